@@ -1,0 +1,125 @@
+// @web/test-runner configuration: every test runs in real headless Chromium (Debian's /usr/bin/chromium
+// or $CHROME_PATH). No browser is ever downloaded.
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+// ../shared holds the SRP vectors produced by amazon-cognito-identity-js; tests read them, never copy them.
+const sharedDir = process.env.SHARED_DIR ?? path.resolve(root, '..', 'shared');
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Serves test-only data: the shared SRP vectors and the address of the emulator that scripts/test.js started. */
+const testEnvPlugin = {
+  name: 'cognito-elements-test-env',
+  async serve(context) {
+    if (context.path === '/__test-env.js') {
+      const env = {
+        endpoint: process.env.COGNITO_ENDPOINT ?? null,
+        fixtures: process.env.COGNITO_FIXTURES ? JSON.parse(process.env.COGNITO_FIXTURES) : null,
+      };
+      return { body: `export default ${JSON.stringify(env)};`, type: 'js' };
+    }
+    if (context.path.startsWith('/__shared/')) {
+      const name = path.basename(context.path);
+      if (!/^[\w.-]+\.json$/.test(name)) return undefined;
+      return { body: await readFile(path.join(sharedDir, name), 'utf8'), type: 'json' };
+    }
+    return undefined;
+  },
+};
+
+/**
+ * The AWS SDK's ES modules `import packageInfo from "../package.json"`. Browsers refuse to run JSON as a script, so
+ * JSON imported from node_modules is served as a JS module.
+ */
+const jsonModulePlugin = {
+  name: 'node-modules-json-as-module',
+  resolveMimeType(context) {
+    if (context.path.includes('/node_modules/') && context.path.endsWith('.json')) return 'js';
+    return undefined;
+  },
+  transform(context) {
+    if (context.path.includes('/node_modules/') && context.path.endsWith('.json')) {
+      return { body: `export default ${context.body};` };
+    }
+    return undefined;
+  },
+};
+
+/** Groups by folder: unit (engine, no server), elements (Lit elements), e2e (whole flows against cognito-local). */
+const groups = ['unit', 'elements', 'e2e']
+  .filter((name) => {
+    const dir = path.join(root, 'test', name);
+    return existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
+  })
+  .map((name) => ({ name, files: `test/${name}/**/*.test.ts` }));
+
+/**
+ * Counts passed and failed tests over every session and writes them to $TEST_SUMMARY_FILE, so scripts/test.js and
+ * .ci/run can print one honest total across groups.
+ */
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const file = process.env.TEST_SUMMARY_FILE;
+      if (!file) return;
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests ?? []) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites ?? []) walk(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+      }
+      writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+export default {
+  rootDir: root,
+  nodeResolve: { browser: true, exportConditions: ['browser', 'import', 'default'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300000,
+  groups,
+  testFramework: { config: { timeout: 20000 } },
+  reporters: [defaultReporter(), ...(process.env.CI ? [summaryReporter({ flatten: false })] : []), countingReporter()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    testEnvPlugin,
+    jsonModulePlugin,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') }),
+  ],
+};
