@@ -1,0 +1,109 @@
+/**
+ * Browser side of the SRP benchmark (bundled by scripts/bench.js). Times one sign-in's SRP work, A and the
+ * PASSWORD_VERIFIER claim, for our src/srp.ts and for amazon-cognito-identity-js on identical inputs.
+ */
+import { Buffer } from 'buffer';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import AuthenticationHelper from 'amazon-cognito-identity-js/es/AuthenticationHelper.js';
+import BigInteger from 'amazon-cognito-identity-js/es/BigInteger.js';
+import { createSrpSession } from '../src/srp.js';
+
+export interface SrpBenchInput {
+  userPoolId: string;
+  userIdForSrp: string;
+  password: string;
+  aHex: string;
+  timestamp: string;
+  challenge: { SRP_B: string; SALT: string; SECRET_BLOCK: string };
+}
+
+export interface SrpBenchResult {
+  ours: number[];
+  baseline: number[];
+  oursSignature: string;
+  baselineSignature: string;
+}
+
+async function oursSignIn(input: SrpBenchInput): Promise<{ A: string; signature: string }> {
+  const session = createSrpSession(input.aHex);
+  const claim = await session.passwordClaim(input);
+  return { A: session.A, signature: claim.PASSWORD_CLAIM_SIGNATURE };
+}
+
+/**
+ * What CognitoUser.authenticateUser does per sign-in: a new AuthenticationHelper (whose constructor draws a and
+ * computes A), getLargeAValue, getPasswordAuthenticationKey, then the HMAC of the claim. Its private a is pinned by
+ * overriding generateRandomSmallA, which the constructor calls, so A is computed once, from our a, as in real use.
+ */
+function baselineSignIn(input: SrpBenchInput): Promise<{ A: string; signature: string }> {
+  const fixedA = new BigInteger(input.aHex, 16);
+  class PinnedHelper extends AuthenticationHelper {
+    override generateRandomSmallA(): BigInteger {
+      return fixedA;
+    }
+  }
+  const poolName = input.userPoolId.split('_')[1]!;
+  return new Promise((resolve, reject) => {
+    const helper = new PinnedHelper(poolName);
+    helper.getLargeAValue((errA, largeA) => {
+      if (errA || !largeA) return reject(errA ?? new Error('no A'));
+      helper.getPasswordAuthenticationKey(
+        input.userIdForSrp,
+        input.password,
+        new BigInteger(input.challenge.SRP_B, 16),
+        new BigInteger(input.challenge.SALT, 16),
+        (errKey, hkdf) => {
+          if (errKey || !hkdf) return reject(errKey ?? new Error('no key'));
+          const message = Buffer.concat([
+            Buffer.from(poolName, 'utf8'),
+            Buffer.from(input.userIdForSrp, 'utf8'),
+            Buffer.from(input.challenge.SECRET_BLOCK, 'base64'),
+            Buffer.from(input.timestamp, 'utf8'),
+          ]);
+          const hmac = new Sha256(hkdf);
+          hmac.update(message);
+          resolve({ A: largeA.toString(16), signature: Buffer.from(hmac.digestSync()).toString('base64') });
+        },
+      );
+    });
+  });
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Warm-up, then alternate the two so that any drift (GC, thermal) hits both alike. */
+async function runSrpBench(input: SrpBenchInput, iterations: number, warmup: number): Promise<SrpBenchResult> {
+  const [ours, baseline] = await Promise.all([oursSignIn(input), baselineSignIn(input)]);
+  if (BigInt('0x' + ours.A) !== BigInt('0x' + baseline.A)) throw new Error(`A differs: ${ours.A} vs ${baseline.A}`);
+  for (let i = 0; i < warmup; i++) {
+    await oursSignIn(input);
+    await baselineSignIn(input);
+  }
+  const result: SrpBenchResult = {
+    ours: [],
+    baseline: [],
+    oursSignature: ours.signature,
+    baselineSignature: baseline.signature,
+  };
+  for (let i = 0; i < iterations; i++) {
+    if (i % 2 === 0) {
+      result.ours.push(await timed(() => oursSignIn(input)));
+      result.baseline.push(await timed(() => baselineSignIn(input)));
+    } else {
+      result.baseline.push(await timed(() => baselineSignIn(input)));
+      result.ours.push(await timed(() => oursSignIn(input)));
+    }
+  }
+  return result;
+}
+
+declare global {
+  interface Window {
+    runSrpBench: typeof runSrpBench;
+  }
+}
+window.runSrpBench = runSrpBench;

@@ -1,0 +1,46 @@
+/**
+ * cognito-elements/engine: the framework-free sign-in engine. Importing it registers no element and has no side
+ * effects, so it tree-shakes into any app (or a server-rendered one) on its own.
+ */
+export { AuthFlow, type FlowDeps } from './flow.js';
+export type { AuthState, FlowEvent, Notice, Screen, SignOutReason, Status } from './state.js';
+export type { ChallengeStep, CodeDelivery, MfaType } from './challenges.js';
+export { otpauthUri } from './challenges.js';
+export {
+  parseConfig,
+  ConfigError,
+  STANDARD_ATTRIBUTES,
+  type AuthConfig,
+  type AuthOptions,
+  type AuthFlowType,
+  type SecretHashFn,
+  type SmsMfaSetupFn,
+  type StorageKind,
+  type UsernameAttribute,
+} from './config.js';
+export { AuthError, authError, toAuthError, type AuthErrorCode } from './errors.js';
+export { createCognitoApi, preloadSdk, type CognitoApi, type CognitoOperation } from './cognito.js';
+export {
+  parsePasswordPolicy,
+  checkPassword,
+  isPasswordValid,
+  DEFAULT_PASSWORD_POLICY,
+  COGNITO_SYMBOLS,
+  type PasswordPolicy,
+  type PasswordPolicyType,
+  type PasswordCheck,
+  type PasswordRule,
+} from './password-policy.js';
+export {
+  decodeJwt,
+  MemoryStorage,
+  storageFor,
+  storagePrefix,
+  TokenStore,
+  type Claims,
+  type StorageLike,
+  type Tokens,
+  type UserSession,
+} from './session.js';
+export { systemClock, type Clock } from './session-manager.js';
+export { createSrpSession } from './srp.js';

@@ -1,0 +1,182 @@
+import type { CognitoApi } from './cognito.js';
+import type { AuthError } from './errors.js';
+import { sessionFrom, tokensFrom, type TokenStore, type Tokens, type UserSession } from './session.js';
+import type { SignOutReason } from './state.js';
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  random(): number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (id) => globalThis.clearTimeout(id as number),
+  random: () => Math.random(),
+};
+
+export interface SessionManagerOptions {
+  api: CognitoApi;
+  store: TokenStore;
+  clientId: string;
+  clock: Clock;
+  secretHash?: (username: string) => string | Promise<string>;
+  /** Told when the session ends by itself (refresh refused, or expired with no way to refresh). */
+  onEnded(reason: SignOutReason): void;
+  onRefreshed(session: UserSession): void;
+}
+
+// Refresh this long before expiry, or a quarter of the lifetime for short-lived tokens.
+const REFRESH_LEAD_MS = 5 * 60 * 1000;
+// Transient refresh failures are retried: at most this many tries, backing off from BASE, capped at MAX.
+const REFRESH_TRIES = 4;
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_MAX_MS = 30000;
+
+const TRANSIENT = new Set(['network', 'timeout', 'server-error', 'too-many-requests', 'limit-exceeded', 'concurrent-modification']);
+
+/** Owns the signed-in session: storage, the refresh timer, REFRESH_TOKEN_AUTH with backoff, and revocation. */
+export class SessionManager {
+  readonly #o: SessionManagerOptions;
+  #session: UserSession | undefined;
+  #timer: unknown;
+  #refreshing: Promise<UserSession | undefined> | undefined;
+
+  constructor(options: SessionManagerOptions) {
+    this.#o = options;
+  }
+
+  get session(): UserSession | undefined {
+    return this.#session;
+  }
+
+  /** Starts a session from fresh tokens: stores them and schedules the refresh. */
+  start(tokens: Tokens): UserSession {
+    this.#session = sessionFrom(tokens);
+    this.#o.store.save(tokens);
+    this.#schedule();
+    return this.#session;
+  }
+
+  /**
+   * The stored session, refreshed first when it is about to expire; undefined when there is none or it cannot be
+   * refreshed (then storage is cleared).
+   */
+  async restore(): Promise<UserSession | undefined> {
+    const tokens = this.#o.store.load();
+    if (!tokens) return undefined;
+    let session: UserSession;
+    try {
+      session = sessionFrom(tokens);
+    } catch {
+      this.#o.store.clear();
+      return undefined;
+    }
+    this.#session = session;
+    if (tokens.expiresAt - this.#o.clock.now() > 60_000) {
+      this.#schedule();
+      return session;
+    }
+    return this.refresh();
+  }
+
+  /** REFRESH_TOKEN_AUTH now. Concurrent calls share one request. Ends the session when Cognito refuses. */
+  refresh(): Promise<UserSession | undefined> {
+    this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #refresh(): Promise<UserSession | undefined> {
+    const current = this.#session;
+    const refreshToken = current?.tokens.refreshToken;
+    if (!current || !refreshToken) {
+      this.#end('expired');
+      return undefined;
+    }
+    const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
+    if (this.#o.secretHash) params.SECRET_HASH = await this.#o.secretHash(current.username);
+    for (let attempt = 1; ; attempt++) {
+      // Signed out (or in as someone else) during a backoff wait: send nothing more.
+      if (this.#session !== current) return this.#session;
+      try {
+        const response = await this.#o.api.initiateAuth({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: this.#o.clientId,
+          AuthParameters: params,
+        });
+        // Signed out (or signed in as someone else) while the request was in flight: drop the answer.
+        if (this.#session !== current) return this.#session;
+        if (!response.AuthenticationResult) throw new Error('no tokens');
+        const session = this.start(tokensFrom(response.AuthenticationResult, this.#o.clock.now(), refreshToken));
+        this.#o.onRefreshed(session);
+        return session;
+      } catch (e) {
+        if (this.#session !== current) return this.#session;
+        const code = (e as AuthError).code;
+        if (!TRANSIENT.has(code) || attempt >= REFRESH_TRIES) {
+          // Refused (revoked or expired refresh token) or still failing: sign out once, never loop.
+          if (!TRANSIENT.has(code) || current.tokens.expiresAt <= this.#o.clock.now()) {
+            this.#end('refresh-failed');
+            return undefined;
+          }
+          // Still valid for a while: try again later instead of signing the user out over a blip.
+          this.#schedule(Math.min(BACKOFF_MAX_MS * 2, current.tokens.expiresAt - this.#o.clock.now()));
+          return current;
+        }
+        const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+        await new Promise<void>((resolve) => this.#o.clock.setTimeout(resolve, backoff / 2 + this.#o.clock.random() * (backoff / 2)));
+      }
+    }
+  }
+
+  #schedule(delay?: number): void {
+    this.#clearTimer();
+    const tokens = this.#session?.tokens;
+    if (!tokens?.refreshToken) return;
+    if (delay === undefined) {
+      const lifetime = tokens.expiresAt - this.#o.clock.now();
+      delay = lifetime - Math.min(REFRESH_LEAD_MS, lifetime / 4);
+    }
+    this.#timer = this.#o.clock.setTimeout(() => void this.refresh(), Math.max(0, delay));
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) this.#o.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #end(reason: SignOutReason): void {
+    this.clear();
+    this.#o.onEnded(reason);
+  }
+
+  /** Forgets the session locally: timer, memory and storage. Never touches the network, so it cannot fail. */
+  clear(): Tokens | undefined {
+    const tokens = this.#session?.tokens;
+    this.#clearTimer();
+    this.#session = undefined;
+    this.#o.store.clear();
+    return tokens;
+  }
+
+  /**
+   * Signs out: clears locally first (so a dead network can never keep a user signed in), then revokes the refresh
+   * token and, when `global` and the access token may, signs out every device. Network failures are ignored.
+   */
+  async signOut(global: boolean): Promise<void> {
+    const tokens = this.clear();
+    if (!tokens) return;
+    const calls: Promise<unknown>[] = [];
+    if (tokens.refreshToken) calls.push(this.#o.api.revokeToken({ ClientId: this.#o.clientId, Token: tokens.refreshToken }));
+    if (global) calls.push(this.#o.api.globalSignOut({ AccessToken: tokens.accessToken }));
+    await Promise.allSettled(calls);
+  }
+
+  dispose(): void {
+    this.#clearTimer();
+  }
+}

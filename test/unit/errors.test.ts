@@ -1,0 +1,334 @@
+import { expect } from 'chai';
+import { AuthError, authError, toAuthError, type AuthErrorCode, type ErrorContext } from '../../src/errors.js';
+
+/** Builds what the AWS SDK throws for a service exception. */
+function serviceException(name: string, message = '', httpStatusCode = 400): Error & { $metadata: { httpStatusCode: number } } {
+  const err = new Error(message) as Error & { $metadata: { httpStatusCode: number } };
+  err.name = name;
+  err.$metadata = { httpStatusCode };
+  return err;
+}
+
+// Cognito exception name -> the code a user of the library sees, outside any special context.
+const EXCEPTIONS: [string, AuthErrorCode][] = [
+  ['NotAuthorizedException', 'incorrect-credentials'],
+  ['UserNotFoundException', 'user-not-found'],
+  ['UserNotConfirmedException', 'user-not-confirmed'],
+  ['PasswordResetRequiredException', 'password-reset-required'],
+  ['UsernameExistsException', 'username-exists'],
+  ['AliasExistsException', 'alias-exists'],
+  ['InvalidPasswordException', 'invalid-password'],
+  ['PasswordHistoryPolicyViolationException', 'password-history'],
+  ['InvalidParameterException', 'invalid-parameter'],
+  ['CodeMismatchException', 'code-mismatch'],
+  ['ExpiredCodeException', 'code-expired'],
+  ['CodeDeliveryFailureException', 'code-delivery-failed'],
+  ['MFAMethodNotFoundException', 'mfa-method-not-found'],
+  ['SoftwareTokenMFANotFoundException', 'software-token-not-found'],
+  ['EnableSoftwareTokenMFAException', 'totp-verification-failed'],
+  ['TooManyRequestsException', 'too-many-requests'],
+  ['LimitExceededException', 'limit-exceeded'],
+  ['TooManyFailedAttemptsException', 'too-many-failed-attempts'],
+  ['ResourceNotFoundException', 'configuration'],
+  ['InvalidUserPoolConfigurationException', 'configuration'],
+  ['InvalidOAuthFlowException', 'configuration'],
+  ['UnauthorizedException', 'configuration'],
+  ['InvalidSmsRoleAccessPolicyException', 'sms-configuration'],
+  ['InvalidSmsRoleTrustRelationshipException', 'sms-configuration'],
+  ['InvalidEmailRoleAccessPolicyException', 'email-configuration'],
+  ['InvalidLambdaResponseException', 'lambda-error'],
+  ['UnexpectedLambdaException', 'lambda-error'],
+  ['UserLambdaValidationException', 'lambda-error'],
+  ['ForbiddenException', 'forbidden'],
+  ['UnsupportedOperationException', 'unsupported-operation'],
+  ['UnsupportedTokenTypeException', 'unsupported-operation'],
+  ['UnsupportedUserStateException', 'unsupported-operation'],
+  ['ConcurrentModificationException', 'concurrent-modification'],
+  ['InternalErrorException', 'server-error'],
+];
+
+// Every code, as a record so the compiler insists on a new code being added here too.
+const ALL_CODES: Record<AuthErrorCode, true> = {
+  'incorrect-credentials': true,
+  'user-disabled': true,
+  'too-many-failed-attempts': true,
+  'user-not-confirmed': true,
+  'password-reset-required': true,
+  'user-not-found': true,
+  'username-exists': true,
+  'alias-exists': true,
+  'invalid-password': true,
+  'password-history': true,
+  'invalid-parameter': true,
+  'code-mismatch': true,
+  'code-expired': true,
+  'code-delivery-failed': true,
+  'session-expired': true,
+  'mfa-method-not-found': true,
+  'software-token-not-found': true,
+  'totp-verification-failed': true,
+  'unsupported-challenge': true,
+  'srp-invalid-challenge': true,
+  'too-many-requests': true,
+  'limit-exceeded': true,
+  configuration: true,
+  'sms-configuration': true,
+  'email-configuration': true,
+  'lambda-error': true,
+  forbidden: true,
+  'unsupported-operation': true,
+  network: true,
+  timeout: true,
+  'server-error': true,
+  'concurrent-modification': true,
+  'required-field': true,
+  'passwords-do-not-match': true,
+  'password-policy': true,
+  'invalid-phone-number': true,
+  'invalid-code-format': true,
+  'not-signed-in': true,
+  unknown: true,
+};
+
+describe('toAuthError', () => {
+  describe('Cognito exceptions', () => {
+    for (const [name, code] of EXCEPTIONS) {
+      it(`${name} -> ${code}`, () => {
+        const err = toAuthError(serviceException(name, `Cognito says ${name}`));
+        expect(err).to.be.instanceOf(AuthError);
+        expect(err.code).to.equal(code);
+        expect(err.cognitoName).to.equal(name);
+        expect(err.cognitoMessage).to.equal(`Cognito says ${name}`);
+        expect(err.status).to.equal(400);
+        // The user sees the library's message for the code, not Cognito's text.
+        expect(err.message).to.equal(authError(code).message);
+      });
+    }
+
+    it('maps the same exceptions when they arrive as a plain { __type, message } body', () => {
+      for (const [name, code] of EXCEPTIONS) {
+        expect(toAuthError({ __type: name, message: 'x' }).code, name).to.equal(code);
+      }
+    });
+  });
+
+  describe('NotAuthorizedException', () => {
+    const cases: [string, AuthErrorCode][] = [
+      ['Incorrect username or password.', 'incorrect-credentials'],
+      ['Invalid session for the user, session is expired.', 'session-expired'],
+      ['Password attempts exceeded', 'too-many-failed-attempts'],
+      ['User is disabled.', 'user-disabled'],
+    ];
+    for (const [message, code] of cases) {
+      for (const context of ['sign-in', 'challenge', 'other'] as ErrorContext[]) {
+        it(`"${message}" (${context}) -> ${code}`, () => {
+          const err = toAuthError(serviceException('NotAuthorizedException', message), context);
+          expect(err.code).to.equal(code);
+          expect(err.cognitoMessage).to.equal(message);
+        });
+      }
+    }
+
+    it("-> session-expired in the 'refresh' context (revoked or expired refresh token)", () => {
+      expect(toAuthError(serviceException('NotAuthorizedException', 'Refresh Token has been revoked'), 'refresh').code).to.equal('session-expired');
+      expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'refresh').code).to.equal('session-expired');
+      expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'other').code).to.equal('incorrect-credentials');
+    });
+
+    it('still reports a disabled user while refreshing', () => {
+      expect(toAuthError(serviceException('NotAuthorizedException', 'User is disabled.'), 'refresh').code).to.equal('user-disabled');
+    });
+  });
+
+  describe('no user enumeration on sign-in', () => {
+    for (const name of ['UserNotFoundException', 'InvalidPasswordException']) {
+      it(`${name} in 'sign-in' -> incorrect-credentials`, () => {
+        const signIn = toAuthError(serviceException(name, 'User does not exist.'), 'sign-in');
+        expect(signIn.code).to.equal('incorrect-credentials');
+        expect(signIn.message).to.equal(toAuthError(serviceException('NotAuthorizedException', 'Incorrect username or password.'), 'sign-in').message);
+      });
+    }
+
+    it('UserNotFoundException elsewhere -> user-not-found', () => {
+      for (const context of ['challenge', 'refresh', 'other'] as ErrorContext[]) {
+        expect(toAuthError(serviceException('UserNotFoundException'), context).code, context).to.equal('user-not-found');
+      }
+      expect(toAuthError(serviceException('UserNotFoundException')).code).to.equal('user-not-found');
+    });
+
+    it('InvalidPasswordException elsewhere -> invalid-password', () => {
+      for (const context of ['challenge', 'refresh', 'other'] as ErrorContext[]) {
+        expect(toAuthError(serviceException('InvalidPasswordException'), context).code, context).to.equal('invalid-password');
+      }
+    });
+  });
+
+  describe('ExpiredCodeException', () => {
+    it("-> session-expired in the 'challenge' context", () => {
+      expect(toAuthError(serviceException('ExpiredCodeException', 'Invalid code provided, please request a code again.'), 'challenge').code).to.equal(
+        'session-expired',
+      );
+    });
+
+    it('-> code-expired elsewhere', () => {
+      expect(toAuthError(serviceException('ExpiredCodeException'), 'other').code).to.equal('code-expired');
+      expect(toAuthError(serviceException('ExpiredCodeException'), 'sign-in').code).to.equal('code-expired');
+    });
+  });
+
+  describe('protocol-style names', () => {
+    it('reads aws.protocol#CodeMismatchException as CodeMismatchException', () => {
+      const err = toAuthError({ __type: 'aws.protocol#CodeMismatchException', message: 'Invalid verification code provided, please try again.' });
+      expect(err.code).to.equal('code-mismatch');
+      expect(err.cognitoName).to.equal('CodeMismatchException');
+      expect(err.cognitoMessage).to.equal('Invalid verification code provided, please try again.');
+    });
+
+    it('reads a namespaced name on `name` too, and keeps context rules', () => {
+      const err = toAuthError(
+        serviceException('com.amazonaws.cognito.identity.idp.model#NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+        'challenge',
+      );
+      expect(err.code).to.equal('session-expired');
+      expect(err.cognitoName).to.equal('NotAuthorizedException');
+      expect(toAuthError({ __type: 'aws.protocol#UserNotFoundException' }, 'sign-in').code).to.equal('incorrect-credentials');
+    });
+  });
+
+  describe('transport failures', () => {
+    it('TypeError without a status (fetch failed) -> network', () => {
+      const err = toAuthError(new TypeError('Failed to fetch'));
+      expect(err.code).to.equal('network');
+      expect(err.cognitoName).to.equal('TypeError');
+      expect(err.status).to.equal(undefined);
+    });
+
+    it('a TypeError with an HTTP status is not a network failure', () => {
+      const err = Object.assign(new TypeError('bad body'), { $metadata: { httpStatusCode: 502 } });
+      expect(toAuthError(err).code).to.equal('server-error');
+    });
+
+    it('TimeoutError and AbortError -> timeout', () => {
+      expect(toAuthError({ name: 'TimeoutError', message: 'Request timed out' }).code).to.equal('timeout');
+      expect(toAuthError(new DOMException('The operation was aborted.', 'AbortError')).code).to.equal('timeout');
+      expect(toAuthError(new DOMException('signal timed out', 'TimeoutError')).code).to.equal('timeout');
+    });
+
+    it('an unknown exception with HTTP status 503 -> server-error, keeping the status', () => {
+      const err = toAuthError(serviceException('ServiceUnavailable', 'Service Unavailable', 503));
+      expect(err.code).to.equal('server-error');
+      expect(err.status).to.equal(503);
+      expect(err.cognitoName).to.equal('ServiceUnavailable');
+    });
+
+    it('reads the status from $response when $metadata has none', () => {
+      const err = toAuthError({ name: 'Whatever', $response: { statusCode: 500 } });
+      expect(err.code).to.equal('server-error');
+      expect(err.status).to.equal(500);
+    });
+
+    it("SyntaxError (a proxy's HTML error page instead of JSON) -> server-error", () => {
+      expect(toAuthError(new SyntaxError('Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON')).code).to.equal('server-error');
+    });
+
+    it('a known exception wins over a 5xx status', () => {
+      expect(toAuthError(serviceException('TooManyRequestsException', 'Rate exceeded', 500)).code).to.equal('too-many-requests');
+    });
+  });
+
+  describe('unknown errors', () => {
+    it('an unknown exception without status -> unknown, keeping the name', () => {
+      const err = toAuthError({ name: 'SomethingNewException', message: 'new' });
+      expect(err.code).to.equal('unknown');
+      expect(err.cognitoName).to.equal('SomethingNewException');
+      expect(err.cognitoMessage).to.equal('new');
+      expect(err.message).to.equal(authError('unknown').message);
+    });
+
+    it('anything thrown that is not an object -> unknown', () => {
+      for (const thrown of [undefined, null, 'boom', 42]) {
+        const err = toAuthError(thrown);
+        expect(err, String(thrown)).to.be.instanceOf(AuthError);
+        expect(err.code).to.equal('unknown');
+        expect(err.cognitoName).to.equal(undefined);
+        expect(err.cognitoMessage).to.equal(undefined);
+      }
+    });
+
+    it('a plain Error -> unknown', () => {
+      expect(toAuthError(new Error('oops')).code).to.equal('unknown');
+    });
+  });
+
+  it('passes an AuthError through unchanged', () => {
+    const original = authError('code-mismatch', { field: 'code', cognitoName: 'CodeMismatchException' });
+    for (const context of ['sign-in', 'challenge', 'refresh', 'other'] as ErrorContext[]) {
+      expect(toAuthError(original, context)).to.equal(original);
+    }
+    const sessionExpired = authError('session-expired');
+    expect(toAuthError(sessionExpired, 'sign-in')).to.equal(sessionExpired);
+  });
+});
+
+describe('AuthError', () => {
+  it('keeps code, message, cognitoName, cognitoMessage, field and status', () => {
+    const err = new AuthError('code-mismatch', 'Wrong code', {
+      cognitoName: 'CodeMismatchException',
+      cognitoMessage: 'Invalid verification code provided, please try again.',
+      field: 'code',
+      status: 400,
+    });
+    expect(err).to.be.instanceOf(Error);
+    expect(err.name).to.equal('AuthError');
+    expect(err.code).to.equal('code-mismatch');
+    expect(err.message).to.equal('Wrong code');
+    expect(err.cognitoName).to.equal('CodeMismatchException');
+    expect(err.cognitoMessage).to.equal('Invalid verification code provided, please try again.');
+    expect(err.field).to.equal('code');
+    expect(err.status).to.equal(400);
+  });
+
+  it('toJSON has code, message, cognitoName and field, and never more', () => {
+    const err = toAuthError(serviceException('CodeMismatchException', 'Invalid verification code provided, please try again.', 400));
+    const full = new AuthError('code-mismatch', 'Wrong code', {
+      cognitoName: 'CodeMismatchException',
+      cognitoMessage: 'raw text that may echo input',
+      field: 'code',
+      status: 400,
+    });
+    expect(full.toJSON()).to.deep.equal({ code: 'code-mismatch', message: 'Wrong code', cognitoName: 'CodeMismatchException', field: 'code' });
+    expect(JSON.parse(JSON.stringify(full))).to.deep.equal({
+      code: 'code-mismatch',
+      message: 'Wrong code',
+      cognitoName: 'CodeMismatchException',
+      field: 'code',
+    });
+    const allowed = ['code', 'message', 'cognitoName', 'field'];
+    for (const key of Object.keys(JSON.parse(JSON.stringify(err)) as object)) expect(allowed).to.include(key);
+    expect(JSON.stringify(err)).not.to.include('Invalid verification code provided');
+    expect(JSON.stringify(full)).not.to.include('raw text');
+  });
+
+  it('authError(code) gives every code a non-empty English message', () => {
+    const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
+    expect(codes).to.have.length(39);
+    const messages = new Set<string>();
+    for (const code of codes) {
+      const err = authError(code);
+      expect(err.code).to.equal(code);
+      expect(err.message, code).to.be.a('string');
+      expect(err.message.trim().length, code).to.be.greaterThan(3);
+      // Plain English prose, not the code echoed back.
+      expect(err.message, code).to.not.equal(code);
+      expect(err.message, code).to.match(/^[A-Z].*[.!]$/);
+      messages.add(err.message);
+    }
+    expect(messages.size).to.be.greaterThan(30);
+  });
+
+  it('authError passes init through', () => {
+    const err = authError('required-field', { field: 'username' });
+    expect(err.field).to.equal('username');
+    expect(err.toJSON().field).to.equal('username');
+  });
+});

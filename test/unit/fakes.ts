@@ -1,0 +1,147 @@
+import type { CognitoApi, CognitoOperation } from '../../src/cognito.js';
+import { AuthFlow, type FlowDeps } from '../../src/flow.js';
+import { parseConfig, type AuthOptions } from '../../src/config.js';
+import { toAuthError } from '../../src/errors.js';
+import type { Clock } from '../../src/session-manager.js';
+import { MemoryStorage } from '../../src/session.js';
+import type { AuthState, FlowEvent } from '../../src/state.js';
+
+export interface Call {
+  op: CognitoOperation;
+  input: Record<string, unknown>;
+}
+
+type Handler = (input: Record<string, unknown>) => unknown;
+
+/**
+ * A CognitoApi that records every request and answers from scripted handlers, queued per operation. A handler that
+ * throws `{ name: 'XxxException', message }` is turned into an AuthError exactly as the real seam does.
+ */
+export class FakeCognito {
+  readonly calls: Call[] = [];
+  readonly #queues = new Map<CognitoOperation, Handler[]>();
+
+  /** Queues answers for an operation, used in order; the last one repeats. */
+  on(op: CognitoOperation, ...handlers: Handler[]): this {
+    this.#queues.set(op, [...(this.#queues.get(op) ?? []), ...handlers]);
+    return this;
+  }
+
+  callsOf(op: CognitoOperation): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.op === op).map((c) => c.input);
+  }
+
+  get api(): CognitoApi {
+    const handle = async (op: CognitoOperation, input: Record<string, unknown>): Promise<unknown> => {
+      this.calls.push({ op, input: structuredClone(input) });
+      const queue = this.#queues.get(op);
+      const handler = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
+      if (!handler) throw toAuthError({ name: 'UnexpectedCall', message: `no handler for ${op}` });
+      try {
+        return await handler(input);
+      } catch (e) {
+        const context = op === 'respondToAuthChallenge' ? 'challenge' : op === 'initiateAuth' ? ((input.AuthFlow === 'REFRESH_TOKEN_AUTH') ? 'refresh' : 'sign-in') : 'other';
+        throw toAuthError(e, context);
+      }
+    };
+    return new Proxy({} as CognitoApi, {
+      get: (_t, op: string) => (input: Record<string, unknown>) => handle(op as CognitoOperation, input),
+    });
+  }
+}
+
+export function exception(name: string, message = name): never {
+  throw { name, message, $metadata: { httpStatusCode: 400 } };
+}
+
+function b64url(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function jwt(claims: Record<string, unknown>): string {
+  return `${b64url({ alg: 'RS256', kid: 'test' })}.${b64url(claims)}.c2ln`;
+}
+
+let tokenSerial = 0;
+
+/** An AuthenticationResult as Cognito returns it, for user `sub` (cognito:username = sub). */
+export function authResult(sub = 'user-sub-1', extra: Record<string, unknown> = {}) {
+  const n = ++tokenSerial;
+  return {
+    AuthenticationResult: {
+      IdToken: jwt({ sub, 'cognito:username': sub, email: 'ada@example.com', token_use: 'id', n }),
+      AccessToken: jwt({ sub, username: sub, token_use: 'access', scope: 'aws.cognito.signin.user.admin', n }),
+      RefreshToken: `refresh-${n}`,
+      ExpiresIn: 3600,
+      TokenType: 'Bearer',
+      ...extra,
+    },
+  };
+}
+
+/** A clock whose timers run only when the test advances it. */
+export class FakeClock implements Clock {
+  time = Date.UTC(2026, 10, 21, 12, 0, 0);
+  #timers: { at: number; fn: () => void; id: number }[] = [];
+  #next = 1;
+  now = (): number => this.time;
+  random = (): number => 0.5;
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const id = this.#next++;
+    this.#timers.push({ at: this.time + ms, fn, id });
+    return id;
+  };
+  clearTimeout = (id: unknown): void => {
+    this.#timers = this.#timers.filter((t) => t.id !== id);
+  };
+  get pending(): number {
+    return this.#timers.length;
+  }
+  /** Moves time forward, running due timers in order, and lets promises settle between them. */
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      await settle();
+      const due = this.#timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.#timers = this.#timers.filter((t) => t !== due);
+      this.time = Math.max(this.time, due.at);
+      due.fn();
+    }
+    this.time = end;
+    await settle();
+  }
+}
+
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+export const POOL = 'us-east-1_TestPool1';
+export const CLIENT = 'testclient123';
+
+export interface Harness {
+  flow: AuthFlow;
+  cognito: FakeCognito;
+  clock: FakeClock;
+  storage: MemoryStorage;
+  states: AuthState[];
+  events: FlowEvent[];
+}
+
+export function harness(options: AuthOptions = {}, deps: FlowDeps = {}): Harness {
+  const cognito = new FakeCognito();
+  const clock = new FakeClock();
+  const storage = new MemoryStorage();
+  const config = parseConfig({ userPoolId: POOL, clientId: CLIENT, authFlow: 'USER_PASSWORD_AUTH', ...options });
+  const flow = new AuthFlow(config, { api: cognito.api, clock, storage, ...deps });
+  const states: AuthState[] = [];
+  const events: FlowEvent[] = [];
+  flow.subscribe((s) => states.push(s));
+  flow.onEvent((e) => events.push(e));
+  return { flow, cognito, clock, storage, states, events };
+}
