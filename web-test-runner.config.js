@@ -7,6 +7,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build as esbuild } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +54,26 @@ const jsonModulePlugin = {
 };
 
 /** Groups by folder: unit (engine, no server), elements (Lit elements), e2e (whole flows against cognito-local). */
+/**
+ * qrcode ships CommonJS only. Vite converts it in builds; here its browser entry is served as one ES module bundled by
+ * esbuild (what Vite's dependency optimizer does in dev), so `import('qrcode')` works in tests as in apps.
+ */
+const commonJsPlugin = {
+  name: 'commonjs-qrcode',
+  async serve(context) {
+    if (!/\/node_modules\/qrcode\/lib\/browser\.js$/.test(context.path)) return undefined;
+    const result = await esbuild({
+      entryPoints: [path.join(root, context.path)],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    return { body: result.outputFiles[0].text, type: 'js' };
+  },
+};
+
 const groups = ['unit', 'elements', 'e2e']
   .filter((name) => {
     const dir = path.join(root, 'test', name);
@@ -119,6 +140,7 @@ export default {
   ],
   plugins: [
     testEnvPlugin,
+    commonJsPlugin,
     jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') }),
   ],

@@ -383,7 +383,7 @@ function parseArgs(argv) {
   return args;
 }
 
-function describe(emu, code) {
+export function describeEmulator(emu, code) {
   const { seed } = emu;
   const out = [];
   out.push('', `cognito-local is running at ${emu.endpoint}`, `Every code it sends is ${code}.`, '');
@@ -423,7 +423,7 @@ async function main() {
   }
   const code = args.code ?? '123456';
   const emu = await startEmulator({ port: args.port, code, quiet: false, seed: args.seed ?? seedPath });
-  console.log(describe(emu, code));
+  console.log(describeEmulator(emu, code));
   const shutdown = async () => {
     console.log('\nStopping cognito-local...');
     await emu.stop();

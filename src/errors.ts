@@ -78,6 +78,11 @@ export class AuthError extends Error {
     this.status = init.status;
   }
 
+  /** The same error, about `field` (for focusing and describing the input it concerns). */
+  withField(field: string): AuthError {
+    return new AuthError(this.code, this.message, { ...this, field });
+  }
+
   /** Plain data for events: never holds a password, code or token, as nothing that builds an AuthError passes one. */
   toJSON(): { code: AuthErrorCode; message: string; cognitoName?: string; field?: string } {
     return { code: this.code, message: this.message, cognitoName: this.cognitoName, field: this.field };
@@ -130,6 +135,18 @@ const MESSAGES: Record<AuthErrorCode, string> = {
 export function authError(code: AuthErrorCode, init: AuthErrorInit = {}): AuthError {
   return new AuthError(code, MESSAGES[code], init);
 }
+
+/** The input an error is about when Cognito does not say: the one field of the screen it can only concern. */
+export const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
+  'code-mismatch': 'code',
+  'code-expired': 'code',
+  'totp-verification-failed': 'code',
+  'username-exists': 'username',
+  'alias-exists': 'username',
+  'user-not-found': 'username',
+  'invalid-password': 'password',
+  'password-history': 'password',
+};
 
 /** Cognito exception name -> error code, for the exceptions that mean the same on every operation. */
 const BY_EXCEPTION: Record<string, AuthErrorCode> = {

@@ -2,7 +2,7 @@ import type { InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity
 import { challengeStep, CODE_RESPONSE_KEY, newPasswordResponses, otpauthUri, type MfaType } from './challenges.js';
 import { createCognitoApi, type CognitoApi } from './cognito.js';
 import type { AuthConfig } from './config.js';
-import { AuthError, authError, toAuthError, type AuthErrorCode } from './errors.js';
+import { AuthError, authError, FIELD_OF_ERROR, toAuthError, type AuthErrorCode } from './errors.js';
 import { isPasswordValid } from './password-policy.js';
 import { SessionManager, systemClock, type Clock } from './session-manager.js';
 import { decodeJwt, storageFor, TokenStore, tokensFrom, type StorageLike, type UserSession } from './session.js';
@@ -570,7 +570,9 @@ export class AuthFlow {
       await work(guard);
     } catch (e) {
       if (e === SUPERSEDED || seq !== this.#seq) return;
-      const error = toAuthError(e);
+      let error = toAuthError(e);
+      const field = FIELD_OF_ERROR[error.code];
+      if (!error.field && field) error = error.withField(field);
       const username = this.#state.username;
       let next: AuthState | undefined;
       if (error.code === 'session-expired' && this.#challengeName) {

@@ -52,6 +52,7 @@ const en = {
     submit: 'Sign up',
     haveAccount: 'Already have an account?',
     signIn: 'Sign in',
+    phoneHint: 'Include the country code, for example +14155550100.',
   },
   confirmSignUp: {
     title: 'Confirm your account',
@@ -64,6 +65,9 @@ const en = {
   forgotPassword: {
     title: 'Forgot your password?',
     instructions: 'Enter your username below and we will send a code to reset your password.',
+    instructionsEmail: 'Enter your email address below and we will send a code to reset your password.',
+    instructionsPhone: 'Enter your phone number below and we will send a code to reset your password.',
+    instructionsEmailOrPhone: 'Enter your email address or phone number below and we will send a code to reset your password.',
     submit: 'Reset my password',
   },
   confirmForgotPassword: {
@@ -76,6 +80,8 @@ const en = {
   newPassword: {
     title: 'Change your password',
     instructions: 'Please enter a new password.',
+    attributesIntro: 'We also need the following details.',
+    phoneHint: 'Include the country code, for example +14155550100.',
     submit: 'Send',
   },
   selectMfa: {
@@ -88,6 +94,7 @@ const en = {
     instructions: 'Your account must have multi-factor authentication. Choose a method to set up.',
     submit: 'Continue',
     emailLabel: 'Email address for codes',
+    legend: 'Method to set up',
   },
   setupTotp: {
     title: 'Set up an authenticator app',
@@ -100,11 +107,15 @@ const en = {
     secretLabel: 'Secret key',
     deviceName: 'Device name',
     submit: 'Verify',
+    deviceNameHint: 'A name to recognise this app by later, such as “Work phone”.',
+    qrLoading: 'Loading the QR code…',
+    qrFailed: 'The QR code could not be shown. Use the secret key instead.',
   },
   setupSms: {
     title: 'Set up text message codes',
     instructions: 'Enter the mobile phone number that should receive your sign-in codes, with its country code.',
     submit: 'Continue',
+    phoneHint: 'Include the country code, for example {{example}}.',
   },
   mfaCode: {
     title: 'Verify your identity',
@@ -113,6 +124,8 @@ const en = {
     totp: 'Enter the code from your authenticator app.',
     totpDevice: 'Enter the code from your authenticator app on {{device}}.',
     submit: 'Sign in',
+    smsNowhere: 'We have sent a code by text message. Enter it below.',
+    emailNowhere: 'We have sent a code by email. Enter it below.',
   },
   mfaTypes: {
     SMS_MFA: 'Text message (SMS)',

@@ -1,0 +1,79 @@
+import { html, nothing } from 'lit';
+import { authError, type AuthError } from '../../src/errors.js';
+import { CognitoScreen } from '../base.js';
+import { actionButton, deliveryText, errorBanner, errorText, field, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+
+/** Cognito answers about the code without naming the field; the code input is still the one to mark invalid. */
+const CODE_ERRORS: ReadonlySet<AuthError['code']> = new Set(['code-mismatch', 'code-expired', 'invalid-code-format']);
+
+/**
+ * @summary The account confirmation screen: where the code was sent, the code input, "Send a new code" and a way back.
+ *
+ * The input is `[name="code"]` (`autocomplete="one-time-code"`); actions are `[data-action="resend-code"]` and
+ * `[data-action="back"]`. Submitting calls `flow.confirmSignUp()`, which signs in when the password was typed on this
+ * page, else returns to sign-in with an "account confirmed" notice.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes.
+ */
+export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
+  readonly screen = 'confirm-sign-up' as const;
+  readonly #id = uid();
+
+  #submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const v = this.values(e.currentTarget as HTMLFormElement);
+    // The code stays in the field on failure: a mistyped digit is easier to fix than to type again.
+    void this.flow?.confirmSignUp({ code: v.code ?? '' });
+  }
+
+  protected override render() {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    const errorId = `${id}-error`;
+    const error = s.error && !s.error.field && CODE_ERRORS.has(s.error.code) ? authError(s.error.code, { field: 'code' }) : s.error;
+    // The error banner comes before the resend message: on an error the base class focuses the first role=alert.
+    return html`<form
+      class="cognito-form"
+      data-screen="confirm-sign-up"
+      novalidate
+      @submit=${this.#submit}
+      aria-labelledby=${`${id}-h`}
+      aria-describedby=${`${id}-sent`}
+    >
+      <div id=${`${id}-h`}>${heading(this.t('confirmSignUp.title'))}</div>
+      <p id=${`${id}-sent`} class="textDescription-customizable" data-delivery>
+        ${deliveryText(this.t, 'confirmSignUp.sentTo', 'confirmSignUp.sentNowhere', s.delivery)}
+      </p>
+      ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
+      ${s.resendError
+        ? html`<p class="errorMessage-customizable cognito-resend-error" role="alert" data-error-code=${s.resendError.code}>
+            ${this.t('confirmSignUp.resendFailed')} ${errorText(this.t, s.resendError)}
+          </p>`
+        : nothing}
+      ${field({
+        id: `${id}-code`,
+        name: 'code',
+        label: this.t('common.code'),
+        autocomplete: 'one-time-code',
+        inputmode: 'numeric',
+        maxlength: 10,
+        dir: 'ltr',
+        error,
+        errorId,
+      })}
+      ${submitButton(this.t, this.t('confirmSignUp.submit'), s.busy)}
+      <div class="cognito-links">
+        ${actionButton('resend-code', this.t('confirmSignUp.resend'), () => void this.flow?.resendSignUpCode(), s.busy)}
+        ${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'))}
+      </div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-confirm-sign-up')) customElements.define('cognito-confirm-sign-up', CognitoConfirmSignUp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-confirm-sign-up': CognitoConfirmSignUp;
+  }
+}

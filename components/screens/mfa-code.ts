@@ -1,0 +1,85 @@
+import { html, nothing } from 'lit';
+import { authError, type AuthError } from '../../src/errors.js';
+import type { AuthState } from '../../src/state.js';
+import { CognitoScreen } from '../base.js';
+import { actionButton, deliveryText, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+
+// Cognito's answers about a wrong or stale code name no field, but on this screen they can only be about the code.
+const CODE_ERRORS = new Set(['code-mismatch', 'code-expired', 'invalid-code-format']);
+const asCodeError = new WeakMap<AuthError, AuthError>();
+
+/** The error as the code field should see it: marked invalid when it is about the code. */
+function codeFieldError(error: AuthError | undefined): AuthError | undefined {
+  if (!error || error.field || !CODE_ERRORS.has(error.code)) return error;
+  let mapped = asCodeError.get(error);
+  if (!mapped) asCodeError.set(error, (mapped = authError(error.code, { field: 'code' })));
+  return mapped;
+}
+
+/**
+ * @summary Asks for the code of an SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA challenge, saying where it was sent (the
+ * masked phone number or address) or which authenticator app to open.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes.
+ */
+export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
+  readonly screen = 'mfa-code' as const;
+  readonly #id = uid();
+
+  #instructions(s: Extract<AuthState, { screen: 'mfa-code' }>): string {
+    switch (s.mfaType) {
+      case 'SMS_MFA':
+        return deliveryText(this.t, 'mfaCode.sms', 'mfaCode.smsNowhere', s.delivery);
+      case 'EMAIL_OTP':
+        return deliveryText(this.t, 'mfaCode.email', 'mfaCode.emailNowhere', s.delivery);
+      default:
+        // A device name is the user's own text in any script: first-strong isolation keeps it from reordering the sentence.
+        return s.deviceName ? this.t('mfaCode.totpDevice', { device: `\u2068${s.deviceName}\u2069` }) : this.t('mfaCode.totp');
+    }
+  }
+
+  #submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const v = this.values(e.currentTarget as HTMLFormElement);
+    void this.flow?.submitMfaCode({ code: v.code ?? '' });
+  }
+
+  protected override render() {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    return html`<form
+      class="cognito-form"
+      data-screen="mfa-code"
+      data-mfa-type=${s.mfaType}
+      novalidate
+      @submit=${this.#submit}
+      aria-labelledby=${`${id}-h`}
+      aria-describedby=${`${id}-desc`}
+    >
+      <div id=${`${id}-h`}>${heading(this.t('mfaCode.title'))}</div>
+      <p id=${`${id}-desc`} class="textDescription-customizable">${this.#instructions(s)}</p>
+      ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${field({
+        id: `${id}-code`,
+        name: 'code',
+        label: this.t('common.code'),
+        autocomplete: 'one-time-code',
+        inputmode: 'numeric',
+        maxlength: 10,
+        dir: 'ltr',
+        error: codeFieldError(s.error),
+        errorId: `${id}-error`,
+      })}
+      ${submitButton(this.t, this.t('mfaCode.submit'), s.busy)}
+      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-mfa-code')) customElements.define('cognito-mfa-code', CognitoMfaCode);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-mfa-code': CognitoMfaCode;
+  }
+}

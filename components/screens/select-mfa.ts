@@ -1,0 +1,82 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { MfaType } from '../../src/challenges.js';
+import type { AuthError } from '../../src/errors.js';
+import type { Translate } from '../../src/i18n.js';
+import { CognitoScreen } from '../base.js';
+import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+
+export interface MfaChoicesOptions {
+  id: string;
+  legend: string;
+  options: readonly MfaType[];
+  selected: MfaType | undefined;
+  error?: AuthError;
+  errorId?: string;
+  onChange?: (e: Event) => void;
+}
+
+/** A fieldset of radios (name `mfa`), one per MFA method, labelled in the user's language. */
+export function mfaChoices(t: Translate, o: MfaChoicesOptions): TemplateResult {
+  const invalid = o.error?.field === 'mfa';
+  return html`<fieldset class="cognito-choices" @change=${o.onChange}>
+    <legend class="label-customizable">${o.legend}</legend>
+    ${o.options.map(
+      (m, i) => html`<div class="cognito-choice">
+        <input
+          type="radio"
+          id=${`${o.id}-${i}`}
+          name="mfa"
+          value=${m}
+          .checked=${m === o.selected}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${ifDefined(invalid ? o.errorId : undefined)}
+        />
+        <label class="label-customizable" for=${`${o.id}-${i}`}>${t(`mfaTypes.${m}`)}</label>
+      </div>`,
+    )}
+  </fieldset>`;
+}
+
+/**
+ * @summary Answers SELECT_MFA_TYPE: the user picks which of their MFA methods to receive a code by.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes and `.cognito-choices`.
+ */
+export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
+  readonly screen = 'select-mfa' as const;
+  readonly #id = uid();
+
+  #submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const v = this.values(e.currentTarget as HTMLFormElement);
+    void this.flow?.selectMfa((v.mfa ?? '') as MfaType);
+  }
+
+  protected override render() {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    return html`<form class="cognito-form" data-screen="select-mfa" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      <div id=${`${id}-h`}>${heading(this.t('selectMfa.title'))}</div>
+      ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${mfaChoices(this.t, {
+        id: `${id}-mfa`,
+        legend: this.t('selectMfa.instructions'),
+        options: s.options,
+        selected: s.options[0],
+        error: s.error,
+        errorId: `${id}-error`,
+      })}
+      ${submitButton(this.t, this.t('selectMfa.submit'), s.busy)}
+      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-select-mfa')) customElements.define('cognito-select-mfa', CognitoSelectMfa);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-select-mfa': CognitoSelectMfa;
+  }
+}

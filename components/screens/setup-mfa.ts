@@ -1,0 +1,76 @@
+import { html, nothing } from 'lit';
+import type { MfaType } from '../../src/challenges.js';
+import { CognitoScreen } from '../base.js';
+import { actionButton, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+import { mfaChoices } from './select-mfa.js';
+
+/**
+ * @summary Answers MFA_SETUP: the user picks the method to set up (authenticator app, text message or email); email
+ * asks for the address to send codes to.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes and `.cognito-choices`.
+ */
+export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
+  readonly screen = 'setup-mfa' as const;
+  readonly #id = uid();
+  #chosen: MfaType | undefined;
+
+  #selected(options: readonly MfaType[]): MfaType | undefined {
+    return this.#chosen && options.includes(this.#chosen) ? this.#chosen : options[0];
+  }
+
+  #change(e: Event): void {
+    const target = e.target as HTMLInputElement;
+    if (target.name !== 'mfa') return;
+    this.#chosen = target.value as MfaType;
+    this.requestUpdate();
+  }
+
+  #submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const v = this.values(e.currentTarget as HTMLFormElement);
+    void this.flow?.chooseMfaSetup((v.mfa ?? '') as MfaType, { email: v.email });
+  }
+
+  protected override render() {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    const selected = this.#selected(s.options);
+    return html`<form class="cognito-form" data-screen="setup-mfa" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      <div id=${`${id}-h`}>${heading(this.t('setupMfa.title'))}</div>
+      <p class="textDescription-customizable">${this.t('setupMfa.instructions')}</p>
+      ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${mfaChoices(this.t, {
+        id: `${id}-mfa`,
+        legend: this.t('setupMfa.legend'),
+        options: s.options,
+        selected,
+        error: s.error,
+        errorId: `${id}-error`,
+        onChange: (e) => this.#change(e),
+      })}
+      ${selected === 'EMAIL_OTP'
+        ? field({
+            id: `${id}-email`,
+            name: 'email',
+            label: this.t('setupMfa.emailLabel'),
+            type: 'email',
+            autocomplete: 'email',
+            dir: 'ltr',
+            error: s.error,
+            errorId: `${id}-error`,
+          })
+        : nothing}
+      ${submitButton(this.t, this.t('setupMfa.submit'), s.busy)}
+      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-setup-mfa')) customElements.define('cognito-setup-mfa', CognitoSetupMfa);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-setup-mfa': CognitoSetupMfa;
+  }
+}

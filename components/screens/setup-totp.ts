@@ -1,0 +1,111 @@
+import { html, nothing } from 'lit';
+import { CognitoScreen } from '../base.js';
+import { actionButton, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+import '../parts/qr-code.js';
+
+/** "JBSWY3DPEHPK3PXP" -> ["JBSW", "Y3DP", "EHPK", "3PXP"]: blocks of four are far easier to copy by eye. */
+function blocks(secret: string): string[] {
+  return secret.match(/.{1,4}/g) ?? [];
+}
+
+/**
+ * @summary Sets up an authenticator app (TOTP): a QR code of the otpauth:// URI, the secret key as text for manual
+ * entry, then the first code and an optional device name. Used in an MFA_SETUP challenge and by a signed-in user.
+ *
+ * The secret appears only in the QR code and, once asked for, in the secret key block: never in an attribute or id.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes, `.cognito-steps`, `.cognito-secret`.
+ */
+export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
+  readonly screen = 'setup-totp' as const;
+  readonly #id = uid();
+  #showSecret = false;
+  /** The secret last shown: a new secret (a new set-up) starts with the key hidden again. */
+  #secretShown: string | undefined;
+
+  #toggleSecret(): void {
+    this.#showSecret = !this.#showSecret;
+    this.requestUpdate();
+  }
+
+  #submit(e: SubmitEvent): void {
+    e.preventDefault();
+    const v = this.values(e.currentTarget as HTMLFormElement);
+    void this.flow?.verifyTotp({ code: v.code ?? '', deviceName: v.device_name });
+  }
+
+  protected override render() {
+    const s = this.current;
+    if (!s) return nothing;
+    if (this.#secretShown !== s.secret) {
+      this.#secretShown = s.secret;
+      this.#showSecret = false;
+    }
+    const id = this.#id;
+    const shown = this.#showSecret;
+    return html`<form class="cognito-form" data-screen="setup-totp" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      <div id=${`${id}-h`}>${heading(this.t('setupTotp.title'))}</div>
+      ${errorBanner(this.t, s.error, `${id}-error`)}
+      <ol class="cognito-steps textDescription-customizable">
+        <li>${this.t('setupTotp.step1')}</li>
+        <li>
+          ${this.t('setupTotp.step2')}
+          <cognito-qr-code .value=${s.uri} .label=${this.t('setupTotp.qrAlt')}></cognito-qr-code>
+          <button
+            type="button"
+            class="redirect-customizable cognito-link"
+            data-action="show-secret"
+            aria-expanded=${shown ? 'true' : 'false'}
+            aria-controls=${`${id}-secret`}
+            @click=${() => this.#toggleSecret()}
+          >
+            ${this.t(shown ? 'setupTotp.hideSecret' : 'setupTotp.showSecret')}
+          </button>
+          <div id=${`${id}-secret`} class="cognito-secret" ?hidden=${!shown}>
+            ${shown
+              ? html`<p class="label-customizable">${this.t('setupTotp.secretLabel')}</p>
+                  <code class="cognito-secret-key" dir="ltr" translate="no"
+                    >${blocks(s.secret).map((b, i) => html`${i ? ' ' : ''}<span class="cognito-secret-block">${b}</span>`)}</code
+                  >`
+              : nothing}
+          </div>
+        </li>
+        <li>${this.t('setupTotp.step3')}</li>
+      </ol>
+      ${field({
+        id: `${id}-code`,
+        name: 'code',
+        label: this.t('common.code'),
+        autocomplete: 'one-time-code',
+        inputmode: 'numeric',
+        maxlength: 6,
+        dir: 'ltr',
+        error: s.error,
+        errorId: `${id}-error`,
+      })}
+      ${field({
+        id: `${id}-device`,
+        name: 'device_name',
+        label: this.t('setupTotp.deviceName'),
+        optionalText: this.t('common.optional'),
+        autocomplete: 'off',
+        required: false,
+        hint: this.t('setupTotp.deviceNameHint'),
+        hintId: `${id}-device-hint`,
+        error: s.error,
+        errorId: `${id}-error`,
+      })}
+      ${submitButton(this.t, this.t('setupTotp.submit'), s.busy)}
+      ${s.signedIn
+        ? nothing
+        : html`<div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>`}
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-setup-totp')) customElements.define('cognito-setup-totp', CognitoSetupTotp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-setup-totp': CognitoSetupTotp;
+  }
+}

@@ -1,0 +1,4 @@
+declare module 'virtual:demo-env' {
+  const env: unknown;
+  export default env;
+}

@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import '../../components/screens/sign-in.js';
+import { authResult, exception } from '../unit/fakes.js';
+import { click, expectAccessible, harness, input, mount, submit, type } from './helpers.js';
+
+describe('<cognito-sign-in>', () => {
+  it('renders a labelled form with hosted-UI classes and the right autocomplete', async () => {
+    const h = harness({ usernameAttributes: 'email' });
+    const el = await mount('cognito-sign-in', h.flow);
+    const form = el.querySelector('form')!;
+    expect(form).to.exist;
+    expect(input(el, 'username').autocomplete).to.equal('username');
+    expect(input(el, 'username').type).to.equal('email');
+    expect(input(el, 'password').autocomplete).to.equal('current-password');
+    expect(el.querySelector(`label[for="${input(el, 'username').id}"]`)!.textContent).to.contain('Email');
+    expect(el.querySelectorAll('.inputField-customizable')).to.have.length(2);
+    expect(el.querySelector('.submitButton-customizable')!.textContent).to.contain('Sign in');
+    expect(el.querySelector('[data-action="forgot-password"]')).to.exist;
+    expect(el.querySelector('[data-action="sign-up"]')).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('submits username and password to the flow, shows busy, then signs in', async () => {
+    const h = harness();
+    let release!: () => void;
+    h.cognito.on('initiateAuth', () => new Promise((r) => (release = () => r(authResult()))));
+    const el = await mount('cognito-sign-in', h.flow);
+    type(el, 'username', 'ada');
+    type(el, 'password', 'Pass-word-1');
+    await submit(el);
+    const button = el.querySelector<HTMLButtonElement>('.submitButton-customizable')!;
+    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(h.cognito.callsOf('initiateAuth')[0]).to.deep.include({ AuthParameters: { USERNAME: 'ada', PASSWORD: 'Pass-word-1' } });
+    expect(h.flow.state.screen).to.equal('signed-in');
+  });
+
+  it('shows a translated error in role=alert, clears the password, keeps the username', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => exception('NotAuthorizedException', 'Incorrect username or password.'));
+    const el = await mount('cognito-sign-in', h.flow);
+    type(el, 'username', 'ada');
+    type(el, 'password', 'wrong');
+    await submit(el);
+    await new Promise((r) => setTimeout(r, 10));
+    const alert = el.querySelector('[role="alert"]')!;
+    expect(alert.classList.contains('errorMessage-customizable')).to.equal(true);
+    expect(alert.textContent).to.contain('Incorrect username or password.');
+    expect(input(el, 'password').value).to.equal('');
+    expect(input(el, 'username').value).to.equal('ada');
+    await expectAccessible(el);
+  });
+
+  it('an empty username is reported on the field, which gets focus and aria-invalid', async () => {
+    const h = harness();
+    const el = await mount('cognito-sign-in', h.flow);
+    await submit(el);
+    const username = input(el, 'username');
+    expect(username.getAttribute('aria-invalid')).to.equal('true');
+    expect(document.activeElement === username, 'focus').to.equal(true);
+    expect(username.getAttribute('aria-describedby')).to.contain(el.querySelector('[role="alert"]')!.id);
+    expect(h.cognito.calls).to.have.length(0);
+  });
+
+  it('show-password toggles the input type and its pressed state', async () => {
+    const h = harness();
+    const el = await mount('cognito-sign-in', h.flow);
+    type(el, 'password', 'secret-Value-1');
+    await click(el, '[data-action="show-password"]');
+    expect(input(el, 'password').type).to.equal('text');
+    expect(el.querySelector('[data-action="show-password"]')!.getAttribute('aria-pressed')).to.equal('true');
+    await click(el, '[data-action="show-password"]');
+    expect(input(el, 'password').type).to.equal('password');
+    expect(input(el, 'password').value).to.equal('secret-Value-1');
+  });
+
+  it('links go to sign-up and forgot-password carrying the typed username; hide-sign-up hides the link', async () => {
+    const h = harness();
+    const el = await mount('cognito-sign-in', h.flow);
+    type(el, 'username', 'ada');
+    await click(el, '[data-action="forgot-password"]');
+    expect(h.flow.state).to.deep.include({ screen: 'forgot-password', username: 'ada' });
+    const h2 = harness();
+    const hidden = await mount('cognito-sign-in', h2.flow, { hideSignUp: true });
+    expect(hidden.querySelector('[data-action="sign-up"]')).to.equal(null);
+  });
+
+  it('renders any username as text, never as markup', async () => {
+    const h = harness();
+    const el = await mount('cognito-sign-in', undefined, {
+      state: { screen: 'sign-in', username: '<img src=x onerror=alert(1)>', busy: false },
+    });
+    expect(el.querySelector('img')).to.equal(null);
+    expect(input(el, 'username').value).to.equal('<img src=x onerror=alert(1)>');
+    void h;
+  });
+});
