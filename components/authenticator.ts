@@ -5,6 +5,7 @@ import { preloadSdk } from '../src/cognito.js';
 import { t } from '../src/i18n.js';
 import { storageFor, TokenStore } from '../src/session.js';
 import type { AuthState, FlowEvent, Screen } from '../src/state.js';
+import type { FormFields } from './base.js';
 import { adoptBaseStyles } from './styles.js';
 import { safeImageUrl } from './parts/url.js';
 import './screens/sign-in.js';
@@ -76,6 +77,7 @@ export class CognitoAuthenticator extends LitElement {
     config: { attribute: false },
     secretHash: { attribute: false },
     smsMfaSetup: { attribute: false },
+    formFields: { attribute: false },
     _state: { state: true },
     _restoring: { state: true },
     _configError: { state: true },
@@ -102,6 +104,8 @@ export class CognitoAuthenticator extends LitElement {
   declare secretHash: SecretHashFn | undefined;
   /** Lets SMS MFA be set up during sign-in (your server adds the phone number); see SmsMfaSetupFn. */
   declare smsMfaSetup: SmsMfaSetupFn | undefined;
+  /** Per-field label, placeholder, order and requiredness, keyed by input name (e.g. `given_name`). */
+  declare formFields: FormFields | undefined;
   declare _state: AuthState | undefined;
   declare _restoring: boolean;
   declare _configError: ConfigError | undefined;
@@ -281,27 +285,27 @@ export class CognitoAuthenticator extends LitElement {
     // One template per tag, so Lit keeps the element (and what the user typed) across re-renders of the same screen.
     switch (tag) {
       case 'cognito-sign-in':
-        return html`<cognito-sign-in .flow=${flow} ?hide-sign-up=${this.hideSignUp}></cognito-sign-in>`;
+        return html`<cognito-sign-in .flow=${flow} .formFields=${this.formFields} ?hide-sign-up=${this.hideSignUp}></cognito-sign-in>`;
       case 'cognito-sign-up':
-        return html`<cognito-sign-up .flow=${flow}></cognito-sign-up>`;
+        return html`<cognito-sign-up .flow=${flow} .formFields=${this.formFields}></cognito-sign-up>`;
       case 'cognito-confirm-sign-up':
-        return html`<cognito-confirm-sign-up .flow=${flow}></cognito-confirm-sign-up>`;
+        return html`<cognito-confirm-sign-up .flow=${flow} .formFields=${this.formFields}></cognito-confirm-sign-up>`;
       case 'cognito-forgot-password':
-        return html`<cognito-forgot-password .flow=${flow}></cognito-forgot-password>`;
+        return html`<cognito-forgot-password .flow=${flow} .formFields=${this.formFields}></cognito-forgot-password>`;
       case 'cognito-confirm-forgot-password':
-        return html`<cognito-confirm-forgot-password .flow=${flow}></cognito-confirm-forgot-password>`;
+        return html`<cognito-confirm-forgot-password .flow=${flow} .formFields=${this.formFields}></cognito-confirm-forgot-password>`;
       case 'cognito-new-password':
-        return html`<cognito-new-password .flow=${flow}></cognito-new-password>`;
+        return html`<cognito-new-password .flow=${flow} .formFields=${this.formFields}></cognito-new-password>`;
       case 'cognito-select-mfa':
-        return html`<cognito-select-mfa .flow=${flow}></cognito-select-mfa>`;
+        return html`<cognito-select-mfa .flow=${flow} .formFields=${this.formFields}></cognito-select-mfa>`;
       case 'cognito-setup-mfa':
-        return html`<cognito-setup-mfa .flow=${flow}></cognito-setup-mfa>`;
+        return html`<cognito-setup-mfa .flow=${flow} .formFields=${this.formFields}></cognito-setup-mfa>`;
       case 'cognito-setup-totp':
-        return html`<cognito-setup-totp .flow=${flow}></cognito-setup-totp>`;
+        return html`<cognito-setup-totp .flow=${flow} .formFields=${this.formFields}></cognito-setup-totp>`;
       case 'cognito-setup-sms':
-        return html`<cognito-setup-sms .flow=${flow}></cognito-setup-sms>`;
+        return html`<cognito-setup-sms .flow=${flow} .formFields=${this.formFields}></cognito-setup-sms>`;
       default:
-        return html`<cognito-mfa-code .flow=${flow}></cognito-mfa-code>`;
+        return html`<cognito-mfa-code .flow=${flow} .formFields=${this.formFields}></cognito-mfa-code>`;
     }
   }
 

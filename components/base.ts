@@ -2,6 +2,19 @@ import { LitElement, type PropertyValues } from 'lit';
 import type { AuthFlow } from '../src/flow.js';
 import type { AuthState, Screen } from '../src/state.js';
 import { t, type Translate } from '../src/i18n.js';
+import { field, passwordField, type FieldOptions } from './parts/form.js';
+
+/** Per-field customisation a page gives through `formFields`, keyed by the input's name (`username`, `given_name`, …). */
+export interface FormFieldOptions {
+  /** Replaces the translated label. */
+  label?: string;
+  placeholder?: string;
+  /** Sort key among the sign-up attributes (lower first; unlisted fields keep their order after listed ones). */
+  order?: number;
+  /** Sign-up attributes are required unless this is false (then marked optional). */
+  required?: boolean;
+}
+export type FormFields = Record<string, FormFieldOptions>;
 
 /**
  * Base of every screen element: renders into its own light DOM (so password managers, autofill and a page's Cognito
@@ -15,12 +28,16 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   static override properties = {
     flow: { attribute: false },
     state: { attribute: false },
+    formFields: { attribute: false },
   };
 
   /** The engine driving this screen. Intents (submit, links) call it. */
   declare flow: AuthFlow | undefined;
   /** The state to render; defaults to the flow's state. */
   declare state: Extract<AuthState, { screen: S }> | undefined;
+
+  /** Labels, placeholders, order and requiredness per field (see FormFieldOptions). */
+  declare formFields: FormFields | undefined;
 
   /** The screen this element renders. */
   abstract readonly screen: S;
@@ -79,6 +96,39 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
       (field ?? this.querySelector<HTMLElement>('[role="alert"]'))?.focus();
     }
     this.#lastError = error;
+  }
+
+  #custom(o: FieldOptions): FieldOptions {
+    const c = this.formFields?.[o.name];
+    if (!c) return o;
+    const required = c.required ?? o.required;
+    return {
+      ...o,
+      label: c.label ?? o.label,
+      placeholder: c.placeholder ?? o.placeholder,
+      required,
+      optionalText: required === false ? (o.optionalText ?? this.t('common.optional')) : undefined,
+    };
+  }
+
+  /** A field with the page's formFields customisation applied. */
+  protected field(o: FieldOptions) {
+    return field(this.#custom(o));
+  }
+
+  protected passwordField(o: FieldOptions) {
+    return passwordField(this.t, this.#custom(o));
+  }
+
+  /** Whether the page wants `name` filled in (default: `fallback`). */
+  protected isRequired(name: string, fallback = true): boolean {
+    return this.formFields?.[name]?.required ?? fallback;
+  }
+
+  /** `names` sorted by the page's formFields order; unlisted names keep their place after the listed ones. */
+  protected ordered(names: string[]): string[] {
+    const order = (n: string) => this.formFields?.[n]?.order ?? Number.POSITIVE_INFINITY;
+    return names.map((n, i) => [n, i] as const).sort((a, b) => order(a[0]) - order(b[0]) || a[1] - b[1]).map(([n]) => n);
   }
 
   /** Reads a form's named values as strings. */

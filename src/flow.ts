@@ -100,7 +100,8 @@ export class AuthFlow {
 
   /** Moves between the entry screens. Drops any half-finished challenge and any in-flight answer. */
   goTo(screen: 'sign-in' | 'sign-up' | 'forgot-password', username = this.#state.username): void {
-    if (this.#state.screen === 'signed-in') return;
+    // A signed-in user (also one adding an authenticator app) is not sent back to the entry screens: sign out first.
+    if (this.#state.screen === 'signed-in' || this.#sessions.session) return;
     this.#seq++;
     this.#forget();
     this.#set({ screen, username, busy: false });
@@ -293,6 +294,14 @@ export class AuthFlow {
     return this.#run(['signed-in'], (guard) => this.#associateTotp(this.#state.username, guard));
   }
 
+  /** Leaves authenticator-app set-up started by a signed-in user, back to the signed-in state. */
+  cancelTotpSetup(): void {
+    const session = this.#sessions.session;
+    if (this.#state.screen !== 'setup-totp' || !this.#state.signedIn || !session) return;
+    this.#seq++;
+    this.#set({ screen: 'signed-in', username: session.username, session, busy: false });
+  }
+
   /** Verifies the first TOTP code, then finishes MFA_SETUP (or, when signed in, makes TOTP the preferred MFA). */
   verifyTotp(input: { code: string; deviceName?: string }): Promise<void> {
     return this.#run(['setup-totp'], async (guard) => {
@@ -370,12 +379,20 @@ export class AuthFlow {
    * SignUp. With email or phone usernames the username is that address, and it is also sent as the attribute.
    * Unconfirmed accounts go to confirmation; auto-confirmed ones are signed in with the password just typed.
    */
-  signUp(input: { username: string; password: string; confirmPassword?: string; attributes?: Record<string, string> }): Promise<void> {
+  signUp(input: {
+    username: string;
+    password: string;
+    confirmPassword?: string;
+    attributes?: Record<string, string>;
+    /** Attributes that must not be empty (checked in form order, before anything is sent). */
+    requiredAttributes?: string[];
+  }): Promise<void> {
     return this.#run(['sign-up'], async (guard) => {
       const username = required(input.username, 'username');
-      this.#checkNewPassword(input.password, input.confirmPassword);
       const attributes: Record<string, string> = {};
       for (const [k, v] of Object.entries(input.attributes ?? {})) if (v.trim()) attributes[k] = v.trim();
+      for (const name of input.requiredAttributes ?? []) if (!attributes[name]) fail('required-field', name);
+      this.#checkNewPassword(input.password, input.confirmPassword);
       const kinds = this.config.usernameAttributes;
       if (kinds.length > 0) {
         const kind = kinds.length === 1 ? kinds[0]! : username.includes('@') ? 'email' : 'phone_number';

@@ -72,6 +72,7 @@ export interface FieldOptions {
   pattern?: string;
   maxlength?: number;
   dir?: string;
+  placeholder?: string;
   /** Shown after the label of an optional field, e.g. "(optional)". */
   optionalText?: string;
   onInput?: (e: InputEvent) => void;
@@ -92,6 +93,7 @@ export function field(o: FieldOptions): TemplateResult {
       inputmode=${ifDefined(o.inputmode)}
       dir=${ifDefined(o.dir)}
       maxlength=${ifDefined(o.maxlength)}
+      placeholder=${ifDefined(o.placeholder)}
       .value=${o.value ?? ''}
       ?required=${o.required !== false}
       aria-required=${o.required !== false ? 'true' : 'false'}
@@ -125,6 +127,7 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
       name=${o.name}
       type="password"
       autocomplete=${ifDefined(o.autocomplete)}
+      placeholder=${ifDefined(o.placeholder)}
       required
       aria-required="true"
       aria-invalid=${o.error && o.error.field === o.name ? 'true' : 'false'}

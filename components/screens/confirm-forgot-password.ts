@@ -2,18 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { authError, type AuthError, type AuthErrorCode } from '../../src/errors.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
-import {
-  actionButton,
-  deliveryText,
-  errorBanner,
-  field,
-  heading,
-  noticeBanner,
-  passwordChecklist,
-  passwordField,
-  submitButton,
-  uid,
-} from '../parts/form.js';
+import { actionButton, deliveryText, errorBanner, heading, noticeBanner, passwordChecklist, submitButton, uid } from '../parts/form.js';
 
 // Cognito names no field in these errors, but each is about one input: that input is marked invalid.
 const FIELD_OF: Partial<Record<AuthErrorCode, string>> = {
@@ -85,7 +74,7 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
       <!-- Lets a password manager save the new password for the right account. -->
       <input type="text" name="username" autocomplete="username" .value=${s.username} hidden readonly />
-      ${field({
+      ${this.field({
         id: `${id}-code`,
         name: 'code',
         label: this.t('common.code'),
@@ -95,7 +84,7 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
         error,
         errorId,
       })}
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-password`,
         name: 'password',
         label: this.t('common.newPassword'),
@@ -106,7 +95,7 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
         onInput: (e) => (this._password = (e.target as HTMLInputElement).value),
       })}
       ${passwordChecklist(this.t, policy, this._password, checksId)}
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-confirm`,
         name: 'confirm_password',
         label: this.t('common.confirmPassword'),

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { authError, type AuthError } from '../../src/errors.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, deliveryText, errorBanner, errorText, field, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { actionButton, deliveryText, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 
 /** Cognito answers about the code without naming the field; the code input is still the one to mark invalid. */
 const CODE_ERRORS: ReadonlySet<AuthError['code']> = new Set(['code-mismatch', 'code-expired', 'invalid-code-format']);
@@ -50,7 +50,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
             ${this.t('confirmSignUp.resendFailed')} ${errorText(this.t, s.resendError)}
           </p>`
         : nothing}
-      ${field({
+      ${this.field({
         id: `${id}-code`,
         name: 'code',
         label: this.t('common.code'),

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, field, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 
 /**
  * @summary The first step of a password reset: the username (or email/phone, per the pool's username attributes) that
@@ -40,7 +40,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
       <div id=${`${id}-h`}>${heading(this.t('forgotPassword.title'))}</div>
       <p class="textDescription-customizable">${this.t(u.instructions)}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${field({
+      ${this.field({
         id: `${id}-username`,
         name: 'username',
         label: this.t(u.label),

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { authError, type AuthError } from '../../src/errors.js';
 import type { AuthState } from '../../src/state.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, deliveryText, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+import { actionButton, deliveryText, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 
 // Cognito's answers about a wrong or stale code name no field, but on this screen they can only be about the code.
 const CODE_ERRORS = new Set(['code-mismatch', 'code-expired', 'invalid-code-format']);
@@ -59,7 +59,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
       <div id=${`${id}-h`}>${heading(this.t('mfaCode.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${this.#instructions(s)}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${field({
+      ${this.field({
         id: `${id}-code`,
         name: 'code',
         label: this.t('common.code'),

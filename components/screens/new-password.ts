@@ -2,17 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { authError, type AuthError, type AuthErrorCode } from '../../src/errors.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
-import {
-  actionButton,
-  errorBanner,
-  field,
-  fieldLabel,
-  heading,
-  passwordChecklist,
-  passwordField,
-  submitButton,
-  uid,
-} from '../parts/form.js';
+import { actionButton, errorBanner, fieldLabel, heading, passwordChecklist, submitButton, uid } from '../parts/form.js';
 
 /** Input type and autofill token for each standard attribute Cognito may require; others (custom:*) are plain text. */
 const ATTRIBUTE_INPUT: Record<string, { type?: string; autocomplete?: string; dir?: string }> = {
@@ -99,7 +89,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
       ${errorBanner(this.t, s.error, errorId)}
       <!-- Lets a password manager save the new password for the right account. -->
       <input type="text" name="username" autocomplete="username" .value=${s.username} hidden readonly />
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-password`,
         name: 'password',
         label: this.t('common.newPassword'),
@@ -110,7 +100,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
         onInput: (e) => (this._password = (e.target as HTMLInputElement).value),
       })}
       ${passwordChecklist(this.t, policy, this._password, checksId)}
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-confirm`,
         name: 'confirm_password',
         label: this.t('common.confirmPassword'),
@@ -126,7 +116,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
         ? html`<p class="textDescription-customizable">${this.t('newPassword.attributesIntro')}</p>
             ${s.requiredAttributes.map((name, i) => {
               const input = name.startsWith('custom:') ? {} : (ATTRIBUTE_INPUT[name] ?? {});
-              return field({
+              return this.field({
                 id: `${id}-attr-${i}`,
                 name,
                 label: fieldLabel(this.t, name),

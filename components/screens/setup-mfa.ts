@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { MfaType } from '../../src/challenges.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import { mfaChoices } from './select-mfa.js';
 
 /**
@@ -50,7 +50,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
         onChange: (e) => this.#change(e),
       })}
       ${selected === 'EMAIL_OTP'
-        ? field({
+        ? this.field({
             id: `${id}-email`,
             name: 'email',
             label: this.t('setupMfa.emailLabel'),

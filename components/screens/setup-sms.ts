@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 
 /** Shown in the hint; isolated so it reads left to right inside right-to-left text. */
 const EXAMPLE_NUMBER = '\u2066+14155550100\u2069';
@@ -28,7 +28,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
       <div id=${`${id}-h`}>${heading(this.t('setupSms.title'))}</div>
       <p class="textDescription-customizable">${this.t('setupSms.instructions')}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${field({
+      ${this.field({
         id: `${id}-phone`,
         name: 'phone_number',
         label: this.t('common.phone_number'),

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, field, heading, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import '../parts/qr-code.js';
 
 /** "JBSWY3DPEHPK3PXP" -> ["JBSW", "Y3DP", "EHPK", "3PXP"]: blocks of four are far easier to copy by eye. */
@@ -71,7 +71,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
         </li>
         <li>${this.t('setupTotp.step3')}</li>
       </ol>
-      ${field({
+      ${this.field({
         id: `${id}-code`,
         name: 'code',
         label: this.t('common.code'),
@@ -82,7 +82,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
         error: s.error,
         errorId: `${id}-error`,
       })}
-      ${field({
+      ${this.field({
         id: `${id}-device`,
         name: 'device_name',
         label: this.t('setupTotp.deviceName'),
@@ -95,9 +95,11 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
         errorId: `${id}-error`,
       })}
       ${submitButton(this.t, this.t('setupTotp.submit'), s.busy)}
-      ${s.signedIn
-        ? nothing
-        : html`<div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>`}
+      <div class="cognito-links">
+        ${s.signedIn
+          ? actionButton('cancel', this.t('setupTotp.cancel'), () => this.flow?.cancelTotpSetup(), s.busy)
+          : actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}
+      </div>
     </form>`;
   }
 }

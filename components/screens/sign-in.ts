@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, field, heading, noticeBanner, passwordField, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 
 /**
  * @summary The sign-in screen: username (or email/phone, per the pool's username attributes) and password.
@@ -48,7 +48,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       <div id=${`${id}-h`}>${heading(this.t('signIn.title'))}</div>
       <p class="textDescription-customizable">${this.t(kinds.includes('email') ? 'signIn.headingEmail' : 'signIn.heading')}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${field({
+      ${this.field({
         id: `${id}-username`,
         name: 'username',
         label: this.#usernameLabel(),
@@ -58,7 +58,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
         error: s.error,
         errorId: `${id}-error`,
       })}
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-password`,
         name: 'password',
         label: this.t('common.password'),

@@ -2,18 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { authError, type AuthError } from '../../src/errors.js';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
-import {
-  actionButton,
-  errorBanner,
-  field,
-  fieldLabel,
-  heading,
-  noticeBanner,
-  passwordChecklist,
-  passwordField,
-  submitButton,
-  uid,
-} from '../parts/form.js';
+import { actionButton, errorBanner, fieldLabel, heading, noticeBanner, passwordChecklist, submitButton, uid } from '../parts/form.js';
 
 interface InputKind {
   type?: string;
@@ -102,7 +91,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
     const kinds = this.#usernameKinds();
     const all = this.flow?.config.signUpAttributes ?? [];
     // With email-or-phone usernames both stay: the username holds only one of them, and the pool may need the other.
-    return kinds.length === 1 ? all.filter((a) => a !== kinds[0]) : all;
+    return this.ordered(kinds.length === 1 ? all.filter((a) => a !== kinds[0]) : all);
   }
 
   #usernameInput(): { label: string; type: string; autocomplete: string; hint?: string } {
@@ -134,6 +123,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
       password: v.password ?? '',
       confirmPassword: v.confirm_password ?? '',
       attributes,
+      requiredAttributes: this.#attributes().filter((name) => this.isRequired(name)),
     });
   }
 
@@ -171,7 +161,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
       <div id=${`${id}-h`}>${heading(this.t('signUp.title'))}</div>
       <p class="textDescription-customizable">${this.t('signUp.heading')}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
-      ${field({
+      ${this.field({
         id: `${id}-username`,
         name: 'username',
         label: username.label,
@@ -187,12 +177,13 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
       ${this.#attributes().map((name, i) => {
         const kind = ATTRIBUTE_INPUTS[name] ?? { autocomplete: 'off' };
         const type = kind.type ?? 'text';
-        return field({
+        return this.field({
           id: `${id}-attr-${i}`,
           name,
           label: fieldLabel(this.t, name),
           type,
           autocomplete: kind.autocomplete,
+          required: this.isRequired(name),
           dir: LTR_TYPES.has(type) ? 'ltr' : undefined,
           value: this.#typed[name],
           hint: name === 'phone_number' ? this.t('signUp.phoneHint') : undefined,
@@ -201,7 +192,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
           errorId,
         });
       })}
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-password`,
         name: 'password',
         label: this.t('common.password'),
@@ -211,7 +202,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
         errorId,
       })}
       ${passwordChecklist(this.t, policy, this._password, checksId)}
-      ${passwordField(this.t, {
+      ${this.passwordField({
         id: `${id}-confirm`,
         name: 'confirm_password',
         label: this.t('common.confirmPassword'),

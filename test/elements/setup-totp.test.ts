@@ -147,6 +147,19 @@ describe('<cognito-setup-totp>', () => {
     expect(h.flow.state).to.deep.include({ screen: 'sign-in', username: 'ada' });
   });
 
+  it('a signed-in user can cancel back to signed-in (never to sign-in)', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => authResult('u')).on('associateSoftwareToken', () => ({ SecretCode: SECRET }));
+    await h.flow.signIn({ username: 'ada', password: 'Pass-word-1' });
+    await h.flow.setUpTotp();
+    const el = await mount('cognito-setup-totp', h.flow);
+    h.flow.goTo('sign-in');
+    expect(h.flow.state.screen).to.equal('setup-totp');
+    await click(el, '[data-action="cancel"]');
+    expect(h.flow.state.screen).to.equal('signed-in');
+    expect(h.flow.session).to.not.equal(undefined);
+  });
+
   it('a signed-in user adding an app gets no back link, and the code sets TOTP as preferred', async () => {
     const h = harness();
     h.cognito

@@ -295,3 +295,44 @@ describe('<cognito-sign-up>', () => {
     expect(withFlow.querySelector('img')).to.equal(null);
   });
 });
+
+describe('<cognito-sign-up> formFields', () => {
+  it('applies labels, placeholders, order and optional fields; required ones are checked before sending', async () => {
+    const h = harness({ signUpAttributes: 'given_name family_name custom:tier' });
+    h.cognito.on('signUp', () => ({ UserConfirmed: false, UserSub: 's' }));
+    h.flow.goTo('sign-up');
+    const el = await mount('cognito-sign-up', h.flow, {
+      formFields: {
+        'custom:tier': { label: 'Membership tier', placeholder: 'gold or silver', order: 1, required: false },
+        family_name: { order: 2 },
+        username: { placeholder: 'Pick a username' },
+      },
+    });
+    const names = [...el.querySelectorAll<HTMLInputElement>('form input')].map((i) => i.name).filter((n) => !['username', 'password', 'confirm_password'].includes(n));
+    expect(names).to.deep.equal(['custom:tier', 'family_name', 'given_name']);
+    const tier = input(el, 'custom:tier');
+    expect(el.querySelector(`label[for="${tier.id}"]`)!.textContent).to.contain('Membership tier');
+    expect(el.querySelector(`label[for="${tier.id}"]`)!.textContent).to.contain('(optional)');
+    expect(tier.placeholder).to.equal('gold or silver');
+    expect(tier.required).to.equal(false);
+    expect(input(el, 'username').placeholder).to.equal('Pick a username');
+    expect(input(el, 'family_name').required).to.equal(true);
+
+    type(el, 'username', 'ada');
+    type(el, 'given_name', 'Ada');
+    type(el, 'password', 'Pass-word-12');
+    type(el, 'confirm_password', 'Pass-word-12');
+    await submit(el);
+    expect(h.flow.state.error).to.deep.include({ code: 'required-field', field: 'family_name' });
+    expect(input(el, 'family_name').getAttribute('aria-invalid')).to.equal('true');
+    expect(document.activeElement === input(el, 'family_name'), 'focus').to.equal(true);
+    expect(h.cognito.callsOf('signUp')).to.have.length(0);
+
+    type(el, 'family_name', 'Lovelace');
+    await submit(el);
+    expect(h.cognito.callsOf('signUp')[0]!.UserAttributes).to.deep.equal([
+      { Name: 'family_name', Value: 'Lovelace' },
+      { Name: 'given_name', Value: 'Ada' },
+    ]);
+  });
+});

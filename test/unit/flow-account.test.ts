@@ -180,3 +180,18 @@ describe('AuthFlow password reset', () => {
     expect(h.cognito.callsOf('forgotPassword')).to.have.length(1);
   });
 });
+
+describe('AuthFlow sign-up required attributes', () => {
+  it('checks required attributes in form order before the password, and sends nothing', async () => {
+    const h = harness({ signUpAttributes: 'given_name family_name' });
+    h.flow.goTo('sign-up');
+    await h.flow.signUp({
+      username: 'ada',
+      password: 'weak',
+      attributes: { given_name: 'Ada', family_name: '  ' },
+      requiredAttributes: ['given_name', 'family_name'],
+    });
+    expect(h.flow.state.error).to.deep.include({ code: 'required-field', field: 'family_name' });
+    expect(h.cognito.calls).to.have.length(0);
+  });
+});

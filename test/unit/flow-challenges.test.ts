@@ -249,3 +249,19 @@ describe('AuthFlow challenges', () => {
     expect(h.flow.state).to.deep.include({ screen: 'signed-in', notice: 'totp-enabled' });
   });
 });
+
+describe('AuthFlow while signed in', () => {
+  it('never navigates a signed-in user to the entry screens; cancelling TOTP set-up returns to signed-in', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => authResult('uid-7')).on('associateSoftwareToken', () => ({ SecretCode: 'ABC' }));
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    h.flow.goTo('sign-up');
+    expect(h.flow.state.screen).to.equal('signed-in');
+    await h.flow.setUpTotp();
+    h.flow.goTo('sign-in');
+    expect(h.flow.state.screen).to.equal('setup-totp');
+    h.flow.cancelTotpSetup();
+    expect(h.flow.state.screen).to.equal('signed-in');
+    expect(h.flow.session?.username).to.equal('uid-7');
+  });
+});
