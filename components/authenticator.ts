@@ -113,6 +113,9 @@ export class CognitoAuthenticator extends LitElement {
   #flow: AuthFlow | undefined;
   #unsubscribe: (() => void)[] = [];
   #root: HTMLElement | undefined;
+  /** Screen changes since the first render: the first screen on a page never takes focus. */
+  #moves = 0;
+  #rendered = false;
 
   constructor() {
     super();
@@ -159,6 +162,7 @@ export class CognitoAuthenticator extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    this.#rendered = true;
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
   }
 
@@ -228,6 +232,7 @@ export class CognitoAuthenticator extends LitElement {
     const previous = this.screen;
     if (previous === screen) return;
     this.screen = screen;
+    if (this.#rendered) this.#moves++;
     if (screen) this.#dispatch('cognito-screen-change', { screen, previous });
   }
 
@@ -285,27 +290,27 @@ export class CognitoAuthenticator extends LitElement {
     // One template per tag, so Lit keeps the element (and what the user typed) across re-renders of the same screen.
     switch (tag) {
       case 'cognito-sign-in':
-        return html`<cognito-sign-in .flow=${flow} .formFields=${this.formFields} ?hide-sign-up=${this.hideSignUp}></cognito-sign-in>`;
+        return html`<cognito-sign-in .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0} ?hide-sign-up=${this.hideSignUp}></cognito-sign-in>`;
       case 'cognito-sign-up':
-        return html`<cognito-sign-up .flow=${flow} .formFields=${this.formFields}></cognito-sign-up>`;
+        return html`<cognito-sign-up .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-sign-up>`;
       case 'cognito-confirm-sign-up':
-        return html`<cognito-confirm-sign-up .flow=${flow} .formFields=${this.formFields}></cognito-confirm-sign-up>`;
+        return html`<cognito-confirm-sign-up .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-confirm-sign-up>`;
       case 'cognito-forgot-password':
-        return html`<cognito-forgot-password .flow=${flow} .formFields=${this.formFields}></cognito-forgot-password>`;
+        return html`<cognito-forgot-password .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-forgot-password>`;
       case 'cognito-confirm-forgot-password':
-        return html`<cognito-confirm-forgot-password .flow=${flow} .formFields=${this.formFields}></cognito-confirm-forgot-password>`;
+        return html`<cognito-confirm-forgot-password .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-confirm-forgot-password>`;
       case 'cognito-new-password':
-        return html`<cognito-new-password .flow=${flow} .formFields=${this.formFields}></cognito-new-password>`;
+        return html`<cognito-new-password .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-new-password>`;
       case 'cognito-select-mfa':
-        return html`<cognito-select-mfa .flow=${flow} .formFields=${this.formFields}></cognito-select-mfa>`;
+        return html`<cognito-select-mfa .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-select-mfa>`;
       case 'cognito-setup-mfa':
-        return html`<cognito-setup-mfa .flow=${flow} .formFields=${this.formFields}></cognito-setup-mfa>`;
+        return html`<cognito-setup-mfa .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-setup-mfa>`;
       case 'cognito-setup-totp':
-        return html`<cognito-setup-totp .flow=${flow} .formFields=${this.formFields}></cognito-setup-totp>`;
+        return html`<cognito-setup-totp .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-setup-totp>`;
       case 'cognito-setup-sms':
-        return html`<cognito-setup-sms .flow=${flow} .formFields=${this.formFields}></cognito-setup-sms>`;
+        return html`<cognito-setup-sms .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-setup-sms>`;
       default:
-        return html`<cognito-mfa-code .flow=${flow} .formFields=${this.formFields}></cognito-mfa-code>`;
+        return html`<cognito-mfa-code .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-mfa-code>`;
     }
   }
 

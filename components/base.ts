@@ -29,12 +29,19 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
     flow: { attribute: false },
     state: { attribute: false },
     formFields: { attribute: false },
+    focusOnArrival: { attribute: false },
   };
 
   /** The engine driving this screen. Intents (submit, links) call it. */
   declare flow: AuthFlow | undefined;
   /** The state to render; defaults to the flow's state. */
   declare state: Extract<AuthState, { screen: S }> | undefined;
+
+  /**
+   * Move focus to the heading when the screen appears (default true). The authenticator turns it off for the first
+   * screen of a page, so loading a page never steals focus or scrolls; every later screen change moves focus.
+   */
+  declare focusOnArrival: boolean;
 
   /** Labels, placeholders, order and requiredness per field (see FormFieldOptions). */
   declare formFields: FormFields | undefined;
@@ -47,6 +54,11 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   #subscribedTo: AuthFlow | undefined;
   #lastError: unknown;
   #arrived = false;
+
+  constructor() {
+    super();
+    this.focusOnArrival = true;
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -88,7 +100,7 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
     if (!state) return;
     if (!this.#arrived) {
       this.#arrived = true;
-      this.querySelector<HTMLElement>('[data-screen-heading]')?.focus({ preventScroll: false });
+      if (this.focusOnArrival) this.querySelector<HTMLElement>('[data-screen-heading]')?.focus({ preventScroll: false });
     }
     const error = state.error;
     if (error && error !== this.#lastError) {

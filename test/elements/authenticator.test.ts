@@ -58,8 +58,11 @@ describe('<cognito-authenticator>', () => {
   it('reflects the screen, fires cognito-screen-change, and loads the next screen on demand', async () => {
     const { el, events } = await create({ 'user-pool-id': POOL, 'client-id': CLIENT });
     expect(el.getAttribute('screen')).to.equal('sign-in');
+    // Loading a page never steals focus; moving between screens does move it, to the new heading.
+    expect(el.contains(document.activeElement), 'no focus taken on load').to.equal(false);
     el.querySelector<HTMLButtonElement>('[data-action="sign-up"]')!.click();
     await until(() => el.querySelector('cognito-sign-up form') !== null, 'the sign-up form');
+    await until(() => document.activeElement === el.querySelector('cognito-sign-up h1'), 'focus on the sign-up heading');
     expect(el.getAttribute('screen')).to.equal('sign-up');
     const change = events.filter((e) => e.type === 'cognito-screen-change').at(-1)!;
     expect(change.detail).to.deep.equal({ screen: 'sign-up', previous: 'sign-in' });
