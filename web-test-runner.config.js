@@ -74,6 +74,70 @@ const commonJsPlugin = {
   },
 };
 
+/**
+ * Faults at the network seam, over real HTTP on the test server itself: point an element's `endpoint` at
+ * `/__fault/<kind>/<tag>` and it answers as a broken network, proxy or overloaded Cognito would. `GET
+ * /__fault-hits/<tag>` tells how many requests reached it (to prove "Try again" re-sends and nothing else does).
+ */
+const faultHits = new Map();
+async function faultMiddleware(ctx, next) {
+  const hits = /^\/__fault-hits\/([\w-]+)$/.exec(ctx.path);
+  if (hits) {
+    ctx.body = JSON.stringify({ hits: faultHits.get(hits[1]) ?? 0 });
+    ctx.type = 'application/json';
+    return;
+  }
+  const m = /^\/__fault\/([\w-]+)\/([\w-]+)\/?$/.exec(ctx.path);
+  if (!m) return next();
+  ctx.set('access-control-allow-origin', '*');
+  ctx.set('access-control-allow-headers', '*');
+  if (ctx.method === 'OPTIONS') {
+    ctx.status = 204;
+    return;
+  }
+  const [, kind, tag] = m;
+  faultHits.set(tag, (faultHits.get(tag) ?? 0) + 1);
+  const amzError = (status, type, message) => {
+    ctx.status = status;
+    ctx.type = 'application/x-amz-json-1.1';
+    ctx.set('x-amzn-errortype', type);
+    ctx.body = JSON.stringify({ __type: type, message });
+  };
+  switch (kind) {
+    case 'reset': // the connection drops: what a dead network or an unknown host looks like to a page
+      ctx.req.socket.destroy();
+      return;
+    case 'hang': // never answers: the client's timeout must give up
+      await new Promise((resolve) => ctx.req.on('close', resolve));
+      return;
+    case 'unavailable':
+      ctx.status = 503;
+      ctx.type = 'text/plain';
+      ctx.body = 'Service Unavailable';
+      return;
+    case 'html': // a proxy's error page
+      ctx.status = 502;
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><html><body><h1>502 Bad Gateway</h1><script>window.__pwned = true</script></body></html>';
+      return;
+    case 'malformed':
+      ctx.status = 200;
+      ctx.type = 'application/x-amz-json-1.1';
+      ctx.body = '{"AuthenticationResult": {"IdToken": ';
+      return;
+    case 'expired':
+      return amzError(400, 'NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    case 'throttled':
+      return amzError(400, 'TooManyRequestsException', 'Rate exceeded');
+    case 'limit':
+      return amzError(400, 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    case 'lockout':
+      return amzError(400, 'NotAuthorizedException', 'Password attempts exceeded');
+    default:
+      ctx.status = 404;
+  }
+}
+
 const groups = ['unit', 'elements', 'e2e']
   .filter((name) => {
     const dir = path.join(root, 'test', name);
@@ -138,6 +202,7 @@ export default {
       },
     }),
   ],
+  middleware: [faultMiddleware],
   plugins: [
     testEnvPlugin,
     commonJsPlugin,

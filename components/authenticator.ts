@@ -81,6 +81,7 @@ export class CognitoAuthenticator extends LitElement {
     _state: { state: true },
     _restoring: { state: true },
     _configError: { state: true },
+    _offline: { state: true },
   };
 
   declare userPoolId: string | null;
@@ -109,6 +110,10 @@ export class CognitoAuthenticator extends LitElement {
   declare _state: AuthState | undefined;
   declare _restoring: boolean;
   declare _configError: ConfigError | undefined;
+  declare _offline: boolean;
+  readonly #onConnectivity = () => {
+    this._offline = globalThis.navigator?.onLine === false;
+  };
 
   #flow: AuthFlow | undefined;
   #unsubscribe: (() => void)[] = [];
@@ -121,6 +126,7 @@ export class CognitoAuthenticator extends LitElement {
     super();
     this.hideSignUp = false;
     this._restoring = false;
+    this._offline = false;
     this.screen = null;
   }
 
@@ -147,8 +153,18 @@ export class CognitoAuthenticator extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Offline is shown before anything is sent (the flow also refuses to send while offline).
+    this.#onConnectivity();
+    window.addEventListener('online', this.#onConnectivity);
+    window.addEventListener('offline', this.#onConnectivity);
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
     adoptBaseStyles(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onConnectivity);
+    window.removeEventListener('offline', this.#onConnectivity);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -318,6 +334,7 @@ export class CognitoAuthenticator extends LitElement {
     const logo = safeImageUrl(this.logo);
     return html`<div class="background-customizable cognito-frame">
       ${logo ? html`<div class="banner-customizable"><img class="logo-customizable" src=${logo} alt="" /></div>` : nothing}
+      ${this._offline ? html`<p class="cognito-offline textDescription-customizable" role="status">${t('common.offline')}</p>` : nothing}
       <div class="cognito-content">${content}</div>
       ${this.legalText ? html`<p class="legalText-customizable">${this.legalText}</p>` : nothing}
     </div>`;

@@ -58,6 +58,10 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   constructor() {
     super();
     this.focusOnArrival = true;
+    this.addEventListener('cognito-retry', (e) => {
+      e.stopPropagation();
+      void this.flow?.retry();
+    });
   }
 
   protected override createRenderRoot(): HTMLElement {

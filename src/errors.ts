@@ -37,6 +37,7 @@ export type AuthErrorCode =
   | 'forbidden'
   | 'unsupported-operation'
   // transport
+  | 'offline'
   | 'network'
   | 'timeout'
   | 'server-error'
@@ -78,16 +79,23 @@ export class AuthError extends Error {
     this.status = init.status;
   }
 
+  /** A transport failure: the same request may simply be sent again ("Try again"). */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.code);
+  }
+
   /** The same error, about `field` (for focusing and describing the input it concerns). */
   withField(field: string): AuthError {
     return new AuthError(this.code, this.message, { ...this, field });
   }
 
   /** Plain data for events: never holds a password, code or token, as nothing that builds an AuthError passes one. */
-  toJSON(): { code: AuthErrorCode; message: string; cognitoName?: string; field?: string } {
-    return { code: this.code, message: this.message, cognitoName: this.cognitoName, field: this.field };
+  toJSON(): { code: AuthErrorCode; message: string; cognitoName?: string; field?: string; retryable: boolean } {
+    return { code: this.code, message: this.message, cognitoName: this.cognitoName, field: this.field, retryable: this.retryable };
   }
 }
+
+const RETRYABLE = new Set<AuthErrorCode>(['offline', 'network', 'timeout', 'server-error']);
 
 /** English fallbacks; the UI shows the translation of `errors.<code>` instead. */
 const MESSAGES: Record<AuthErrorCode, string> = {
@@ -119,6 +127,7 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   'lambda-error': 'The sign-in service rejected the request.',
   forbidden: 'The request was blocked.',
   'unsupported-operation': 'This operation is not supported.',
+  offline: 'You are offline. Connect to the internet and try again.',
   network: 'Could not reach the sign-in service. Check your connection and try again.',
   timeout: 'The sign-in service took too long to answer. Try again.',
   'server-error': 'The sign-in service had a problem. Try again.',

@@ -11,6 +11,8 @@ import type { AuthState, FlowEvent, Screen, SignOutReason } from './state.js';
 
 export interface FlowDeps {
   api?: CognitoApi;
+  /** Whether the browser believes it is online (default: navigator.onLine). Nothing is sent while offline. */
+  isOnline?: () => boolean;
   storage?: StorageLike;
   clock?: Clock;
   createSrpSession?: typeof defaultSrp;
@@ -50,6 +52,9 @@ export class AuthFlow {
   #state: AuthState = { screen: 'sign-in', username: '', busy: false };
   /** Bumped by every intent and navigation: answers to older requests are dropped. */
   #seq = 0;
+  readonly #isOnline: () => boolean;
+  /** Sends the last failed request again (set only after a transport failure; cleared by any other intent). */
+  #retry: (() => Promise<void>) | undefined;
 
   // What the flow must remember between screens but never shows. The password lives here only from the moment it is
   // typed until the user is signed in (or leaves the journey), so confirmation and set-up can finish signing in.
@@ -63,6 +68,7 @@ export class AuthFlow {
     this.#api = deps.api ?? createCognitoApi(config);
     this.#srp = deps.createSrpSession ?? defaultSrp;
     this.#clock = deps.clock ?? systemClock;
+    this.#isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
     this.#sessions = new SessionManager({
       api: this.#api,
       store: new TokenStore(deps.storage ?? storageFor(config.storage), config.clientId),
@@ -105,6 +111,16 @@ export class AuthFlow {
     this.#seq++;
     this.#forget();
     this.#set({ screen, username, busy: false });
+  }
+
+  /**
+   * "Try again" after a transport failure (offline, network, timeout, server error): sends the same request again,
+   * with what the user had typed. Does nothing after any other outcome: code submissions never repeat by themselves.
+   */
+  retry(): Promise<void> {
+    const again = this.#retry;
+    if (!again || this.#state.busy || !this.#state.error?.retryable) return Promise.resolve();
+    return again();
   }
 
   // ---- sign-in ---------------------------------------------------------------------------------------------------
@@ -560,6 +576,7 @@ export class AuthFlow {
 
   /** Forgets everything kept between challenge screens. */
   #forget(): void {
+    this.#retry = undefined;
     this.#password = undefined;
     this.#cognitoSession = undefined;
     this.#userIdForSrp = undefined;
@@ -577,6 +594,13 @@ export class AuthFlow {
   ): Promise<void> {
     if (this.#state.busy || !screens.includes(this.#state.screen)) return;
     const seq = ++this.#seq;
+    this.#retry = undefined;
+    if (!this.#isOnline()) {
+      // Known to be offline: say so before sending anything, and let "Try again" send it once back online.
+      this.#retry = () => this.#run(screens, work, recover);
+      this.#set({ ...this.#state, busy: false, error: authError('offline'), notice: undefined });
+      return;
+    }
     const guard: Guard = async (promise) => {
       const value = await promise;
       if (seq !== this.#seq) throw SUPERSEDED;
@@ -601,6 +625,7 @@ export class AuthFlow {
         if (seq !== this.#seq) return;
       }
       this.#set(next ?? { ...this.#state, busy: false, error });
+      if (error.retryable && !next) this.#retry = () => this.#run(screens, work, recover);
       if (this.#state.error === error) this.#emit({ type: 'error', error, screen: this.#state.screen });
     }
   }

@@ -39,8 +39,11 @@ export function errorText(t: Translate, error: AuthError): string {
 
 export function errorBanner(t: Translate, error: AuthError | undefined, id: string): TemplateResult | typeof nothing {
   if (!error) return nothing;
+  // After a transport failure the same request can be sent again; the screen's base class handles the event.
+  const retry = (e: Event) => e.currentTarget?.dispatchEvent(new CustomEvent('cognito-retry', { bubbles: true }));
   return html`<div id=${id} class="errorMessage-customizable" role="alert" tabindex="-1" data-error-code=${error.code}>
     ${errorText(t, error)}
+    ${error.retryable ? html` <button type="button" class="redirect-customizable cognito-retry" data-action="retry" @click=${retry}>${t('common.retry')}</button>` : nothing}
   </div>`;
 }
 

@@ -77,6 +77,7 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'lambda-error': true,
   forbidden: true,
   'unsupported-operation': true,
+  offline: true,
   network: true,
   timeout: true,
   'server-error': true,

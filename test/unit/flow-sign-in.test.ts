@@ -221,3 +221,53 @@ describe('AuthFlow sign-in', () => {
     expect(JSON.stringify(h.events)).not.to.include(PASSWORD);
   });
 });
+
+describe('AuthFlow transport failures', () => {
+  it('"Try again" re-sends exactly the same request after a network failure', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => {
+      throw new TypeError('Failed to fetch');
+    }, () => authResult());
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(h.flow.state.error).to.deep.include({ code: 'network' });
+    expect(h.flow.state.error?.retryable).to.equal(true);
+    await h.flow.retry();
+    const calls = h.cognito.callsOf('initiateAuth');
+    expect(calls).to.have.length(2);
+    expect(calls[1]).to.deep.equal(calls[0]);
+    expect(h.flow.state.screen).to.equal('signed-in');
+  });
+
+  it('retry does nothing after a non-transport error (a wrong code is never re-sent by itself)', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => exception('NotAuthorizedException', 'Incorrect username or password.'));
+    await h.flow.signIn({ username: 'ada', password: 'wrong' });
+    await h.flow.retry();
+    expect(h.cognito.callsOf('initiateAuth')).to.have.length(1);
+  });
+
+  it('while offline nothing is sent; the error says so, and Try again sends once back online', async () => {
+    let online = false;
+    const h = harness({}, { isOnline: () => online });
+    h.cognito.on('initiateAuth', () => authResult());
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(h.cognito.calls).to.have.length(0);
+    expect(h.flow.state.error).to.deep.include({ code: 'offline' });
+    online = true;
+    await h.flow.retry();
+    expect(h.cognito.callsOf('initiateAuth')).to.have.length(1);
+    expect(h.flow.state.screen).to.equal('signed-in');
+  });
+
+  it('moving to another screen forgets the failed request', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    h.flow.goTo('sign-up');
+    h.flow.goTo('sign-in');
+    await h.flow.retry();
+    expect(h.cognito.callsOf('initiateAuth')).to.have.length(1);
+  });
+});
