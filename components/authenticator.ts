@@ -111,6 +111,11 @@ export class CognitoAuthenticator extends LitElement {
   declare _restoring: boolean;
   declare _configError: ConfigError | undefined;
   declare _offline: boolean;
+  /** Another tab signed in or out with the same storage: follow it. */
+  readonly #onStorage = (e: StorageEvent) => {
+    const flow = this.#flow;
+    if (flow && (e.key === null || e.key === flow.storageKey)) flow.syncFromStorage();
+  };
   readonly #onConnectivity = () => {
     this._offline = globalThis.navigator?.onLine === false;
   };
@@ -157,6 +162,7 @@ export class CognitoAuthenticator extends LitElement {
     this.#onConnectivity();
     window.addEventListener('online', this.#onConnectivity);
     window.addEventListener('offline', this.#onConnectivity);
+    window.addEventListener('storage', this.#onStorage);
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
     adoptBaseStyles(this);
   }
@@ -165,6 +171,7 @@ export class CognitoAuthenticator extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onConnectivity);
     window.removeEventListener('offline', this.#onConnectivity);
+    window.removeEventListener('storage', this.#onStorage);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -5,7 +5,7 @@ import type { AuthConfig } from './config.js';
 import { AuthError, authError, FIELD_OF_ERROR, toAuthError, type AuthErrorCode } from './errors.js';
 import { isPasswordValid } from './password-policy.js';
 import { SessionManager, systemClock, type Clock } from './session-manager.js';
-import { decodeJwt, storageFor, TokenStore, tokensFrom, type StorageLike, type UserSession } from './session.js';
+import { decodeJwt, storageFor, tokenChanges, tokensKey, TokenStore, tokensFrom, type StorageLike, type TokenChange, type UserSession } from './session.js';
 import { createSrpSession as defaultSrp } from './srp.js';
 import type { AuthState, FlowEvent, Screen, SignOutReason } from './state.js';
 
@@ -53,6 +53,7 @@ export class AuthFlow {
   /** Bumped by every intent and navigation: answers to older requests are dropped. */
   #seq = 0;
   readonly #isOnline: () => boolean;
+  readonly #stopSync: () => void;
   /** Sends the last failed request again (set only after a transport failure; cleared by any other intent). */
   #retry: (() => Promise<void>) | undefined;
 
@@ -69,9 +70,15 @@ export class AuthFlow {
     this.#srp = deps.createSrpSession ?? defaultSrp;
     this.#clock = deps.clock ?? systemClock;
     this.#isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+    const store = new TokenStore(deps.storage ?? storageFor(config.storage), config.clientId);
+    const onTokenChange = (e: Event) => {
+      if (store.concerns((e as CustomEvent<TokenChange>).detail)) this.syncFromStorage();
+    };
+    tokenChanges.addEventListener('change', onTokenChange);
+    this.#stopSync = () => tokenChanges.removeEventListener('change', onTokenChange);
     this.#sessions = new SessionManager({
       api: this.#api,
-      store: new TokenStore(deps.storage ?? storageFor(config.storage), config.clientId),
+      store,
       clientId: config.clientId,
       clock: this.#clock,
       secretHash: config.secretHash,
@@ -545,8 +552,29 @@ export class AuthFlow {
     await done;
   }
 
-  /** Stops timers; call when the flow's element is gone for good. */
+  /**
+   * Re-reads the stored tokens after another authenticator on the page (automatic) or another tab (the element calls
+   * this on the window's `storage` event) changed them: a sign-out there signs out here, a sign-in there signs in here.
+   */
+  syncFromStorage(): void {
+    const adopted = this.#sessions.sync();
+    // Mid-way through adding an authenticator app the newer tokens are used without leaving the screen.
+    if (!adopted || (this.#state.screen === 'setup-totp' && this.#state.signedIn)) return;
+    const wasSignedIn = this.#state.screen === 'signed-in';
+    this.#seq++;
+    this.#forget();
+    this.#set({ screen: 'signed-in', username: adopted.username, session: adopted, busy: false });
+    if (!wasSignedIn) this.#emit({ type: 'signed-in', session: adopted, restored: true });
+  }
+
+  /** The storage key of this flow's tokens (for listening to other tabs). */
+  get storageKey(): string {
+    return tokensKey(this.config.clientId);
+  }
+
+  /** Stops timers and listeners; call when the flow's element is gone for good. */
   dispose(): void {
+    this.#stopSync();
     this.#sessions.dispose();
   }
 

@@ -176,6 +176,30 @@ export class SessionManager {
     await Promise.allSettled(calls);
   }
 
+  /**
+   * Brings this manager in step with storage after another authenticator or tab wrote it: their sign-out ends this
+   * session (`onEnded('other-tab')`), their sign-in or refresh is adopted. Returns the session when one was adopted.
+   */
+  sync(): UserSession | undefined {
+    const stored = this.#o.store.load();
+    if (!stored) {
+      if (this.#session) {
+        this.#clearTimer();
+        this.#session = undefined;
+        this.#o.onEnded('other-tab');
+      }
+      return undefined;
+    }
+    if (this.#session?.tokens.accessToken === stored.accessToken) return undefined;
+    try {
+      this.#session = sessionFrom(stored);
+    } catch {
+      return undefined;
+    }
+    this.#schedule();
+    return this.#session;
+  }
+
   dispose(): void {
     this.#clearTimer();
   }

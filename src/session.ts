@@ -105,6 +105,23 @@ export function storagePrefix(clientId: string): string {
   return `cognito-elements.${clientId}.`;
 }
 
+/** The storage key under which a client's tokens are kept. */
+export function tokensKey(clientId: string): string {
+  return `${storagePrefix(clientId)}tokens`;
+}
+
+/**
+ * Told of every write by any TokenStore on this page, so several authenticators (or flows) sharing one storage stay
+ * in step: a sign-out in one signs the others out. Other tabs learn the same from the window's `storage` event.
+ */
+export const tokenChanges = new EventTarget();
+
+export interface TokenChange {
+  storage: StorageLike;
+  key: string;
+  source: TokenStore;
+}
+
 /** Reads and writes the tokens of one app client. Nothing but tokens is ever stored: never a password or a code. */
 export class TokenStore {
   readonly #storage: StorageLike;
@@ -112,11 +129,20 @@ export class TokenStore {
 
   constructor(storage: StorageLike, clientId: string) {
     this.#storage = storage;
-    this.#key = `${storagePrefix(clientId)}tokens`;
+    this.#key = tokensKey(clientId);
   }
 
   get key(): string {
     return this.#key;
+  }
+
+  /** Whether `change` is a write to the same tokens by another store. */
+  concerns(change: TokenChange): boolean {
+    return change.source !== this && change.storage === this.#storage && change.key === this.#key;
+  }
+
+  #changed(): void {
+    tokenChanges.dispatchEvent(new CustomEvent<TokenChange>('change', { detail: { storage: this.#storage, key: this.#key, source: this } }));
   }
 
   load(): Tokens | undefined {
@@ -152,6 +178,7 @@ export class TokenStore {
     } catch {
       // Quota or a blocked storage: the session still works in memory for this page.
     }
+    this.#changed();
   }
 
   clear(): void {
@@ -160,5 +187,6 @@ export class TokenStore {
     } catch {
       // Nothing to clear where storage cannot be reached.
     }
+    this.#changed();
   }
 }

@@ -131,3 +131,54 @@ describe('<cognito-authenticator>', () => {
     await expectAccessible(el);
   });
 });
+
+describe('<cognito-authenticator> in step and re-attached', () => {
+  function storeTokens(): void {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: 's-1', 'cognito:username': 's-1', email: 'ada@example.com', exp: now + 3600, iat: now };
+    localStorage.setItem(
+      `cognito-elements.${CLIENT}.tokens`,
+      JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }),
+    );
+  }
+
+  it('two authenticators on one page: signing out in one signs out the other', async () => {
+    storeTokens();
+    const a = await create({ 'user-pool-id': POOL, 'client-id': CLIENT });
+    const b = await create({ 'user-pool-id': POOL, 'client-id': CLIENT });
+    await until(() => a.el.getAttribute('screen') === 'signed-in' && b.el.getAttribute('screen') === 'signed-in', 'both signed in');
+    await a.el.signOut({ global: false });
+    await until(() => b.el.getAttribute('screen') === 'sign-in', 'the other to sign out');
+    expect(b.events.find((e) => e.type === 'cognito-signed-out')!.detail).to.deep.equal({ reason: 'other-tab' });
+  });
+
+  it('another tab signing out (storage event) signs this tab out', async () => {
+    storeTokens();
+    const { el, events } = await create({ 'user-pool-id': POOL, 'client-id': CLIENT });
+    await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+    const key = `cognito-elements.${CLIENT}.tokens`;
+    const oldValue = localStorage.getItem(key);
+    localStorage.removeItem(key);
+    window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: null, storageArea: localStorage }));
+    await until(() => el.getAttribute('screen') === 'sign-in', 'signed out');
+    expect(events.filter((e) => e.type === 'cognito-signed-out')).to.have.length(1);
+  });
+
+  it('removed and re-added mid-flow (a framework re-render): the screen resumes, nothing doubles', async () => {
+    const { el, events } = await create({ 'user-pool-id': POOL, 'client-id': CLIENT });
+    el.querySelector<HTMLButtonElement>('[data-action="sign-up"]')!.click();
+    await until(() => el.querySelector('cognito-sign-up form') !== null, 'sign-up');
+    const flow = el.flow;
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    expect(el.flow === flow, 'the same flow').to.equal(true);
+    expect(el.getAttribute('screen')).to.equal('sign-up');
+    expect(el.querySelectorAll('cognito-sign-up')).to.have.length(1);
+    const before = events.length;
+    el.querySelector<HTMLButtonElement>('cognito-sign-up [data-action="sign-in"]')!.click();
+    await until(() => el.getAttribute('screen') === 'sign-in', 'sign-in');
+    expect(events.slice(before).filter((e) => e.type === 'cognito-screen-change')).to.have.length(1);
+  });
+});

@@ -271,3 +271,43 @@ describe('AuthFlow transport failures', () => {
     expect(h.cognito.callsOf('initiateAuth')).to.have.length(1);
   });
 });
+
+describe('AuthFlow in step with other authenticators and tabs', () => {
+  it('flows sharing a storage follow each other: sign-in is adopted, sign-out signs the other out (no requests)', async () => {
+    const a = harness();
+    const storage = a.storage;
+    const b = harness({}, { storage });
+    a.cognito.on('initiateAuth', () => authResult('uid-7')).on('revokeToken', () => ({})).on('globalSignOut', () => ({}));
+    await a.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(b.flow.state.screen).to.equal('signed-in');
+    expect(b.events.map((e) => e.type)).to.deep.equal(['signed-in']);
+    expect(b.events[0]!.type === 'signed-in' && b.events[0]!.restored).to.equal(true);
+    await a.flow.signOut();
+    expect(b.flow.state.screen).to.equal('sign-in');
+    expect(b.events.at(-1)).to.deep.equal({ type: 'signed-out', reason: 'other-tab' });
+    expect(b.cognito.calls).to.have.length(0);
+    a.flow.dispose();
+    b.flow.dispose();
+  });
+
+  it('another tab clearing the storage signs this one out when it syncs (the storage event)', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => authResult('uid-7'));
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    h.storage.removeItem(h.flow.storageKey);
+    h.flow.syncFromStorage();
+    expect(h.flow.state.screen).to.equal('sign-in');
+    expect(h.events.at(-1)).to.deep.equal({ type: 'signed-out', reason: 'other-tab' });
+    h.flow.syncFromStorage();
+    expect(h.events.filter((e) => e.type === 'signed-out')).to.have.length(1);
+  });
+
+  it('a disposed flow no longer follows the others', async () => {
+    const a = harness();
+    const b = harness({}, { storage: a.storage });
+    b.flow.dispose();
+    a.cognito.on('initiateAuth', () => authResult());
+    await a.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(b.flow.state.screen).to.equal('sign-in');
+  });
+});
