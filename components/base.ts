@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import type { AuthFlow } from '../src/flow.js';
 import type { AuthState, Screen } from '../src/state.js';
-import { t, type Translate } from '../src/i18n.js';
+import { Localizer, type Translate, type TranslationsByLanguage } from '../src/i18n.js';
 import { field, passwordField, type FieldOptions } from './parts/form.js';
 
 /** Per-field customisation a page gives through `formFields`, keyed by the input's name (`username`, `given_name`, …). */
@@ -49,7 +49,20 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   /** The screen this element renders. */
   abstract readonly screen: S;
 
-  protected readonly t: Translate = t;
+  /**
+   * The screen's language: its own `lang`, else the nearest one up the tree (inside <cognito-authenticator>, the
+   * language it shows), else the browser's. Re-renders the screen when the language or a phrase changes, and writes
+   * `lang` and `dir` on it for the language shown. The authenticator's `translations` apply to its screens.
+   */
+  readonly #l10n = new Localizer(this, {
+    translations: () => this.closest<HTMLElement & { translations?: TranslationsByLanguage }>('cognito-authenticator')?.translations,
+  });
+
+  /** Translates in the screen's language. */
+  protected get t(): Translate {
+    return this.#l10n.t;
+  }
+
   #unsubscribe: (() => void) | undefined;
   #subscribedTo: AuthFlow | undefined;
   #lastError: unknown;
@@ -66,6 +79,12 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
 
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  /** The first render waits for the screen's locale to load (a few ms), so a page in German never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.#l10n.whenReady();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override connectedCallback(): void {

@@ -1,28 +1,467 @@
-import { createInstance, type i18n as I18n } from 'i18next';
-import en from './locales/en.js';
+import { createInstance, type FormatterModule, type i18n as I18n } from 'i18next';
+import en, { type Messages } from './locales/en.js';
+import { LOCALE_LOADERS, LOCALES, RTL_LOCALES, type Locale, type LocaleResource } from './locales/index.js';
 
 /**
- * A private i18next instance: the page's own global i18next (if any) is never touched. Only English is bundled;
- * other locales arrive later as lazily loaded chunks.
+ * Translations: a private i18next instance (the page's own global i18next, if any, is never touched), English bundled,
+ * every other locale loaded on demand as its own chunk, per-language overrides, and the language of an element
+ * resolved from `lang` attributes and the browser's preferences.
+ *
+ * The engine (src/) otherwise never touches the DOM; this module is the exception, by design: working out an
+ * element's language means reading `lang` up the tree and noticing when it changes. Every DOM use is guarded, so the
+ * module still loads where there is no DOM.
  */
+
+export { LOCALES, RTL_LOCALES, type Locale, type LocaleResource, type Messages };
+
+/** Looks up a phrase by key (`signIn.title`), with `{{variables}}` and `count` for plurals. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-let instance: I18n | undefined;
+type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type PluralKey = `${string}_${PluralCategory}`;
+type BaseKey<K extends string> = K extends `${infer Base}_${PluralCategory}` ? Base : K;
 
+/** Every phrase key, e.g. `signIn.title` or `password.minLength` (plurals without their suffix). */
+export type MessageKey = { [S in keyof Messages & string]: `${S}.${BaseKey<keyof Messages[S] & string>}` }[keyof Messages & string];
+
+/**
+ * Overrides for one language: any subset of the phrases, section by section, plural keys with the suffixes that
+ * language uses (`minLength_few` in Russian), and `legal.text`, the text under the form (it replaces the
+ * `legal-text` attribute in that language).
+ */
+export type Translations = {
+  [S in keyof Messages]?: { [K in keyof Messages[S]]?: string } & { [plural: PluralKey]: string | undefined };
+} & { legal?: { text?: string } };
+
+/** Overrides per language, keyed by a language tag (`de`, `pt-BR`, `zh-Hant`, … anything {@link matchLocale} knows). */
+export type TranslationsByLanguage = { [language: string]: Translations | undefined };
+
+const NS = 'translation';
+
+// Numbers are formatted for the language ("٨" in Arabic), plurals chosen by Intl.PluralRules: both through i18next.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const numbers: FormatterModule = {
+  type: 'formatter',
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, format: string | undefined, lng: string | undefined) {
+    if (typeof value !== 'number' || (format && format !== 'number')) return value as string;
+    const key = lng ?? 'en';
+    let f = numberFormats.get(key);
+    if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(key)));
+    return f.format(value);
+  },
+};
+
+const instance: I18n = createInstance();
+instance.use(numbers);
+void instance.init({
+  lng: 'en',
+  fallbackLng: 'en',
+  load: 'currentOnly',
+  ns: [NS],
+  defaultNS: NS,
+  // A copy: i18next merges overrides into the bundle it holds, and the en module must stay the reference.
+  resources: { en: { [NS]: structuredClone(en) } },
+  nsSeparator: false,
+  interpolation: { escapeValue: false, alwaysFormat: true }, // Lit renders text, never HTML: escaping would show &amp;.
+  returnNull: false,
+  initAsync: false, // resources are inline, so init completes synchronously.
+});
+
+const lookup = instance.t.bind(instance) as unknown as (key: string, options: object) => string;
+const exists = instance.exists.bind(instance) as unknown as (key: string, options: object) => boolean;
+
+/** The private i18next instance (for advanced use; prefer the functions of this module). */
 export function getI18n(): I18n {
-  if (!instance) {
-    instance = createInstance();
-    // initAsync-free: resources are inline, so init completes synchronously.
-    void instance.init({
-      lng: 'en',
-      fallbackLng: 'en',
-      resources: { en: { translation: en } },
-      interpolation: { escapeValue: false }, // Lit renders text, never HTML: escaping here would show &amp; to users.
-      returnNull: false,
-      initAsync: false,
-    });
-  }
   return instance;
 }
 
-export const t: Translate = (key, options) => getI18n().t(key, options) as string;
+// ---------------------------------------------------------------------------------------------------------------
+// Which locale a language tag means
+
+const BY_LOWER_CASE = new Map<string, Locale>(LOCALES.map((l) => [l.toLowerCase(), l]));
+/** Deprecated or macro-language codes for a language we ship. */
+const ALIASES: Record<string, Locale> = { no: 'nb', nn: 'nb', iw: 'he', in: 'id' };
+/** Regions whose Chinese is written in Traditional characters. */
+const TRADITIONAL_CHINESE = new Set(['TW', 'HK', 'MO']);
+/** Regions that write European Portuguese (everywhere but Brazil; plain `pt` means Brazilian, as most users are). */
+const EUROPEAN_PORTUGUESE = new Set(['PT', 'AO', 'MZ', 'CV', 'GW', 'ST', 'TL', 'GQ', 'LU', 'CH']);
+
+/**
+ * The locale we ship for a language tag, or undefined. Exact locales first (`pt-PT`), then:
+ * `pt` and other Portuguese -> `pt-BR` (European and African regions -> `pt-PT`);
+ * `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO` -> `zh-TW`; `zh`, `zh-Hans`, `zh-CN`, `zh-SG` -> `zh-CN`;
+ * `nn`, `no` -> `nb`; `iw` -> `he`; `in` -> `id`; any region or script variant -> its language (`de-AT` -> `de`).
+ */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  const text = tag?.trim().replace(/_/g, '-');
+  if (!text) return undefined;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(text);
+  } catch {
+    return undefined;
+  }
+  const exact = BY_LOWER_CASE.get(text.toLowerCase()) ?? BY_LOWER_CASE.get(locale.baseName.toLowerCase());
+  if (exact) return exact;
+  const language: string = ALIASES[locale.language] ?? locale.language;
+  const region = locale.region?.toUpperCase();
+  if (language === 'zh') {
+    if (locale.script === 'Hant') return 'zh-TW';
+    if (locale.script === 'Hans') return 'zh-CN';
+    return region && TRADITIONAL_CHINESE.has(region) ? 'zh-TW' : 'zh-CN';
+  }
+  if (language === 'pt') return region && EUROPEAN_PORTUGUESE.has(region) ? 'pt-PT' : 'pt-BR';
+  return BY_LOWER_CASE.get(language);
+}
+
+/** The first of `tags` we ship a locale for (the browser's preference order), else English. */
+export function bestLocale(tags: Iterable<string | null | undefined>): Locale {
+  for (const tag of tags) {
+    const m = matchLocale(tag);
+    if (m) return m;
+  }
+  return 'en';
+}
+
+/** `rtl` for Arabic and Hebrew, else `ltr`. */
+export function dir(locale: Locale): 'ltr' | 'rtl' {
+  return RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
+}
+
+/** The value of the nearest non-empty `lang` attribute from `node` up, crossing shadow roots to their hosts. */
+export function nearestLang(node: Node | null | undefined): string | undefined {
+  for (let n: Node | null | undefined = node; n; n = n.parentNode ?? (n as Partial<ShadowRoot>).host) {
+    if (n.nodeType === 1) {
+      const value = (n as Element).getAttribute('lang')?.trim();
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
+
+/** The browser's preferred languages, most preferred first. */
+export function preferredLanguages(): readonly string[] {
+  const nav = (globalThis as { navigator?: Navigator }).navigator;
+  if (nav?.languages?.length) return nav.languages;
+  return nav?.language ? [nav.language] : [];
+}
+
+/**
+ * The locale for an element: its own `lang`, else the nearest `lang` up the tree (crossing shadow roots), else the
+ * browser's `navigator.languages`. A `lang` we have no locale for means English (the page said which language; we do
+ * not second-guess it with the browser's).
+ */
+export function languageOf(element: Element | null | undefined, options: { skipOwn?: boolean } = {}): Locale {
+  const start = options.skipOwn ? (element?.parentNode ?? (element as Partial<ShadowRoot> | undefined)?.host) : element;
+  const lang = nearestLang(start);
+  if (lang !== undefined) return matchLocale(lang) ?? 'en';
+  return bestLocale(preferredLanguages());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading, overrides and change notification
+
+const loaded = new Set<Locale>(['en']);
+const loading = new Map<Locale, Promise<Locale>>();
+const globalOverrides = new Map<Locale, Translations[]>();
+const changeListeners = new Set<() => void>();
+const missingListeners = new Set<(locale: Locale, key: string) => void>();
+
+function emitChange(): void {
+  for (const listener of [...changeListeners]) listener();
+}
+
+let changeQueued = false;
+function queueChange(): void {
+  if (changeQueued) return;
+  changeQueued = true;
+  queueMicrotask(() => {
+    changeQueued = false;
+    emitChange();
+  });
+}
+
+/**
+ * Calls `listener` whenever phrases change: a locale finished loading, or overrides were added. Elements re-render on
+ * it. Returns the function that unsubscribes.
+ */
+export function onTranslationsChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/**
+ * Calls `listener` when a phrase is missing in the language asked for (English, else the key, is shown instead).
+ * Complete locales never do this; tests and development tools listen.
+ */
+export function onMissingKey(listener: (locale: Locale, key: string) => void): () => void {
+  missingListeners.add(listener);
+  return () => missingListeners.delete(listener);
+}
+
+export function isLoaded(locale: Locale): boolean {
+  return loaded.has(locale);
+}
+
+/**
+ * Loads the locale for a language tag (a no-op for English and for a locale already loaded) and resolves to the
+ * locale it chose. Each locale is one chunk, fetched once. Rejects when the chunk cannot be loaded (offline).
+ */
+export function loadLanguage(tag: string): Promise<Locale> {
+  const locale = matchLocale(tag) ?? 'en';
+  if (loaded.has(locale)) return Promise.resolve(locale);
+  let promise = loading.get(locale);
+  if (!promise) {
+    promise = LOCALE_LOADERS[locale as Exclude<Locale, 'en'>]().then(
+      (mod) => {
+        instance.addResourceBundle(locale, NS, mod.default, true, true);
+        for (const partial of globalOverrides.get(locale) ?? []) instance.addResourceBundle(locale, NS, partial, true, true);
+        loaded.add(locale);
+        loading.delete(locale);
+        emitChange();
+        return locale;
+      },
+      (error: unknown) => {
+        loading.delete(locale); // a later attempt (back online) may work
+        throw error;
+      },
+    );
+    loading.set(locale, promise);
+  }
+  return promise;
+}
+
+/**
+ * Changes phrases of one language, for every element on the page: any key, including `legal.text`. Later calls win
+ * over earlier ones; a `translations` property on an element wins over both. Throws a RangeError for a language we
+ * ship no locale for.
+ *
+ * @example addTranslations('de', { signIn: { title: 'Willkommen zurück' }, legal: { text: 'Es gelten unsere AGB.' } })
+ */
+export function addTranslations(language: string, translations: Translations): void {
+  const locale = matchLocale(language);
+  if (!locale) throw new RangeError(`cognito-elements: no locale for "${language}"; the locales are ${LOCALES.join(', ')}`);
+  globalOverrides.set(locale, [...(globalOverrides.get(locale) ?? []), translations]);
+  if (loaded.has(locale)) instance.addResourceBundle(locale, NS, translations, true, true);
+  emitChange();
+}
+
+// Per-element overrides live in their own namespace, looked up before the shared one. One namespace per object:
+// assigning a new object (not mutating the old one) is what changes them.
+const scopes = new WeakMap<TranslationsByLanguage, string>();
+let scopeSerial = 0;
+
+function scopeOf(byLanguage: TranslationsByLanguage | undefined): string | undefined {
+  if (!byLanguage) return undefined;
+  let ns = scopes.get(byLanguage);
+  if (ns) return ns;
+  ns = `cognito-elements-${++scopeSerial}`;
+  for (const [tag, translations] of Object.entries(byLanguage)) {
+    const locale = matchLocale(tag);
+    if (!locale) console.warn(`cognito-elements: translations for "${tag}" are ignored: no locale matches it`);
+    else if (translations) instance.addResourceBundle(locale, ns, translations, true, true);
+  }
+  scopes.set(byLanguage, ns);
+  queueChange(); // elements that share these overrides (an authenticator's screens) re-render
+  return ns;
+}
+
+const translators = new Map<string, Translate>();
+
+/** A translate function for one locale, with an element's overrides (`translations`) on top of the shared phrases. */
+export function translator(locale: Locale, overrides?: TranslationsByLanguage): Translate {
+  const ns = scopeOf(overrides);
+  const id = `${locale}\u0000${ns ?? ''}`;
+  let t = translators.get(id);
+  if (!t) {
+    const namespaces = ns ? [ns, NS] : [NS];
+    t = (key, options) => {
+      // No silent fallback inside i18next: a missing phrase is reported, then English (or the key) is shown.
+      const opts = { ...options, lng: locale, ns: namespaces, fallbackLng: false };
+      if (exists(key, opts)) return lookup(key, opts);
+      for (const listener of [...missingListeners]) listener(locale, key);
+      const english = { ...options, lng: 'en', ns: namespaces, fallbackLng: false };
+      return locale !== 'en' && exists(key, english) ? lookup(key, english) : key;
+    };
+    translators.set(id, t);
+  }
+  return t;
+}
+
+/** Whether `key` has a phrase in `locale` (with `overrides`), without falling back to English. */
+export function hasPhrase(locale: Locale, key: string, overrides?: TranslationsByLanguage): boolean {
+  const ns = scopeOf(overrides);
+  return exists(key, { lng: locale, ns: ns ? [ns, NS] : [NS], fallbackLng: false });
+}
+
+/** English, with the page's `addTranslations('en', …)`: for text outside any element. */
+export const t: Translate = (key, options) => translator('en')(key, options);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Watching `lang` attributes and the browser's languages
+
+const langListeners = new Set<() => void>();
+const observedRoots = new WeakSet<Node>();
+let langObserver: MutationObserver | undefined;
+let listeningToBrowser = false;
+
+function notifyLang(): void {
+  for (const listener of [...langListeners]) listener();
+}
+
+/**
+ * Calls `listener` when a `lang` attribute changes anywhere in the roots `node` lives in (its document and each shadow
+ * root on the way), or the browser's languages change. Returns the function that stops it.
+ */
+export function watchLanguage(node: Node, listener: () => void): () => void {
+  langListeners.add(listener);
+  if (typeof MutationObserver !== 'undefined') {
+    langObserver ??= new MutationObserver(notifyLang);
+    for (let root: Node | undefined = node.getRootNode(); root; root = (root as Partial<ShadowRoot>).host?.getRootNode()) {
+      if (observedRoots.has(root)) continue;
+      observedRoots.add(root);
+      langObserver.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+  const target = globalThis as { addEventListener?: (type: string, fn: () => void) => void };
+  if (!listeningToBrowser && typeof target.addEventListener === 'function') {
+    listeningToBrowser = true;
+    target.addEventListener('languagechange', notifyLang);
+  }
+  return () => langListeners.delete(listener);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A reactive controller for elements
+
+/** What a {@link Localizer} needs of its element: a Lit element fits. */
+export interface LocalizedHost extends Element {
+  requestUpdate(): void;
+  addController?(controller: { hostConnected?(): void; hostDisconnected?(): void }): void;
+}
+
+export interface LocalizerOptions {
+  /** The element's own overrides, per language (an authenticator's `translations` property). */
+  translations?: () => TranslationsByLanguage | undefined;
+  /**
+   * Where to write `lang` and `dir` for the language shown (default: the host itself). Writing them tells screen
+   * readers the language and lays right-to-left text out right to left.
+   */
+  target?: () => Element | null | undefined;
+}
+
+/**
+ * Keeps an element in its language: resolves it (see {@link languageOf}), loads its locale, re-renders the element
+ * when the language or any phrase changes, and writes `lang` and `dir` for the language actually shown. Until a
+ * locale has loaded the element keeps showing the language it had, so nothing flickers through a raw key.
+ *
+ * Works as a Lit reactive controller: `new Localizer(this)` in the constructor, then `this.localizer.t(key)`.
+ */
+export class Localizer {
+  readonly #host: LocalizedHost;
+  readonly #options: LocalizerOptions;
+  #requested: Locale = 'en';
+  #language: Locale | undefined;
+  /** The `lang` we wrote on the host, so it is not mistaken for one the page set. */
+  #written: string | undefined;
+  #off: (() => void)[] = [];
+  #firstShown: Promise<void>;
+  #resolveFirstShown!: () => void;
+
+  constructor(host: LocalizedHost, options: LocalizerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    this.#firstShown = new Promise((resolve) => (this.#resolveFirstShown = resolve));
+    host.addController?.(this);
+  }
+
+  hostConnected(): void {
+    this.#off.push(
+      onTranslationsChange(() => {
+        this.#resolve();
+        this.#host.requestUpdate();
+      }),
+      watchLanguage(this.#host, () => this.#resolve()),
+    );
+    this.#resolve();
+  }
+
+  hostDisconnected(): void {
+    for (const off of this.#off.splice(0)) off();
+  }
+
+  /** The locale the element should show (it is shown as soon as it has loaded). */
+  get requested(): Locale {
+    return this.#requested;
+  }
+
+  /** The locale the element shows now. */
+  get language(): Locale {
+    return this.#language ?? 'en';
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return dir(this.language);
+  }
+
+  /** Translates in the language shown, with the element's overrides. */
+  get t(): Translate {
+    return translator(this.language, this.#options.translations?.());
+  }
+
+  /** Whether the language shown has a phrase for `key` (overrides included; no English fallback). */
+  has(key: string): boolean {
+    return hasPhrase(this.language, key, this.#options.translations?.());
+  }
+
+  /**
+   * Undefined once a language is shown; before that, a promise for the first one. An element waits for it before its
+   * first render (see `scheduleUpdate` in components/base.ts), so a German page never flashes English.
+   */
+  whenReady(): Promise<void> | undefined {
+    return this.#language === undefined ? this.#firstShown : undefined;
+  }
+
+  #target(): Element | null | undefined {
+    return this.#options.target ? this.#options.target() : this.#host;
+  }
+
+  #resolve(): void {
+    const host = this.#host;
+    const own = host.getAttribute('lang');
+    const skipOwn = this.#target() === host && own !== null && own === this.#written;
+    const requested = languageOf(host, { skipOwn });
+    this.#requested = requested;
+    if (loaded.has(requested)) {
+      this.#show(requested);
+      return;
+    }
+    loadLanguage(requested).then(
+      () => {
+        if (this.#requested === requested) this.#show(requested);
+      },
+      (error: unknown) => {
+        console.warn(`cognito-elements: the ${requested} locale could not be loaded`, error);
+        if (this.#language === undefined) this.#show('en');
+      },
+    );
+  }
+
+  #show(locale: Locale): void {
+    const changed = locale !== this.#language;
+    this.#language = locale;
+    const target = this.#target();
+    if (target) {
+      if (target.getAttribute('lang') !== locale) target.setAttribute('lang', locale);
+      if (target.getAttribute('dir') !== dir(locale)) target.setAttribute('dir', dir(locale));
+      if (target === this.#host) this.#written = locale;
+    }
+    if (changed) {
+      this.#resolveFirstShown();
+      this.#host.requestUpdate();
+    }
+  }
+}

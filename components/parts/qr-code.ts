@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { t } from '../../src/i18n.js';
+import { Localizer } from '../../src/i18n.js';
 
 /** The one function of the `qrcode` package this element uses. */
 export type QrEncoder = { create: (typeof import('qrcode'))['create'] };
@@ -78,6 +78,8 @@ export class CognitoQrCode extends LitElement {
   /** The image's accessible name; defaults to `setupTotp.qrAlt`. */
   declare label: string | undefined;
 
+  /** Texts in the language of the screen around it (the nearest `lang`). */
+  readonly #l10n = new Localizer(this);
   #symbol: QrSymbol | undefined;
   #status: 'loading' | 'ready' | 'failed' = 'loading';
   #request = 0;
@@ -116,14 +118,14 @@ export class CognitoQrCode extends LitElement {
 
   protected override render() {
     const symbol = this.#status === 'ready' ? this.#symbol : undefined;
-    const message = this.#status === 'failed' ? t('setupTotp.qrFailed') : this.value ? t('setupTotp.qrLoading') : '';
+    const message = this.#status === 'failed' ? this.#l10n.t('setupTotp.qrFailed') : this.value ? this.#l10n.t('setupTotp.qrLoading') : '';
     const box = symbol ? symbol.size + 2 * QUIET_ZONE : 0;
     // The status region stays in place across states so a screen reader hears "loading" turn into a failure.
     return html`<div class="cognito-qr" data-status=${this.#status}>
       ${symbol
         ? html`<svg
             role="img"
-            aria-label=${this.label ?? t('setupTotp.qrAlt')}
+            aria-label=${this.label ?? this.#l10n.t('setupTotp.qrAlt')}
             viewBox=${`0 0 ${box} ${box}`}
             width="200"
             height="200"
