@@ -1,41 +1,173 @@
+import baseCss from '../themes/base.css?inline';
+import classicCss from '../themes/classic.css?inline';
+import { sanitizeCustomizationCss, type CustomizationResult } from './customization.js';
+
 /**
- * The minimal stylesheet every page needs for the elements to work (visually hidden text, the busy spinner, hiding
- * the page's signed-in content until sign-in). It is adopted once per root node as a constructable stylesheet, so a
- * strict Content-Security-Policy needs no 'unsafe-inline', and it sits in @layer cognito so any page CSS wins.
- * Themes (themes/*.css) add the look on top.
+ * Styles reach the elements as constructable stylesheets adopted into the element's root node (the document, or the
+ * shadow root the element sits in), each once per root. No inline <style> is ever written, so a strict
+ * Content-Security-Policy needs no 'unsafe-inline'. The themes/*.css files are the source of truth: they are
+ * imported as text (`?inline`), base and the default theme (classic) with the element, the others lazily on first
+ * use, so the first paint carries only base + classic.
+ *
+ * The minimal sheet below is what the elements need to work at all (visually hidden text, the busy spinner, hiding
+ * the page's signed-in content until sign-in).
  */
-const CSS = `
+const MINIMAL = `
 @layer cognito {
   .cognito-visually-hidden {
-    position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+    position: absolute !important; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0;
   }
   .cognito-spinner {
-    display: inline-block; width: 1em; height: 1em; margin-inline-end: 0.5em; vertical-align: -0.15em;
+    display: inline-block; inline-size: 1em; block-size: 1em; margin-inline-end: 0.5em; vertical-align: -0.15em;
     border: 2px solid currentColor; border-inline-end-color: transparent; border-radius: 50%;
     animation: cognito-spin 0.8s linear infinite;
   }
   @keyframes cognito-spin { to { transform: rotate(360deg); } }
   @media (prefers-reduced-motion: reduce) { .cognito-spinner { animation-duration: 3s; } }
   cognito-authenticator { display: block; }
-  cognito-authenticator .cognito-field { display: flex; flex-direction: column; gap: 0.25rem; margin-block: 0.75rem; }
-  cognito-authenticator .cognito-password-field { position: relative; }
 }
 /* Outside the layer on purpose: the page's signed-in content must never show to a signed-out visitor. */
 cognito-authenticator:not([screen="signed-in"]) > :not(.cognito-root) { display: none !important; }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-const adopted = new WeakSet<Document | ShadowRoot>();
+/** The `theme` values: classic (default), modern, dark, auto (classic or dark, following prefers-color-scheme). */
+export type ThemeName = 'classic' | 'modern' | 'dark' | 'auto';
 
+type Root = Document | ShadowRoot;
+
+const LAZY = {
+  modern: () => import('../themes/modern.css?inline'),
+  dark: () => import('../themes/dark.css?inline'),
+} as const;
+
+const sheets = new Map<string, CSSStyleSheet>();
+const loading = new Map<keyof typeof LAZY, Promise<CSSStyleSheet>>();
+
+function sheet(key: string, css: string): CSSStyleSheet {
+  let s = sheets.get(key);
+  if (!s) {
+    s = new CSSStyleSheet();
+    s.replaceSync(css);
+    sheets.set(key, s);
+  }
+  return s;
+}
+
+function rootOf(host: Element): Root | undefined {
+  const root = host.getRootNode();
+  return 'adoptedStyleSheets' in root ? (root as Root) : undefined;
+}
+
+function adopt(root: Root, s: CSSStyleSheet): void {
+  if (!root.adoptedStyleSheets.includes(s)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
+}
+
+/** Adopts the minimal sheet, base.css and the default theme (classic) into the host's root node, once per root. */
 export function adoptBaseStyles(host: Element): void {
-  const root = host.getRootNode() as Document | ShadowRoot;
-  if (!('adoptedStyleSheets' in root) || adopted.has(root)) return;
-  sheet ??= (() => {
-    const s = new CSSStyleSheet();
-    s.replaceSync(CSS);
-    return s;
-  })();
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  adopted.add(root);
+  const root = rootOf(host);
+  if (!root) return;
+  adopt(root, sheet('minimal', MINIMAL));
+  adopt(root, sheet('base', baseCss));
+  adopt(root, sheet('classic', classicCss));
+}
+
+/** The lazily loaded sheet a theme needs beside base + classic (auto needs dark for its dark half). */
+function lazyKey(theme: string | null | undefined): keyof typeof LAZY | undefined {
+  if (theme === 'modern') return 'modern';
+  if (theme === 'dark' || theme === 'auto') return 'dark';
+  return undefined;
+}
+
+/**
+ * Adopts what `theme` needs into the host's root: base + classic at once, modern or dark once loaded. Unknown
+ * values fall back to classic. Resolves when the theme's sheet is in place.
+ */
+export async function adoptTheme(host: Element, theme: string | null | undefined): Promise<void> {
+  adoptBaseStyles(host);
+  const key = lazyKey(theme);
+  if (!key) return;
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = LAZY[key]().then((m) => sheet(key, m.default));
+    // A failed chunk load may be retried on the next call.
+    pending.catch(() => loading.delete(key));
+    loading.set(key, pending);
+  }
+  const s = await pending;
+  const root = rootOf(host);
+  if (root && host.isConnected) adopt(root, s);
+}
+
+/** Attribute that names one element instance for its customization-css rules. */
+export const SCOPE_ATTRIBUTE = 'data-cognito-scope';
+
+interface Customization {
+  id: string;
+  sheet: CSSStyleSheet;
+  source?: string;
+  result?: CustomizationResult;
+  root?: Root;
+}
+const customizations = new WeakMap<Element, Customization>();
+let serial = 0;
+const instance = Math.random().toString(36).slice(2, 7);
+
+function detach(entry: Customization): void {
+  if (entry.root) entry.root.adoptedStyleSheets = entry.root.adoptedStyleSheets.filter((s) => s !== entry.sheet);
+  entry.root = undefined;
+}
+
+/**
+ * Applies hosted-UI CSS (as GetUICustomization returns it) to this one element: sanitized (see customization.ts),
+ * scoped to the host by a per-instance attribute, and adopted into the host's root as its own stylesheet. Empty or
+ * absent CSS removes it. Returns what the sanitizer kept and dropped; what it dropped is also reported once with
+ * console.warn.
+ */
+export function applyCustomization(host: Element, css: string | null | undefined): CustomizationResult | undefined {
+  let entry = customizations.get(host);
+  if (!css?.trim()) {
+    if (entry) {
+      detach(entry);
+      customizations.delete(host);
+    }
+    host.removeAttribute(SCOPE_ATTRIBUTE);
+    return undefined;
+  }
+  if (!entry) {
+    entry = { id: `${instance}-${++serial}`, sheet: new CSSStyleSheet() };
+    customizations.set(host, entry);
+  }
+  // Set on every call: a cloned element carries its original's value until it claims its own here.
+  if (host.getAttribute(SCOPE_ATTRIBUTE) !== entry.id) host.setAttribute(SCOPE_ATTRIBUTE, entry.id);
+  if (entry.source !== css) {
+    entry.source = css;
+    entry.result = sanitizeCustomizationCss(css, { scope: `${host.localName}[${SCOPE_ATTRIBUTE}="${entry.id}"]` });
+    entry.sheet.replaceSync(entry.result.css);
+    if (entry.result.dropped.length) {
+      console.warn(
+        `${host.localName}: customization-css: ${entry.result.dropped.length} part(s) ignored${entry.result.capped ? ' (input capped)' : ''}:\n  ${entry.result.dropped.slice(0, 20).join('\n  ')}`,
+      );
+    }
+  }
+  const root = host.isConnected ? rootOf(host) : undefined;
+  if (root !== entry.root) {
+    detach(entry);
+    if (root) {
+      adopt(root, entry.sheet);
+      entry.root = root;
+    }
+  }
+  return entry.result;
+}
+
+/** Removes the host's customization sheet from its root (on disconnect); applyCustomization puts it back. */
+export function releaseCustomization(host: Element): void {
+  const entry = customizations.get(host);
+  if (entry) detach(entry);
+}
+
+/** What the sanitizer kept and dropped for the host's current customization-css, if any. */
+export function customizationReport(host: Element): CustomizationResult | undefined {
+  return customizations.get(host)?.result;
 }
