@@ -23,8 +23,13 @@ const testEnvPlugin = {
       const env = {
         endpoint: process.env.COGNITO_ENDPOINT ?? null,
         fixtures: process.env.COGNITO_FIXTURES ? JSON.parse(process.env.COGNITO_FIXTURES) : null,
+        oauthDomain: process.env.OAUTH_DOMAIN ?? null,
       };
       return { body: `export default ${JSON.stringify(env)};`, type: 'js' };
+    }
+    if (context.path === '/__oauth-return') {
+      // The federation tests' redirect_uri: a blank page; open to CORS so a test's fetch can follow the redirect here.
+      return { body: '<!doctype html><title>signed in</title>', type: 'html', headers: { 'access-control-allow-origin': '*' } };
     }
     if (context.path.startsWith('/__shared/')) {
       const name = path.basename(context.path);
@@ -50,6 +55,20 @@ const jsonModulePlugin = {
       return { body: `export default ${context.body};` };
     }
     return undefined;
+  },
+};
+
+/**
+ * `import css from '../themes/base.css?inline'` (Vite's syntax, used by components/styles.ts) served as a JS module
+ * exporting the file's text, so the themes/*.css files stay the single source of truth in tests too.
+ */
+const cssInlinePlugin = {
+  name: 'css-inline',
+  async serve(context) {
+    if (!context.path.endsWith('.css') || !new URLSearchParams(context.querystring).has('inline')) return undefined;
+    const file = path.join(root, context.path);
+    if (!file.startsWith(root + path.sep)) return undefined;
+    return { body: `export default ${JSON.stringify(await readFile(file, 'utf8'))};`, type: 'js' };
   },
 };
 
@@ -198,6 +217,8 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
+          // The elements follow the browser's language when no lang is set: pin it so English tests stay English.
+          '--lang=en-US',
         ],
       },
     }),
@@ -205,6 +226,7 @@ export default {
   middleware: [faultMiddleware],
   plugins: [
     testEnvPlugin,
+    cssInlinePlugin,
     commonJsPlugin,
     jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') }),

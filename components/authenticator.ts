@@ -2,12 +2,13 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { AuthFlow } from '../src/flow.js';
 import { ConfigError, parseConfig, type AuthConfig, type AuthOptions, type SecretHashFn, type SmsMfaSetupFn } from '../src/config.js';
 import { preloadSdk } from '../src/cognito.js';
-import { t } from '../src/i18n.js';
+import { Localizer, type Locale, type TranslationsByLanguage } from '../src/i18n.js';
 import { storageFor, TokenStore } from '../src/session.js';
 import type { AuthState, FlowEvent, Screen } from '../src/state.js';
 import type { FormFields } from './base.js';
-import { adoptBaseStyles } from './styles.js';
+import { adoptBaseStyles, adoptTheme, applyCustomization, releaseCustomization, type ThemeName } from './styles.js';
 import { safeImageUrl } from './parts/url.js';
+import { cleanCallbackUrl } from '../src/oauth.js';
 import './screens/sign-in.js';
 
 /** Screen -> element tag; every screen but sign-in is loaded on first use, so the first paint carries only sign-in. */
@@ -53,8 +54,31 @@ export interface SignedInDetail {
  * @attr hide-sign-up - Hide "Need an account? Sign up".
  * @attr storage - memory, session or local (default).
  * @attr logo - Image URL for the banner (https, relative or data:image).
- * @attr legal-text - Text under the form.
+ * @attr legal-text - Text under the form (per language: `translations` / addTranslations with `legal.text`).
+ * @attr lang - The language, e.g. de, pt-BR, ar. Default: the nearest `lang` up the tree, else the browser's languages.
+ * @attr theme - classic (default: Cognito's classic hosted UI look), modern, dark, or auto (classic or dark, following
+ *   prefers-color-scheme). Non-default themes load on first use. Tune any theme with the --cognito-* custom properties.
+ * @attr customization-css - Hosted-UI CSS as GetUICustomization returns it: sanitized (Cognito's classes and properties
+ *   only) and applied to this element alone.
+ * @attr domain - The user pool domain for identity providers: https://auth.example.com or <prefix>.auth.<region>.amazoncognito.com.
+ * @attr redirect-uri - Where Cognito sends users back after an identity provider (default: this page without query and hash).
+ * @attr scopes - OAuth scopes for identity providers (default: openid email profile).
+ * @attr identity-providers - JSON list of { "name", "label"?, "identifiers"? }: Google, Facebook, LoginWithAmazon,
+ *   SignInWithApple, or your SAML/OIDC provider names (identifiers: email domains routed to that provider).
+ * @attr hide-native - Identity providers only: no user pool sign-in form.
+ * @attr idp-routing - auto: a typed email whose domain is an identifier offers "Continue with <provider>" instead of a password.
+ * @attr logout-uri - After signing out of an identity-provider session, go through <domain>/logout back to this URL.
  * @attr screen - Reflects the current screen (read-only).
+ *
+ * @cssprop --cognito-color-primary - Submit button background (and radio accents); `--cognito-color-on-primary` its text.
+ * @cssprop --cognito-color-surface - The window's background (`background-customizable`).
+ * @cssprop --cognito-color-text - Text colour; `--cognito-color-text-muted` for hints.
+ * @cssprop --cognito-color-link - Secondary actions (`redirect-customizable`).
+ * @cssprop --cognito-color-focus - The focus ring.
+ * @cssprop --cognito-color-error - Error text; `--cognito-color-error-background`, `--cognito-color-error-border`.
+ * @cssprop --cognito-font-family - The font.
+ * @cssprop --cognito-radius - Window corner radius; `--cognito-radius-control` for inputs and buttons.
+ * @cssprop --cognito-max-width - The window's widest size (default 28rem). Every token: themes/base.css.
  *
  * Children you put inside the element are shown only while a user is signed in.
  */
@@ -73,11 +97,21 @@ export class CognitoAuthenticator extends LitElement {
     storage: {},
     logo: {},
     legalText: { attribute: 'legal-text' },
+    theme: { reflect: true },
+    customizationCss: { attribute: 'customization-css' },
     screen: { reflect: true },
     config: { attribute: false },
     secretHash: { attribute: false },
     smsMfaSetup: { attribute: false },
     formFields: { attribute: false },
+    translations: { attribute: false },
+    domain: {},
+    redirectUri: { attribute: 'redirect-uri' },
+    scopes: {},
+    identityProviders: { attribute: 'identity-providers' },
+    hideNative: { attribute: 'hide-native', type: Boolean },
+    idpRouting: { attribute: 'idp-routing' },
+    logoutUri: { attribute: 'logout-uri' },
     _state: { state: true },
     _restoring: { state: true },
     _configError: { state: true },
@@ -97,6 +131,10 @@ export class CognitoAuthenticator extends LitElement {
   declare storage: string | null;
   declare logo: string | null;
   declare legalText: string | null;
+  /** classic (default), modern, dark or auto; reflected, since the themes select on it. */
+  declare theme: ThemeName | null;
+  /** Hosted-UI CSS (GetUICustomization's `CSS`), sanitized and scoped to this element. */
+  declare customizationCss: string | null;
   /** The current screen, reflected as the `screen` attribute. Read it; setting it has no effect on the flow. */
   declare screen: Screen | null;
   /** All options as one object (same meaning as the attributes); attributes win where both are set. */
@@ -107,6 +145,19 @@ export class CognitoAuthenticator extends LitElement {
   declare smsMfaSetup: SmsMfaSetupFn | undefined;
   /** Per-field label, placeholder, order and requiredness, keyed by input name (e.g. `given_name`). */
   declare formFields: FormFields | undefined;
+  /**
+   * Phrase overrides for this element only, per language: `{ en: { signIn: { title: 'Log in' } }, de: { … } }`, any
+   * key of the locale files plus `legal.text`. Assign a new object to change them.
+   */
+  declare translations: TranslationsByLanguage | undefined;
+  // -- federation (identity providers): see the @attr lines above --
+  declare domain: string | null;
+  declare redirectUri: string | null;
+  declare scopes: string | null;
+  declare identityProviders: string | null;
+  declare hideNative: boolean;
+  declare idpRouting: string | null;
+  declare logoutUri: string | null;
   declare _state: AuthState | undefined;
   declare _restoring: boolean;
   declare _configError: ConfigError | undefined;
@@ -123,6 +174,8 @@ export class CognitoAuthenticator extends LitElement {
   #flow: AuthFlow | undefined;
   #unsubscribe: (() => void)[] = [];
   #root: HTMLElement | undefined;
+  /** The element's language; `lang` and `dir` of the language shown are written on the root container. */
+  readonly #l10n = new Localizer(this, { translations: () => this.translations, target: () => this.#root });
   /** Screen changes since the first render: the first screen on a page never takes focus. */
   #moves = 0;
   #rendered = false;
@@ -130,6 +183,7 @@ export class CognitoAuthenticator extends LitElement {
   constructor() {
     super();
     this.hideSignUp = false;
+    this.hideNative = false;
     this._restoring = false;
     this._offline = false;
     this.screen = null;
@@ -145,9 +199,32 @@ export class CognitoAuthenticator extends LitElement {
     return this.#flow?.session;
   }
 
-  /** Signs out: clears the session at once, then revokes tokens with Cognito. */
-  async signOut(options?: { global?: boolean }): Promise<void> {
+  /**
+   * Signs out: clears the session at once, then revokes tokens with Cognito. A session from an identity provider then
+   * goes through `<domain>/logout` when `logout-uri` is set (unless `logout: false`).
+   */
+  async signOut(options?: { global?: boolean; logout?: boolean }): Promise<void> {
     await this.#flow?.signOut(options);
+  }
+
+  /** Sends the browser to an identity provider or to /logout. Replace it to open a popup, or to observe in tests. */
+  navigate(url: string): void {
+    globalThis.location.assign(url);
+  }
+
+  /**
+   * The language the element shows, as one of the shipped locales (`en`, `de`, `pt-BR`, `zh-TW`, …), resolved from
+   * `lang` (its own, else the nearest up the tree) or the browser's languages. Pass it on to Cognito's managed login
+   * (`lang` of /oauth2/authorize) so a redirect keeps the language.
+   */
+  get language(): Locale {
+    return this.#l10n.language;
+  }
+
+  /** The first render waits for the locale to load (a few ms), so a page in German never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.#l10n.whenReady();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -165,6 +242,7 @@ export class CognitoAuthenticator extends LitElement {
     window.addEventListener('storage', this.#onStorage);
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
     adoptBaseStyles(this);
+    this.#styles();
   }
 
   override disconnectedCallback(): void {
@@ -172,13 +250,21 @@ export class CognitoAuthenticator extends LitElement {
     window.removeEventListener('online', this.#onConnectivity);
     window.removeEventListener('offline', this.#onConnectivity);
     window.removeEventListener('storage', this.#onStorage);
+    releaseCustomization(this);
+  }
+
+  /** The theme and customization-css, adopted into this element's root node (see styles.ts). */
+  #styles(): void {
+    adoptTheme(this, this.theme).catch((e: unknown) => console.warn('cognito-authenticator: the theme could not be loaded', e));
+    applyCustomization(this, this.customizationCss);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('theme') || changed.has('customizationCss')) this.#styles();
     const engineChanged =
       !this.#flow && !this._configError
         ? true
-        : ['userPoolId', 'clientId', 'region', 'endpoint', 'authFlow', 'usernameAttributes', 'signUpAttributes', 'passwordPolicy', 'storage', 'config', 'secretHash', 'smsMfaSetup'].some((k) =>
+        : ['userPoolId', 'clientId', 'region', 'endpoint', 'authFlow', 'usernameAttributes', 'signUpAttributes', 'passwordPolicy', 'storage', 'config', 'secretHash', 'smsMfaSetup', 'domain', 'redirectUri', 'scopes', 'identityProviders', 'hideNative', 'idpRouting', 'logoutUri'].some((k) =>
             changed.has(k),
           );
     if (engineChanged) this.#start();
@@ -204,6 +290,13 @@ export class CognitoAuthenticator extends LitElement {
       storage: this.storage ?? c.storage,
       secretHash: this.secretHash ?? c.secretHash,
       smsMfaSetup: this.smsMfaSetup ?? c.smsMfaSetup,
+      domain: this.domain ?? c.domain,
+      redirectUri: this.redirectUri ?? c.redirectUri,
+      scopes: this.scopes ?? c.scopes,
+      identityProviders: this.identityProviders ?? c.identityProviders,
+      hideNative: this.hideNative || c.hideNative,
+      idpRouting: this.idpRouting ?? c.idpRouting,
+      logoutUri: this.logoutUri ?? c.logoutUri,
     };
   }
 
@@ -223,7 +316,7 @@ export class CognitoAuthenticator extends LitElement {
       return;
     }
     this._configError = undefined;
-    const flow = new AuthFlow(config);
+    const flow = new AuthFlow(config, { oauth: { navigate: (url) => this.navigate(url) } });
     this.#flow = flow;
     this.#unsubscribe.push(
       flow.subscribe((state) => this.#onState(state)),
@@ -233,9 +326,19 @@ export class CognitoAuthenticator extends LitElement {
     const initial = this.initialScreen;
     if (initial === 'sign-up' || initial === 'forgot-password') flow.goTo(initial);
     else this.#setScreen(flow.state.screen);
+    // Back from an identity provider: the code (or error) leaves the address bar at once, then is redeemed.
+    const href = globalThis.location?.href;
+    const callback = href !== undefined && flow.hosted?.callback(href) !== undefined;
+    if (callback) {
+      history.replaceState(history.state, '', cleanCallbackUrl(href));
+      this._restoring = true;
+      void flow.completeHostedSignIn(href).finally(() => {
+        if (this.#flow === flow) this._restoring = false;
+      });
+    }
     // A stored session signs the user in without showing the form at all.
     const stored = new TokenStore(storageFor(config.storage), config.clientId).load();
-    if (stored) {
+    if (stored && !callback) {
       this._restoring = true;
       void flow.restore().finally(() => {
         if (this.#flow === flow) this._restoring = false;
@@ -293,19 +396,19 @@ export class CognitoAuthenticator extends LitElement {
     if (this._configError) return this.#renderConfigError(this._configError);
     const state = this._state;
     const flow = this.#flow;
-    if (!state || !flow || this._restoring) return html`<div class="cognito-restoring" role="status" aria-live="polite">${t('common.busy')}</div>`;
+    if (!state || !flow || this._restoring) return html`<div class="cognito-restoring" role="status" aria-live="polite">${this.#l10n.t('common.busy')}</div>`;
     if (state.screen === 'signed-in') {
       // The page's own children show now (see styles.ts); without any, a minimal signed-in view.
       const hasChildren = [...this.children].some((c) => c !== this.#root);
       if (hasChildren) return nothing;
       return this.#frame(html`<div class="cognito-signed-in">
-        <h1 class="cognito-heading" tabindex="-1" data-screen-heading>${t('signedIn.title')}</h1>
-        <p class="textDescription-customizable">${t('signedIn.as', { name: String(state.session.claims.email ?? state.session.username) })}</p>
-        <button type="button" class="submitButton-customizable" data-action="sign-out" @click=${() => void this.signOut()}>${t('signedIn.signOut')}</button>
+        <h1 class="cognito-heading" tabindex="-1" data-screen-heading>${this.#l10n.t('signedIn.title')}</h1>
+        <p class="textDescription-customizable">${this.#l10n.t('signedIn.as', { name: String(state.session.claims.email ?? state.session.username) })}</p>
+        <button type="button" class="submitButton-customizable" data-action="sign-out" @click=${() => void this.signOut()}>${this.#l10n.t('signedIn.signOut')}</button>
       </div>`);
     }
     const screen = SCREENS[state.screen];
-    if (!customElements.get(screen.tag)) return this.#frame(html`<div class="cognito-loading" role="status">${t('common.busy')}</div>`);
+    if (!customElements.get(screen.tag)) return this.#frame(html`<div class="cognito-loading" role="status">${this.#l10n.t('common.busy')}</div>`);
     return this.#frame(this.#screenElement(screen.tag, flow));
   }
 
@@ -339,19 +442,20 @@ export class CognitoAuthenticator extends LitElement {
 
   #frame(content: TemplateResult): TemplateResult {
     const logo = safeImageUrl(this.logo);
+    const legal = this.#l10n.has('legal.text') ? this.#l10n.t('legal.text') : this.legalText;
     return html`<div class="background-customizable cognito-frame">
       ${logo ? html`<div class="banner-customizable"><img class="logo-customizable" src=${logo} alt="" /></div>` : nothing}
-      ${this._offline ? html`<p class="cognito-offline textDescription-customizable" role="status">${t('common.offline')}</p>` : nothing}
+      ${this._offline ? html`<p class="cognito-offline textDescription-customizable" role="status">${this.#l10n.t('common.offline')}</p>` : nothing}
       <div class="cognito-content">${content}</div>
-      ${this.legalText ? html`<p class="legalText-customizable">${this.legalText}</p>` : nothing}
+      ${legal ? html`<p class="legalText-customizable">${legal}</p>` : nothing}
     </div>`;
   }
 
   #renderConfigError(error: ConfigError): TemplateResult {
     return html`<div class="background-customizable cognito-frame cognito-config-error">
       <div class="errorMessage-customizable" role="alert" data-attribute=${error.attribute}>
-        <strong>${t('config.title')}</strong>
-        <p>${t('config.attribute', { attribute: error.attribute, message: error.message.replace(`${error.attribute}: `, '') })}</p>
+        <strong>${this.#l10n.t('config.title')}</strong>
+        <p>${this.#l10n.t('config.attribute', { attribute: error.attribute, message: error.message.replace(`${error.attribute}: `, '') })}</p>
       </div>
     </div>`;
   }

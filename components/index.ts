@@ -8,7 +8,18 @@
 export { CognitoAuthenticator, type SignedInDetail } from './authenticator.js';
 export { CognitoSignIn } from './screens/sign-in.js';
 export { CognitoScreen } from './base.js';
+export type * from './types.js';
 export * from '../src/index.js';
+export {
+  addTranslations,
+  loadLanguage,
+  matchLocale,
+  LOCALES,
+  type Locale,
+  type MessageKey,
+  type Translations,
+  type TranslationsByLanguage,
+} from '../src/i18n.js';
 
 const rest = () =>
   Promise.all([

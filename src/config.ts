@@ -1,4 +1,7 @@
 import { parsePasswordPolicy, PasswordPolicyError, type PasswordPolicy, type PasswordPolicyType } from './password-policy.js';
+// -- federation (issue 5): domain, redirect-uri, scopes, identity-providers, hide-native, idp-routing, logout-uri --
+import { FederationConfigError, parseFederation, type FederationConfig, type FederationOptions } from './federation-config.js';
+// -- end federation --
 
 export type AuthFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 export type UsernameAttribute = 'email' | 'phone_number';
@@ -15,7 +18,7 @@ export type SecretHashFn = (username: string) => string | Promise<string>;
 export type SmsMfaSetupFn = (request: { username: string; phoneNumber: string }) => Promise<void>;
 
 /** Options as a page gives them: attribute strings or typed property values. */
-export interface AuthOptions {
+export interface AuthOptions extends FederationOptions {
   userPoolId?: string | null;
   clientId?: string | null;
   region?: string | null;
@@ -47,6 +50,8 @@ export interface AuthConfig {
   timeoutMs: number;
   totpIssuer?: string;
   smsMfaSetup?: SmsMfaSetupFn;
+  /** Sign-in through identity providers (OAuth 2.0 with the user pool domain); absent when not configured. */
+  federation?: FederationConfig;
 }
 
 /** A configuration mistake, naming the attribute so the page author can fix it. */
@@ -176,5 +181,17 @@ export function parseConfig(options: AuthOptions): AuthConfig {
     timeoutMs,
     totpIssuer: options.totpIssuer?.trim() || undefined,
     smsMfaSetup: options.smsMfaSetup ?? undefined,
+    federation: parseFederationOptions(options),
   };
 }
+
+// -- federation (issue 5) --
+function parseFederationOptions(options: AuthOptions): FederationConfig | undefined {
+  try {
+    return parseFederation(options);
+  } catch (e) {
+    if (e instanceof FederationConfigError) throw new ConfigError(e.attribute, e.message);
+    throw e;
+  }
+}
+// -- end federation --

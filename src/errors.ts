@@ -49,6 +49,15 @@ export type AuthErrorCode =
   | 'invalid-phone-number'
   | 'invalid-code-format'
   | 'not-signed-in'
+  // federation: the OAuth 2.0 authorization code flow with an identity provider
+  | 'oauth-no-provider'
+  | 'oauth-state-mismatch'
+  | 'oauth-missing-verifier'
+  | 'oauth-access-denied'
+  | 'oauth-server-error'
+  | 'oauth-invalid-grant'
+  | 'oauth-invalid-request'
+  | 'oauth-error'
   | 'unknown';
 
 export interface AuthErrorInit {
@@ -138,6 +147,14 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   'invalid-phone-number': 'Enter the phone number with its country code, for example +14155550100.',
   'invalid-code-format': 'Enter the code you received.',
   'not-signed-in': 'You are not signed in.',
+  'oauth-no-provider': 'No single sign-on provider is set up for that email domain.',
+  'oauth-state-mismatch': 'The sign-in response does not match the request made from this browser. Nothing was signed in.',
+  'oauth-missing-verifier': 'This sign-in response was already used, or was started in another tab or window. Start again.',
+  'oauth-access-denied': 'Sign-in was cancelled or refused by the identity provider.',
+  'oauth-server-error': 'The identity provider or the sign-in service had a problem. Try again.',
+  'oauth-invalid-grant': 'The sign-in was not accepted: it has expired or was already used. Start again.',
+  'oauth-invalid-request': 'Sign-in with this provider is not set up correctly for this site.',
+  'oauth-error': 'Sign-in with the identity provider failed. Try again.',
   unknown: 'Something went wrong. Try again.',
 };
 

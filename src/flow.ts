@@ -6,8 +6,13 @@ import { AuthError, authError, FIELD_OF_ERROR, toAuthError, type AuthErrorCode }
 import { isPasswordValid } from './password-policy.js';
 import { SessionManager, systemClock, type Clock } from './session-manager.js';
 import { decodeJwt, storageFor, tokenChanges, tokensKey, TokenStore, tokensFrom, type StorageLike, type TokenChange, type UserSession } from './session.js';
-import { createSrpSession as defaultSrp } from './srp.js';
+// Type only: srp.ts is loaded with import() at the first SRP sign-in, so the sign-in form's first paint never waits for it.
+import type { createSrpSession as defaultSrp } from './srp.js';
 import type { AuthState, FlowEvent, Screen, SignOutReason } from './state.js';
+import { HostedSignIn, type CodeGrant, type OAuthDeps } from './oauth.js';
+import { routeEmail } from './idp-routing.js';
+import type { TokenOrigin } from './session-manager.js';
+import type { Tokens } from './session.js';
 
 export interface FlowDeps {
   api?: CognitoApi;
@@ -16,6 +21,8 @@ export interface FlowDeps {
   storage?: StorageLike;
   clock?: Clock;
   createSrpSession?: typeof defaultSrp;
+  /** Identity providers (OAuth 2.0): fetch, the storage of the pending state and verifier, and `navigate`. */
+  oauth?: OAuthDeps;
 }
 
 type AuthResponse = Omit<InitiateAuthCommandOutput, '$metadata'>;
@@ -45,7 +52,7 @@ export class AuthFlow {
   readonly config: AuthConfig;
   readonly #api: CognitoApi;
   readonly #sessions: SessionManager;
-  readonly #srp: typeof defaultSrp;
+  #srp: typeof defaultSrp | undefined;
   readonly #clock: Clock;
   readonly #listeners = new Set<(state: AuthState, previous: AuthState) => void>();
   readonly #eventListeners = new Set<(event: FlowEvent) => void>();
@@ -63,14 +70,20 @@ export class AuthFlow {
   #cognitoSession: string | undefined;
   #userIdForSrp: string | undefined;
   #challengeName: string | undefined;
+  readonly #hosted: HostedSignIn | undefined;
 
   constructor(config: AuthConfig, deps: FlowDeps = {}) {
     this.config = config;
     this.#api = deps.api ?? createCognitoApi(config);
-    this.#srp = deps.createSrpSession ?? defaultSrp;
+    this.#srp = deps.createSrpSession;
     this.#clock = deps.clock ?? systemClock;
     this.#isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-    const store = new TokenStore(deps.storage ?? storageFor(config.storage), config.clientId);
+    const tokenStorage = deps.storage ?? storageFor(config.storage);
+    const store = new TokenStore(tokenStorage, config.clientId);
+    const federation = config.federation;
+    this.#hosted = federation
+      ? new HostedSignIn(config.clientId, federation, { timeoutMs: config.timeoutMs, now: () => this.#clock.now(), ...deps.oauth })
+      : undefined;
     const onTokenChange = (e: Event) => {
       if (store.concerns((e as CustomEvent<TokenChange>).detail)) this.syncFromStorage();
     };
@@ -82,6 +95,8 @@ export class AuthFlow {
       clientId: config.clientId,
       clock: this.#clock,
       secretHash: config.secretHash,
+      refreshers: this.#hosted ? { hosted: this.#hosted.refresher } : undefined,
+      originStorage: tokenStorage,
       onEnded: (reason) => this.#ended(reason),
       onRefreshed: (session) => {
         if (this.#state.screen === 'signed-in') this.#set({ ...this.#state, session });
@@ -154,7 +169,7 @@ export class AuthFlow {
         }),
       );
     } else {
-      const srp = this.#srp();
+      const srp = (this.#srp ??= (await import('./srp.js')).createSrpSession)();
       const init = await guard(
         this.#api.initiateAuth({
           AuthFlow: 'USER_SRP_AUTH',
@@ -273,7 +288,7 @@ export class AuthFlow {
   selectMfa(mfaType: MfaType): Promise<void> {
     return this.#run(['select-mfa'], async (guard) => {
       const state = this.#state as Extract<AuthState, { screen: 'select-mfa' }>;
-      if (!state.options.includes(mfaType)) fail('required-field', 'mfa');
+      if (!state.options.includes(mfaType)) fail('invalid-parameter', 'mfa');
       const response = await guard(this.#answer('SELECT_MFA_TYPE', { ANSWER: mfaType }));
       await this.#afterAuth(response, state.username, guard);
     });
@@ -283,7 +298,7 @@ export class AuthFlow {
   chooseMfaSetup(mfaType: MfaType, input: { email?: string } = {}): Promise<void> {
     return this.#run(['setup-mfa'], async (guard) => {
       const state = this.#state as Extract<AuthState, { screen: 'setup-mfa' }>;
-      if (!state.options.includes(mfaType)) fail('required-field', 'mfa');
+      if (!state.options.includes(mfaType)) fail('invalid-parameter', 'mfa');
       if (mfaType === 'SOFTWARE_TOKEN_MFA') return this.#associateTotp(state.username, guard);
       if (mfaType === 'SMS_MFA') return this.#set({ screen: 'setup-sms', username: state.username, busy: false });
       const email = required(input.email ?? '', 'email');
@@ -542,14 +557,88 @@ export class AuthFlow {
    * Signs out: local state and storage are cleared at once, whatever the network does; then the refresh token is
    * revoked and, unless `global` is false, every session is ended where the access token allows it.
    */
-  async signOut(options: { global?: boolean } = {}): Promise<void> {
+  async signOut(options: { global?: boolean; logout?: boolean } = {}): Promise<void> {
     const session = this.#sessions.session;
     const scope = session ? String(decodeJwt(session.tokens.accessToken).scope ?? '') : '';
     const global = options.global ?? scope.split(' ').includes('aws.cognito.signin.user.admin');
+    // A session from an identity provider also lives on Cognito's domain: /logout ends it (when logout-uri is set).
+    const hostedLogout = session && this.#sessions.origin === 'hosted' && options.logout !== false ? this.#hosted : undefined;
     this.#seq++;
     const done = this.#sessions.signOut(global);
     this.#ended('user');
     await done;
+    hostedLogout?.logout();
+  }
+
+  // ---- identity providers (OAuth 2.0 authorization code flow with PKCE; see oauth.ts) ----------------------------
+
+  /** The OAuth 2.0 side of sign-in, when identity providers (a `domain`) are configured. */
+  get hosted(): HostedSignIn | undefined {
+    return this.#hosted;
+  }
+
+  /** Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, … */
+  signInWithProvider(provider: string, options: { lang?: string } = {}): Promise<void> {
+    return this.#run(['sign-in'], async () => {
+      const hosted = this.#hosted;
+      if (!hosted) throw authError('configuration');
+      await hosted.begin({ identityProvider: provider }, options.lang);
+      this.#set({ ...this.#state, busy: false });
+    });
+  }
+
+  /**
+   * Sends the user to the SAML/OIDC provider that lists the email's domain as an identifier (idp_identifier). No match
+   * is an `oauth-no-provider` error on `email`; with the user pool form shown, the address moves to its username.
+   */
+  signInWithEmail(input: { email: string; lang?: string }): Promise<void> {
+    return this.#run(['sign-in'], async () => {
+      const hosted = this.#hosted;
+      if (!hosted) throw authError('configuration');
+      const email = required(input.email, 'email');
+      const route = routeEmail(hosted.config.providers, email);
+      if (!route) {
+        if (!hosted.config.hideNative) this.#set({ ...this.#state, username: email });
+        fail('oauth-no-provider', 'email');
+      }
+      await hosted.begin({ idpIdentifier: route.identifier }, input.lang);
+      this.#set({ ...this.#state, busy: false });
+    });
+  }
+
+  /**
+   * Finishes a sign-in with an identity provider when `url` is Cognito's redirect back to `redirect-uri`: checks the
+   * state against the one kept in this tab (used once), exchanges the code with the PKCE verifier at /oauth2/token and
+   * signs in. Resolves false, doing nothing, for any other URL. Failures land in `state.error` on the sign-in screen.
+   */
+  async completeHostedSignIn(url: string): Promise<boolean> {
+    const hosted = this.#hosted;
+    const callback = hosted?.callback(url);
+    if (!hosted || !callback) return false;
+    // The way back lands on sign-in, whatever entry screen the page asked for.
+    if (this.#state.screen === 'sign-up' || this.#state.screen === 'forgot-password') this.goTo('sign-in');
+    // Redeemed once; "Try again" after a transport failure re-sends the same exchange.
+    let grant: CodeGrant | undefined;
+    await this.#run(['sign-in'], async (guard) => {
+      grant ??= hosted.redeem(callback);
+      const tokens = await guard(hosted.exchange(grant));
+      this.#signedIn(tokens, 'hosted');
+    });
+    return true;
+  }
+
+  /** Starts a session from tokens obtained elsewhere (an OAuth code exchange): stores them and fires `signed-in`. */
+  signInWithTokens(tokens: Tokens, options: { origin?: TokenOrigin } = {}): UserSession {
+    this.#seq++;
+    return this.#signedIn(tokens, options.origin ?? 'hosted');
+  }
+
+  #signedIn(tokens: Tokens, origin: TokenOrigin): UserSession {
+    const session = this.#sessions.start(tokens, origin);
+    this.#forget();
+    this.#set({ screen: 'signed-in', username: session.username, session, busy: false });
+    this.#emit({ type: 'signed-in', session, restored: false });
+    return session;
   }
 
   /**

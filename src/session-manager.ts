@@ -1,6 +1,6 @@
 import type { CognitoApi } from './cognito.js';
 import type { AuthError } from './errors.js';
-import { sessionFrom, tokensFrom, type TokenStore, type Tokens, type UserSession } from './session.js';
+import { sessionFrom, storagePrefix, tokensFrom, type StorageLike, type TokenStore, type Tokens, type UserSession } from './session.js';
 import type { SignOutReason } from './state.js';
 
 export interface Clock {
@@ -26,6 +26,20 @@ export interface SessionManagerOptions {
   /** Told when the session ends by itself (refresh refused, or expired with no way to refresh). */
   onEnded(reason: SignOutReason): void;
   onRefreshed(session: UserSession): void;
+  /** How tokens of each origin renew and are revoked; `cognito` defaults to REFRESH_TOKEN_AUTH and RevokeToken. */
+  refreshers?: Partial<Record<TokenOrigin, TokenRefresher>>;
+  /** Keeps the origin of the stored tokens beside them, so a restored session refreshes the right way. */
+  originStorage?: StorageLike;
+}
+
+/** Where a session's tokens came from: Cognito's API (the user pool form) or the OAuth 2.0 endpoints (an IdP). */
+export type TokenOrigin = 'cognito' | 'hosted';
+
+/** Renews and revokes the tokens of one origin. Failures are AuthErrors; transient ones are retried by the manager. */
+export interface TokenRefresher {
+  /** Fresh tokens for the session's refresh token (without a new refresh token, the current one is kept). */
+  refresh(session: UserSession): Promise<Tokens>;
+  revoke(tokens: Tokens): Promise<unknown>;
 }
 
 // Refresh this long before expiry, or a quarter of the lifetime for short-lived tokens.
@@ -43,9 +57,52 @@ export class SessionManager {
   #session: UserSession | undefined;
   #timer: unknown;
   #refreshing: Promise<UserSession | undefined> | undefined;
+  #origin: TokenOrigin = 'cognito';
+  readonly #cognito: TokenRefresher;
 
   constructor(options: SessionManagerOptions) {
     this.#o = options;
+    this.#cognito = {
+      refresh: async (session) => {
+        const refreshToken = session.tokens.refreshToken ?? '';
+        const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
+        if (options.secretHash) params.SECRET_HASH = await options.secretHash(session.username);
+        const response = await options.api.initiateAuth({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: options.clientId, AuthParameters: params });
+        if (!response.AuthenticationResult) throw new Error('no tokens');
+        return tokensFrom(response.AuthenticationResult, options.clock.now(), refreshToken);
+      },
+      revoke: (tokens) => options.api.revokeToken({ ClientId: options.clientId, Token: tokens.refreshToken ?? '' }),
+    };
+  }
+
+  /** Where the current session's tokens came from. */
+  get origin(): TokenOrigin {
+    return this.#origin;
+  }
+
+  #refresher(): TokenRefresher {
+    return this.#o.refreshers?.[this.#origin] ?? this.#cognito;
+  }
+
+  get #originKey(): string {
+    return `${storagePrefix(this.#o.clientId)}token-origin`;
+  }
+
+  #loadOrigin(): TokenOrigin {
+    try {
+      return this.#o.originStorage?.getItem(this.#originKey) === 'hosted' ? 'hosted' : 'cognito';
+    } catch {
+      return 'cognito';
+    }
+  }
+
+  #saveOrigin(origin: TokenOrigin): void {
+    try {
+      if (origin === 'hosted') this.#o.originStorage?.setItem(this.#originKey, origin);
+      else this.#o.originStorage?.removeItem(this.#originKey);
+    } catch {
+      // Blocked storage: the origin is still known in memory for this page.
+    }
   }
 
   get session(): UserSession | undefined {
@@ -53,8 +110,11 @@ export class SessionManager {
   }
 
   /** Starts a session from fresh tokens: stores them and schedules the refresh. */
-  start(tokens: Tokens): UserSession {
+  start(tokens: Tokens, origin: TokenOrigin = 'cognito'): UserSession {
     this.#session = sessionFrom(tokens);
+    this.#origin = origin;
+    // Before the tokens: saving them tells other authenticators, which then read the origin too.
+    this.#saveOrigin(origin);
     this.#o.store.save(tokens);
     this.#schedule();
     return this.#session;
@@ -75,6 +135,7 @@ export class SessionManager {
       return undefined;
     }
     this.#session = session;
+    this.#origin = this.#loadOrigin();
     if (tokens.expiresAt - this.#o.clock.now() > 60_000) {
       this.#schedule();
       return session;
@@ -97,21 +158,16 @@ export class SessionManager {
       this.#end('expired');
       return undefined;
     }
-    const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
-    if (this.#o.secretHash) params.SECRET_HASH = await this.#o.secretHash(current.username);
+    const origin = this.#origin;
+    const refresher = this.#refresher();
     for (let attempt = 1; ; attempt++) {
       // Signed out (or in as someone else) during a backoff wait: send nothing more.
       if (this.#session !== current) return this.#session;
       try {
-        const response = await this.#o.api.initiateAuth({
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          ClientId: this.#o.clientId,
-          AuthParameters: params,
-        });
+        const tokens = await refresher.refresh(current);
         // Signed out (or signed in as someone else) while the request was in flight: drop the answer.
         if (this.#session !== current) return this.#session;
-        if (!response.AuthenticationResult) throw new Error('no tokens');
-        const session = this.start(tokensFrom(response.AuthenticationResult, this.#o.clock.now(), refreshToken));
+        const session = this.start({ ...tokens, refreshToken: tokens.refreshToken ?? refreshToken }, origin);
         this.#o.onRefreshed(session);
         return session;
       } catch (e) {
@@ -159,6 +215,8 @@ export class SessionManager {
     const tokens = this.#session?.tokens;
     this.#clearTimer();
     this.#session = undefined;
+    this.#origin = 'cognito';
+    this.#saveOrigin('cognito');
     this.#o.store.clear();
     return tokens;
   }
@@ -168,10 +226,11 @@ export class SessionManager {
    * token and, when `global` and the access token may, signs out every device. Network failures are ignored.
    */
   async signOut(global: boolean): Promise<void> {
+    const refresher = this.#refresher();
     const tokens = this.clear();
     if (!tokens) return;
     const calls: Promise<unknown>[] = [];
-    if (tokens.refreshToken) calls.push(this.#o.api.revokeToken({ ClientId: this.#o.clientId, Token: tokens.refreshToken }));
+    if (tokens.refreshToken) calls.push(refresher.revoke(tokens));
     if (global) calls.push(this.#o.api.globalSignOut({ AccessToken: tokens.accessToken }));
     await Promise.allSettled(calls);
   }
@@ -196,6 +255,7 @@ export class SessionManager {
     } catch {
       return undefined;
     }
+    this.#origin = this.#loadOrigin();
     this.#schedule();
     return this.#session;
   }

@@ -1,16 +1,21 @@
 import { html, nothing } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { idpSection, requestedLang } from '../parts/idp-buttons.js';
+import { routeEmail, type IdpRoute } from '../../src/idp-routing.js';
+import type { IdentityProvider } from '../../src/federation-config.js';
 
 /**
  * @summary The sign-in screen: username (or email/phone, per the pool's username attributes) and password.
  * @csspart none — light DOM: style it with Cognito's *-customizable classes.
  */
 export class CognitoSignIn extends CognitoScreen<'sign-in'> {
-  static override properties = { ...CognitoScreen.properties, hideSignUp: { type: Boolean, attribute: 'hide-sign-up' } };
+  static override properties = { ...CognitoScreen.properties, hideSignUp: { type: Boolean, attribute: 'hide-sign-up' }, _route: { state: true } };
   readonly screen = 'sign-in' as const;
   /** Hides "Need an account? Sign up" (for pools where only administrators create users). */
   declare hideSignUp: boolean;
+  /** With idp-routing="auto": the provider the typed username's email domain routes to, if any. */
+  declare _route: IdpRoute<IdentityProvider> | undefined;
   readonly #id = uid();
 
   constructor() {
@@ -30,6 +35,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = this.values(form);
+    // Identity providers only (hide-native): the form's one field is the email box.
+    if (this.flow?.config.federation?.hideNative) return this.#signInWithEmail(v.email ?? '');
+    if (this._route) return this.#signInWithEmail(v.username ?? '');
     void this.flow?.signIn({ username: v.username ?? '', password: v.password ?? '' }).then(() => {
       // As the hosted UI does: a failed sign-in clears the password, never the username.
       if (this.current?.error) {
@@ -44,10 +52,29 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     if (!s) return nothing;
     const kinds = this.flow?.config.usernameAttributes ?? [];
     const id = this.#id;
+    const federation = this.flow?.config.federation;
+    const hideNative = federation?.hideNative === true;
+    const autoRoute = federation?.idpRouting === 'auto' && !hideNative;
+    const route = autoRoute ? this._route : undefined;
     return html`<form class="cognito-form" data-screen="sign-in" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
       <div id=${`${id}-h`}>${heading(this.t('signIn.title'))}</div>
-      <p class="textDescription-customizable">${this.t(kinds.includes('email') ? 'signIn.headingEmail' : 'signIn.heading')}</p>
+      ${hideNative ? nothing : html`<p class="textDescription-customizable">${this.t(kinds.includes('email') ? 'signIn.headingEmail' : 'signIn.heading')}</p>`}
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${federation
+        ? idpSection({
+            t: this.t,
+            federation,
+            id,
+            busy: s.busy,
+            error: s.error,
+            errorId: `${id}-error`,
+            emailBox: !autoRoute,
+            onProvider: (name) => void this.flow?.signInWithProvider(name, { lang: requestedLang(this) }),
+            onEmail: (email) => this.#signInWithEmail(email),
+          })
+        : nothing}
+      ${federation && federation.providers.length && !hideNative ? html`<p class="cognito-or textDescription-customizable" role="separator">${this.t('common.or')}</p>` : nothing}
+      ${hideNative ? nothing : html`
       ${this.field({
         id: `${id}-username`,
         name: 'username',
@@ -57,7 +84,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
         value: s.username,
         error: s.error,
         errorId: `${id}-error`,
+        onInput: autoRoute ? (e) => this.#routeUsername((e.currentTarget as HTMLInputElement).value) : undefined,
       })}
+      ${route ? nothing : html`
       ${this.passwordField({
         id: `${id}-password`,
         name: 'password',
@@ -69,13 +98,26 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       <div class="cognito-links">
         ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.#goTo('forgot-password'), s.busy)}
       </div>
-      ${submitButton(this.t, this.t('signIn.submit'), s.busy)}
+      `}
+      ${submitButton(this.t, route ? this.t('idp.continueWith', { provider: route.provider.label ?? route.provider.name }) : this.t('signIn.submit'), s.busy)}
       ${this.hideSignUp
         ? nothing
         : html`<p class="cognito-alt textDescription-customizable">
             ${this.t('signIn.needAccount')} ${actionButton('sign-up', this.t('signIn.signUp'), () => this.#goTo('sign-up'), s.busy)}
           </p>`}
+      `}
     </form>`;
+  }
+
+  // -- federation: idp-routing="auto" offers "Continue with <provider>" for an email whose domain is an identifier --
+  #routeUsername(value: string): void {
+    const providers = this.flow?.config.federation?.providers ?? [];
+    const route = routeEmail(providers, value);
+    if (route?.provider !== this._route?.provider) this._route = route;
+  }
+
+  #signInWithEmail(email: string): void {
+    void this.flow?.signInWithEmail({ email, lang: requestedLang(this) });
   }
 
   #goTo(screen: 'sign-up' | 'forgot-password'): void {

@@ -88,6 +88,14 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'invalid-phone-number': true,
   'invalid-code-format': true,
   'not-signed-in': true,
+  'oauth-no-provider': true,
+  'oauth-state-mismatch': true,
+  'oauth-missing-verifier': true,
+  'oauth-access-denied': true,
+  'oauth-server-error': true,
+  'oauth-invalid-grant': true,
+  'oauth-invalid-request': true,
+  'oauth-error': true,
   unknown: true,
 };
 
@@ -289,7 +297,7 @@ describe('AuthError', () => {
     expect(err.status).to.equal(400);
   });
 
-  it('toJSON has code, message, cognitoName and field, and never more', () => {
+  it('toJSON has code, message, cognitoName, field and retryable, and never more', () => {
     const err = toAuthError(serviceException('CodeMismatchException', 'Invalid verification code provided, please try again.', 400));
     const full = new AuthError('code-mismatch', 'Wrong code', {
       cognitoName: 'CodeMismatchException',
@@ -297,14 +305,16 @@ describe('AuthError', () => {
       field: 'code',
       status: 400,
     });
-    expect(full.toJSON()).to.deep.equal({ code: 'code-mismatch', message: 'Wrong code', cognitoName: 'CodeMismatchException', field: 'code' });
+    expect(full.toJSON()).to.deep.equal({ code: 'code-mismatch', message: 'Wrong code', cognitoName: 'CodeMismatchException', field: 'code', retryable: false });
     expect(JSON.parse(JSON.stringify(full))).to.deep.equal({
       code: 'code-mismatch',
       message: 'Wrong code',
       cognitoName: 'CodeMismatchException',
       field: 'code',
+      retryable: false,
     });
-    const allowed = ['code', 'message', 'cognitoName', 'field'];
+    expect(authError('network').toJSON().retryable).to.equal(true);
+    const allowed = ['code', 'message', 'cognitoName', 'field', 'retryable'];
     for (const key of Object.keys(JSON.parse(JSON.stringify(err)) as object)) expect(allowed).to.include(key);
     expect(JSON.stringify(err)).not.to.include('Invalid verification code provided');
     expect(JSON.stringify(full)).not.to.include('raw text');
@@ -312,7 +322,7 @@ describe('AuthError', () => {
 
   it('authError(code) gives every code a non-empty English message', () => {
     const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
-    expect(codes).to.have.length(39);
+    expect(codes).to.have.length(48);
     const messages = new Set<string>();
     for (const code of codes) {
       const err = authError(code);
