@@ -9,13 +9,23 @@ import { describeEmulator, startEmulator } from './emulator.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const emulator = await startEmulator({ quiet: false });
 
-/** The demo reads the emulator's address and pools from this virtual module. */
+// ---- FEDERATION (issue 5): the local OAuth 2.0 server for the Live story's identity providers ---------------------
+// oauth2-mock-server at Cognito's paths, on 127.0.0.1. The Live story routes an @acme.example email to it (domain,
+// identity-providers, redirect-uri: see demo/shell.ts liveDefaults()) and signs in with the code it sends back.
+import { startOAuthServer } from './oauth-server.js';
+const oauth = await startOAuthServer();
+/** @type {{ domain: string, identityProviders: { name: string, label?: string, identifiers?: string[] }[] }} */
+const federation = { domain: oauth.url, identityProviders: [{ name: 'AcmeSAML', label: 'Acme', identifiers: ['acme.example'] }] };
+const stopFederation = () => oauth.stop();
+// ---- end FEDERATION -----------------------------------------------------------------------------------------------
+
+/** The demo reads the emulator's address and pools (and the OAuth server, if any) from this virtual module. */
 const demoEnv = {
   name: 'cognito-elements-demo-env',
   resolveId: (id) => (id === 'virtual:demo-env' ? '\0virtual:demo-env' : undefined),
   load: (id) =>
     id === '\0virtual:demo-env'
-      ? `export default ${JSON.stringify({ endpoint: emulator.endpoint, pools: emulator.seed.pools, code: emulator.seed.code })};`
+      ? `export default ${JSON.stringify({ endpoint: emulator.endpoint, pools: emulator.seed.pools, code: emulator.seed.code, federation })};`
       : undefined,
 };
 
@@ -30,20 +40,21 @@ try {
   });
   await server.listen();
 } catch (e) {
-  await emulator.stop();
+  await Promise.allSettled([emulator.stop(), stopFederation()]);
   throw e;
 }
 
 const url = `${server.resolvedUrls?.local?.[0] ?? 'http://127.0.0.1:5173/'}demo/`;
 console.log(describeEmulator(emulator, emulator.seed.code));
-console.log(`Demo: ${url}\n`);
+console.log(`Demo: ${url}   (the Live story runs on this emulator; every other story needs no server)`);
+console.log(`Identity provider: on the Live story, any @acme.example email signs in through the local OAuth server at ${oauth.url}\n`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping the demo and cognito-local...');
-  await Promise.allSettled([server.close(), emulator.stop()]);
+  await Promise.allSettled([server.close(), emulator.stop(), stopFederation()]);
   process.exit(0);
 }
 process.on('SIGINT', stop);

@@ -1,0 +1,204 @@
+// The live story: the whole <cognito-authenticator> against a real user pool or the emulator `npm start` runs, with
+// the events it fires beside it. Sign-up, confirmation, sign-in with MFA and password reset all work here.
+import '../../components/index.js';
+import type { CognitoAuthenticator } from '../../components/authenticator.js';
+import type { ArgType, Meta, StoryObj } from '../csf.js';
+import { applyFrameArgs, frameArgTypes, frameArgs, frameAttributes, tagSource, type FrameArgs } from '../story-kit.js';
+
+export interface LiveArgs extends FrameArgs {
+  userPoolId: string;
+  clientId: string;
+  /** A Cognito endpoint override, such as the emulator's http://127.0.0.1:<port>. */
+  endpoint: string;
+  authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+  usernameAttributes: string;
+  signUpAttributes: string;
+  /** Where the session is kept. */
+  storage: 'session' | 'memory' | 'local';
+  /** What every code the emulator sends is (shown as a hint; empty for a real pool). */
+  emulatorCode: string;
+  /** The user pool domain, for identity providers (or the local OAuth server `npm start` may run). */
+  domain: string;
+  /** JSON list of providers, as the `identity-providers` attribute takes it. */
+  identityProviders: string;
+  /** Where the OAuth server sends the browser back (empty: this page without its query). */
+  redirectUri: string;
+}
+
+const pool = (description: string, control: ArgType['control'] = { type: 'text' }, options?: readonly string[]): ArgType => ({
+  description,
+  control,
+  ...(options ? { options } : {}),
+  table: { category: 'User pool' },
+});
+
+const liveArgTypes: Record<Exclude<keyof LiveArgs, keyof FrameArgs>, ArgType> = {
+  userPoolId: pool('User pool id (`user-pool-id`), e.g. us-east-1_AbCdEf123'),
+  clientId: pool('App client id (`client-id`), a client without a secret'),
+  endpoint: pool('Endpoint override (`endpoint`): empty for AWS, or the emulator address'),
+  authFlow: pool('Sign-in flow (`auth-flow`): the emulator has no SRP', { type: 'select' }, ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']),
+  usernameAttributes: pool('What users sign in with (`username-attributes`), as set in the pool', { type: 'select' }, ['', 'email', 'phone_number', 'email phone_number']),
+  signUpAttributes: pool('Attributes asked at sign-up (`sign-up-attributes`)'),
+  storage: pool('Token storage (`storage`)', { type: 'select' }, ['session', 'memory', 'local']),
+  emulatorCode: { description: 'The code every message from the emulator carries', control: false, table: { disable: true } },
+  domain: { description: 'User pool domain (`domain`) for identity providers', control: { type: 'text' }, table: { category: 'Identity providers' } },
+  identityProviders: {
+    description: 'Providers (`identity-providers`), JSON: [{"name":"AcmeSAML","label":"Acme","identifiers":["acme.example"]}]',
+    control: { type: 'text' },
+    table: { category: 'Identity providers' },
+  },
+  redirectUri: { description: 'Redirect URI (`redirect-uri`): empty for this page', control: { type: 'text' }, table: { category: 'Identity providers' } },
+};
+
+export default {
+  title: 'Live/Authenticator',
+  component: 'cognito-authenticator',
+  args: {
+    ...frameArgs,
+    userPoolId: '',
+    clientId: '',
+    endpoint: '',
+    authFlow: 'USER_SRP_AUTH',
+    usernameAttributes: 'email',
+    signUpAttributes: 'given_name',
+    storage: 'session',
+    emulatorCode: '',
+    domain: '',
+    identityProviders: '',
+    redirectUri: '',
+  },
+  argTypes: { ...frameArgTypes, ...liveArgTypes },
+} satisfies Meta<LiveArgs>;
+
+const EVENTS = ['cognito-signed-in', 'cognito-signed-out', 'cognito-signed-up', 'cognito-screen-change', 'cognito-error'] as const;
+
+const TOKEN_KEYS = new Set(['idToken', 'accessToken', 'refreshToken']);
+
+/** Shortens tokens (and any long unbroken string) so the log never shows a whole one; claims are shown decoded. */
+function shorten(value: unknown, key = ''): unknown {
+  if (key === 'claims') return value;
+  if (typeof value === 'string' && (TOKEN_KEYS.has(key) || (value.length > 40 && !/\s/.test(value)))) {
+    return `${value.slice(0, 12)}…${value.slice(-6)} (${value.length} characters)`;
+  }
+  if (Array.isArray(value)) return value.map((v) => shorten(v));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v, k)]));
+  return value;
+}
+
+function attributes(args: LiveArgs): Record<string, string> {
+  const a: Record<string, string> = { 'user-pool-id': args.userPoolId.trim(), 'client-id': args.clientId.trim() };
+  if (args.endpoint.trim()) a.endpoint = args.endpoint.trim();
+  if (args.authFlow !== 'USER_SRP_AUTH') a['auth-flow'] = args.authFlow;
+  if (args.usernameAttributes) a['username-attributes'] = args.usernameAttributes;
+  if (args.signUpAttributes.trim()) a['sign-up-attributes'] = args.signUpAttributes.trim();
+  if (args.storage !== 'local') a.storage = args.storage;
+  if (args.domain.trim()) {
+    a.domain = args.domain.trim();
+    if (args.identityProviders.trim()) a['identity-providers'] = args.identityProviders.trim();
+    if (args.redirectUri.trim()) a['redirect-uri'] = args.redirectUri.trim();
+  }
+  return a;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function render(args: LiveArgs): HTMLElement {
+  const layout = el('div', { className: 'demo-live' });
+  const stage = el('div', { className: 'demo-live-stage' });
+
+  if (!args.userPoolId.trim() || !args.clientId.trim()) {
+    stage.append(
+      el(
+        'p',
+        { className: 'demo-live-hint' },
+        'Connect this authenticator to a user pool: set the user pool id and app client id in the Controls panel. ',
+        'With ',
+        el('code', {}, 'npm start'),
+        ' they are filled in for the embedded emulator.',
+      ),
+    );
+  } else if (args.emulatorCode) {
+    stage.append(
+      el(
+        'p',
+        { className: 'demo-live-hint' },
+        'The demo users and their passwords are printed in the terminal that ran ',
+        el('code', {}, 'npm start'),
+        '. Every code the emulator sends (sign-up, SMS, password reset) is ',
+        el('strong', {}, args.emulatorCode),
+        '.',
+      ),
+    );
+  }
+
+  const auth = document.createElement('cognito-authenticator') as CognitoAuthenticator;
+  for (const [k, v] of Object.entries(attributes(args))) auth.setAttribute(k, v);
+  applyFrameArgs(auth, args);
+
+  // The page's own content, shown by the element only while someone is signed in.
+  const who = el('p');
+  const signOut = el('button', { type: 'button', className: 'demo-button' }, 'Sign out');
+  signOut.dataset.demo = 'sign-out';
+  signOut.addEventListener('click', () => void auth.signOut());
+  const totp = el('button', { type: 'button', className: 'demo-button demo-button-secondary' }, 'Set up an authenticator app');
+  totp.addEventListener('click', () => void auth.flow?.setUpTotp());
+  const member = el('section', { className: 'demo-member-area' }, el('h2', {}, 'Signed in'), who, el('div', { className: 'demo-actions' }, signOut, totp));
+  member.setAttribute('aria-label', 'Signed-in content');
+  auth.append(member);
+  auth.addEventListener('cognito-signed-in', (e) => {
+    const detail = (e as CustomEvent<{ claims: Record<string, unknown>; username: string }>).detail;
+    who.textContent = `Signed in as ${String(detail.claims.email ?? detail.username)}. This section is the page's own content: the element shows it only while a user is signed in.`;
+  });
+  stage.append(auth);
+
+  const log = el('ol', { className: 'demo-events' });
+  log.setAttribute('aria-live', 'polite');
+  log.setAttribute('aria-relevant', 'additions');
+  const clear = el('button', { type: 'button', className: 'demo-button demo-button-secondary' }, 'Clear');
+  clear.addEventListener('click', () => log.replaceChildren());
+  const title = el('h2', { id: `demo-events-title-${Math.random().toString(36).slice(2)}` }, 'Events');
+  const aside = el('aside', { className: 'demo-log' }, el('div', { className: 'demo-log-head' }, title, clear), log);
+  aside.setAttribute('aria-labelledby', title.id);
+  // The log scrolls on its own once it is long: focusable, so a keyboard can scroll it too.
+  log.tabIndex = 0;
+  log.setAttribute('aria-labelledby', title.id);
+  for (const type of EVENTS) {
+    auth.addEventListener(type, (event) => {
+      const item = el('li');
+      item.dataset.event = type;
+      const head = el('div', { className: 'demo-event-head' }, el('strong', {}, type), ' ', el('time', {}, new Date().toLocaleTimeString()));
+      const body = el('pre', {}, JSON.stringify(shorten((event as CustomEvent).detail), null, 2));
+      item.append(head, body);
+      log.prepend(item);
+    });
+  }
+  layout.append(stage, aside);
+  return layout;
+}
+
+export const Authenticator: StoryObj<LiveArgs> = {
+  name: 'Live authenticator',
+  render: (args) => render(args),
+  parameters: {
+    docs: {
+      source: {
+        language: 'html',
+        transform: (_code, { args }) => {
+          const a = args as LiveArgs;
+          return [
+            `<script type="module" src="https://your-cdn.example/cognito-elements/dist/cdn/cognito-elements.js"></script>`,
+            tagSource('cognito-authenticator', { ...attributes(a), ...frameAttributes(a) }, '\n  <p>Only signed-in users see this.</p>\n'),
+            `<script type="module">`,
+            `  const auth = document.querySelector('cognito-authenticator');`,
+            `  auth.addEventListener('cognito-signed-in', (e) => console.log('signed in as', e.detail.claims.email));`,
+            `</script>`,
+          ].join('\n');
+        },
+      },
+    },
+  },
+};
