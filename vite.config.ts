@@ -7,32 +7,61 @@ const dependencies = Object.keys(pkg.dependencies);
 const isDependency = (id: string) => dependencies.some((d) => id === d || id.startsWith(`${d}/`));
 
 /**
- * Two library builds (scripts/build.js runs both):
+ * Chunk names say what a chunk holds, so the size bench (scripts/size.js) and a person reading a network panel can
+ * tell them apart: `locale-de-…` for a locale, `qrcode-…` for the QR encoder, `sdk-…` for the AWS SDK.
+ */
+function chunkName(chunk: { name: string; facadeModuleId: string | null; moduleIds: readonly string[] }): string {
+  const id = chunk.facadeModuleId ?? '';
+  const locale = /\/src\/locales\/([\w-]+)\.ts$/.exec(id);
+  if (locale && locale[1] !== 'index') return `chunks/locale-${locale[1]}-[hash].js`;
+  if (/\/node_modules\/qrcode\//.test(id)) return 'chunks/qrcode-[hash].js';
+  return 'chunks/[name]-[hash].js';
+}
+
+/**
+ * Two library builds (scripts/build.js runs both, then the declarations and the custom-elements manifest):
  * - `npm` (default): ES modules for bundlers, dependencies left as imports; entries `index` (registers the elements)
- *   and `engine` (no elements, no side effects).
- * - `cdn`: one self-contained `dist/cdn/cognito-elements.js` for a <script type="module"> tag; everything else it
- *   needs (the AWS SDK, screens, QR code) is split into chunks beside it and loaded relative to its own URL.
+ *   and `engine` (no elements, no side effects). Whitespace is kept (Vite's lib mode): the app's bundler minifies.
+ * - `cdn`: `dist/cdn/cognito-elements.js` for a <script type="module"> tag, dependencies bundled, fully minified.
+ *   Everything the first paint does not need (the AWS SDK, SRP, screens, QR code, locales) is split into chunks in
+ *   `dist/cdn/chunks/`, imported with relative specifiers, so they load from beside the entry wherever it is served.
  */
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
+  // scripts/build.js builds into a staging folder and swaps it in whole, so nothing ever reads a half-built dist/.
+  const out = process.env.COGNITO_ELEMENTS_OUT_DIR ?? 'dist';
   return {
     root,
     publicDir: false,
     build: {
-      outDir: cdn ? 'dist/cdn' : 'dist',
+      outDir: cdn ? `${out}/cdn` : out,
       emptyOutDir: cdn,
       target: 'es2022',
       sourcemap: true,
       minify: true,
       lib: {
-        entry: cdn ? { 'cognito-elements': 'components/index.ts' } : { index: 'components/index.ts', engine: 'src/index.ts' },
+        entry: cdn ? { 'cognito-elements': 'components/cdn.ts' } : { index: 'components/index.ts', engine: 'src/index.ts' },
         formats: ['es'],
       },
       rollupOptions: {
         external: cdn ? [] : isDependency,
+        // What the entry imports statically goes into the entry itself, so the first paint costs one request, not a
+        // waterfall of entry -> shared chunks; the lazy chunks then import those shared modules from the entry. That
+        // adds (minified) exports to the entry, which Vite's lib mode forbids by default ('strict').
+        ...(cdn ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
+        onLog(level, log, handler) {
+          // Expected in the npm build: the engine entry exports createSrpSession, so srp.ts stays in the shared chunk
+          // and flow.ts's import() of it only defers the call there. The script-tag build splits it out.
+          if (!cdn && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('src/srp.ts')) return;
+          handler(level, log);
+        },
         output: {
           entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          chunkFileNames: chunkName,
+          // Lib mode minifies ES output without removing whitespace and keeps /* @__PURE__ */ annotations, both for a
+          // bundler that never comes for the script-tag build: there, minify fully and drop every comment (the bundled
+          // packages' licences go to dist/cdn/THIRD-PARTY-LICENSES.txt, see scripts/build.js).
+          ...(cdn ? { minify: true, comments: false } : {}),
         },
       },
     },

@@ -4,15 +4,26 @@
 //   npm run bench              every bench
 //   npm run bench -- srp       only the named ones
 //
-// Each bench is { name, run(context) } and returns { table rows, json } so new ones (e.g. bundle size) slot in; the
-// browser and the static server are started lazily, only if a bench asks for them, and always torn down.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+//   srp    SRP time per sign-in, ours against amazon-cognito-identity-js
+//   size   bytes (raw, gzip -9, brotli) of the script-tag build: (a) before the sign-in form's first paint, (b) a whole
+//          English journey; see scripts/size.js (the same numbers `npm test` holds to their targets)
+//   load   navigation start -> interactive sign-in form, median of cold loads, ours against Amplify's React
+//          <Authenticator> (bench/amplify: its own package.json, installed and built here on first use)
+//
+// Each bench is { name, run(context) } and returns { table rows, json }; the browser and the static server are
+// started lazily, only if a bench asks for them, and always torn down.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build, stop as stopEsbuild } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { ensureBuild } from './ensure-build.js';
+import { kb, measureCdn, screenNames, SIZE_TARGETS } from './size.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.SHARED_DIR ?? path.resolve(root, '..', 'shared');
@@ -83,7 +94,211 @@ async function benchSrp(context) {
   };
 }
 
-const benches = [{ name: 'srp', run: benchSrp }];
+/** (a) and (b) of scripts/size.js, raw, gzip -9 and brotli, against their targets. */
+async function benchSize() {
+  ensureBuild();
+  const size = await measureCdn(path.join(root, 'dist', 'cdn'), { screens: await screenNames(root) });
+  const parts = [
+    ['size (a) first paint', size.firstPaint, SIZE_TARGETS.firstPaintGzip],
+    ['size (b) English journey', size.journey, SIZE_TARGETS.journeyGzip],
+  ];
+  const rows = [];
+  for (const [label, part, target] of parts) {
+    rows.push({ bench: `${label}, raw`, ours: kb(part.raw) });
+    rows.push({
+      bench: `${label}, gzip -9`,
+      ours: kb(part.gzip),
+      target: `<= ${kb(target)} ${part.gzip <= target ? 'ok' : 'OVER'}`,
+    });
+    rows.push({ bench: `${label}, brotli`, ours: kb(part.brotli) });
+  }
+  const summary = (part) => ({
+    raw: part.raw,
+    gzip: part.gzip,
+    brotli: part.brotli,
+    files: part.files,
+  });
+  return {
+    rows,
+    json: {
+      unit: 'bytes',
+      firstPaint: summary(size.firstPaint),
+      journey: summary(size.journey),
+      allChunks: { raw: size.all.raw, gzip: size.all.gzip, brotli: size.all.brotli },
+      targets: size.targets,
+      withinTargets: size.firstPaint.gzip <= size.targets.firstPaintGzip && size.journey.gzip <= size.targets.journeyGzip,
+      date: new Date().toISOString(),
+    },
+  };
+}
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+const amplifyDir = path.join(root, 'bench', 'amplify');
+
+/**
+ * Runs in every measured page before its own scripts: records `performance.now()` (milliseconds since navigation
+ * start) at the first moment the sign-in form is usable: the username input exists, is rendered, enabled, inside a
+ * form, and takes focus (focus is given back at once). For ours, `cognito-authenticator` must also be defined.
+ */
+function interactiveDetector(needsElement) {
+  const check = () => {
+    if (window.__interactiveAt !== undefined) return true;
+    if (needsElement && !customElements.get('cognito-authenticator')) return false;
+    const input = document.querySelector('form input[name="username"]');
+    if (!input || input.disabled || input.getClientRects().length === 0) return false;
+    const previous = document.activeElement;
+    input.focus({ preventScroll: true });
+    const focused = document.activeElement === input;
+    input.blur();
+    if (previous && previous !== document.body) previous.focus?.({ preventScroll: true });
+    if (!focused) return false;
+    window.__interactiveAt = performance.now();
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (check()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  const frame = () => {
+    if (!check()) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** One cold load: a new browser context (no cache, no storage), cache disabled, to the interactive sign-in form. */
+async function coldLoad(browser, url, needsElement) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setCacheEnabled(false);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.evaluateOnNewDocument(interactiveDetector, needsElement);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.__interactiveAt !== undefined, { timeout: 30_000 }).catch(() => {
+      throw new Error(`${url}: no interactive sign-in form within 30 s${errors.length ? ` (${errors.join('; ')})` : ''}`);
+    });
+    return await page.evaluate(() => window.__interactiveAt);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Installs (first time) and builds bench/amplify; returns its dist/ or throws with the reason. */
+function buildAmplify() {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  if (!existsSync(path.join(amplifyDir, 'node_modules', '.bin', 'vite'))) {
+    console.log('> bench/amplify: npm install (first run)');
+    const install = spawnSync(npm, ['install', '--no-audit', '--no-fund'], { cwd: amplifyDir, stdio: 'inherit' });
+    if (install.status !== 0) throw new Error('npm install in bench/amplify failed');
+  }
+  const dist = path.join(amplifyDir, 'dist');
+  const built = existsSync(path.join(dist, 'index.html')) ? statSync(path.join(dist, 'index.html')).mtimeMs : 0;
+  const sources = ['index.html', 'vite.config.js', 'package.json', 'src/main.jsx'].map((f) => statSync(path.join(amplifyDir, f)).mtimeMs);
+  if (built < Math.max(...sources)) {
+    console.log('> bench/amplify: vite build');
+    const result = spawnSync(process.execPath, [path.join(amplifyDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: amplifyDir,
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) throw new Error('vite build in bench/amplify failed');
+  }
+  return dist;
+}
+
+/** Bytes of every .js and .css file under `dir`, gzip -9. */
+async function gzipOf(dir) {
+  let total = 0;
+  for (const file of await readdir(dir, { recursive: true })) {
+    if (/\.(js|css)$/.test(file)) total += gzipSync(await readFile(path.join(dir, file)), { level: 9 }).length;
+  }
+  return total;
+}
+
+/** Navigation start -> interactive sign-in form, ours (dist/cdn) against Amplify's React <Authenticator>. */
+async function benchLoad(context) {
+  ensureBuild();
+  const browser = await context.browser();
+
+  // Ours: the README's page, served with the script-tag build beside it.
+  const ours = await mkdtemp(path.join(tmpdir(), 'cognito-elements-load-'));
+  await cp(path.join(root, 'dist', 'cdn'), path.join(ours, 'cdn'), { recursive: true });
+  const theme = ['modern', 'classic'].map((t) => path.join(root, 'themes', `${t}.css`)).find((f) => existsSync(f));
+  if (theme) await cp(theme, path.join(ours, 'theme.css'));
+  const oursServer = await serveTree(ours);
+  await writeFile(
+    path.join(ours, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cognito-elements</title>
+${theme ? '<link rel="stylesheet" href="theme.css">' : ''}
+<script type="module" src="cdn/cognito-elements.js"></script></head>
+<body><cognito-authenticator user-pool-id="us-east-1_AbCdEf123" client-id="1h57kf5cpq17m0eml12EXAMPLE" endpoint="${oursServer.url}/cognito"></cognito-authenticator></body></html>`,
+  );
+
+  let amplify;
+  let amplifyServer;
+  let amplifyError;
+  try {
+    amplify = buildAmplify();
+    amplifyServer = await serveTree(amplify, { fallback: 'index.html' });
+  } catch (error) {
+    amplify = undefined;
+    console.error(`amplify baseline not measured: ${error.message}`);
+    amplifyError = error.message;
+  }
+
+  const times = { ours: [], amplify: [] };
+  try {
+    // One warm-up each (server, disk cache, browser start-up), then cold loads in turn so drift hits both alike.
+    await coldLoad(browser, `${oursServer.url}/index.html`, true);
+    if (amplifyServer) await coldLoad(browser, `${amplifyServer.url}/`, false);
+    for (let i = 0; i < LOADS; i++) {
+      times.ours.push(await coldLoad(browser, `${oursServer.url}/index.html`, true));
+      if (amplifyServer) times.amplify.push(await coldLoad(browser, `${amplifyServer.url}/`, false));
+    }
+  } finally {
+    await oursServer.close();
+    await amplifyServer?.close();
+    await rm(ours, { recursive: true, force: true });
+  }
+
+  const oursMs = median(times.ours);
+  const amplifyMs = times.amplify.length ? median(times.amplify) : null;
+  const json = {
+    loads: LOADS,
+    measure: 'navigation start -> sign-in form usable (element defined, form rendered, username input focusable), cold',
+    oursMs: round(oursMs),
+    oursMinMs: round(Math.min(...times.ours)),
+    oursMaxMs: round(Math.max(...times.ours)),
+    oursTheme: theme ? path.relative(root, theme) : null,
+    amplifyMs: amplifyMs === null ? null : round(amplifyMs),
+    amplifyMinMs: amplifyMs === null ? null : round(Math.min(...times.amplify)),
+    amplifyMaxMs: amplifyMs === null ? null : round(Math.max(...times.amplify)),
+    ratio: amplifyMs === null ? null : round(amplifyMs / oursMs),
+    amplifyGzip: amplify ? await gzipOf(amplify) : null,
+    amplifyError: amplifyError ?? null,
+    baseline: "@aws-amplify/ui-react <Authenticator> with aws-amplify, React 19, its styles.css (bench/amplify, vite build)",
+    browser: await context.browserVersion(),
+    date: new Date().toISOString(),
+  };
+  return {
+    rows: [
+      {
+        bench: `load: interactive sign-in form (median of ${LOADS})`,
+        ours: `${json.oursMs} ms`,
+        baseline: amplifyMs === null ? `not measured: ${amplifyError}` : `${json.amplifyMs} ms`,
+        ratio: json.ratio === null ? '' : `${json.ratio}x`,
+      },
+      ...(json.amplifyGzip ? [{ bench: 'load: Amplify page JS + CSS, gzip -9', baseline: kb(json.amplifyGzip) }] : []),
+    ],
+    json,
+  };
+}
+
+const benches = [
+  { name: 'srp', run: benchSrp },
+  { name: 'size', run: benchSize },
+  { name: 'load', run: benchLoad },
+];
 
 // ------------------------------------------------------------------------------------------------------------------
 // Shared machinery
@@ -97,6 +312,40 @@ function median(values) {
 
 function round(n) {
   return Math.round(n * 100) / 100;
+}
+
+const CONTENT_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml' };
+
+/**
+ * Serves the files under `dir` on 127.0.0.1 at an ephemeral port, as a static host would (no compression; caching
+ * is disabled by the client). Unknown paths get `fallback` (a single-page app's index.html) or 404.
+ */
+async function serveTree(dir, { fallback } = {}) {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let file = path.join(dir, path.normalize(pathname === '/' ? '/index.html' : pathname));
+    if (!file.startsWith(dir + path.sep)) return void response.writeHead(403).end();
+    if (!existsSync(file) && fallback) file = path.join(dir, fallback);
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** Serves `dir` on 127.0.0.1 at an ephemeral port; only files directly inside it. */
@@ -178,6 +427,11 @@ function createContext() {
       await page.goto(`${server.url}/${name}.html`, { waitUntil: 'load' });
       return page;
     },
+    /** The shared browser, started on first use. */
+    async browser() {
+      await ensureStarted();
+      return browser;
+    },
     browserVersion: async () => (browser ? browser.version() : null),
     async close() {
       await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
@@ -189,8 +443,8 @@ function createContext() {
 }
 
 function printTable(rows) {
-  const columns = ['bench', 'ours', 'baseline', 'ratio'];
-  const headers = { bench: 'bench', ours: 'ours', baseline: 'baseline', ratio: 'baseline/ours' };
+  const columns = ['bench', 'ours', 'baseline', 'ratio', 'target'];
+  const headers = { bench: 'bench', ours: 'ours', baseline: 'baseline', ratio: 'baseline/ours', target: 'target' };
   const widths = columns.map((c) => Math.max(headers[c].length, ...rows.map((r) => String(r[c] ?? '').length)));
   const line = (cells) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');

@@ -1,15 +1,24 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, then every test group in headless Chromium, with cognito-local started for the end-to-end
-// tests and stopped afterwards whatever happens. Writes the totals to .test-summary.json for .ci/run.
+// `npm test`: typecheck, then every test group, with cognito-local started for the end-to-end tests and stopped
+// afterwards whatever happens. Writes the totals over every group to .test-summary.json for .ci/run.
+//
+//   groups: unit, elements, e2e   @web/test-runner in headless Chromium (test/<group>/**/*.test.ts)
+//           node                  node:test on the built package: size budget, npm pack contents (test/node/*.test.js)
+//           frameworks            the built package embedded in pages, against the emulator (test/frameworks/**)
+//   `node` and `frameworks` run on the built package: `npm run build` runs first unless dist/ is up to date.
 //
 //   node scripts/test.js                 all groups
-//   node scripts/test.js --group unit    one group (unit, elements, e2e); the emulator starts only for e2e
-//   node scripts/test.js -- <wtr args>   anything after -- goes to @web/test-runner
+//   node scripts/test.js --group unit    one group; the emulator starts only for e2e and frameworks
+//   node scripts/test.js -- <wtr args>   anything after -- goes to @web/test-runner (unit, elements, e2e)
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { run as runNodeTests } from 'node:test';
+import { spec } from 'node:test/reporters';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from './emulator.js';
+import { ensureBuild } from './ensure-build.js';
+import { startOAuthServer } from './oauth-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const summaryFile = path.join(root, '.test-summary.json');
@@ -17,6 +26,12 @@ const args = process.argv.slice(2);
 const groupIndex = args.indexOf('--group');
 const group = groupIndex >= 0 ? args[groupIndex + 1] : undefined;
 const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
+const WTR_GROUPS = ['unit', 'elements', 'e2e'];
+if (group && ![...WTR_GROUPS, 'node', 'frameworks'].includes(group)) {
+  console.error(`unknown group ${group} (unit, elements, e2e, node, frameworks)`);
+  process.exit(2);
+}
+const wants = (name) => !group || group === name;
 
 function run(command, commandArgs, env = process.env) {
   return new Promise((resolve) => {
@@ -40,32 +55,97 @@ if (typecheck !== 0) {
   process.exit(1);
 }
 
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let code = 0;
+/** Adds one runner's counts; a runner that failed without a failed test still counts one failure. */
+function count(result, exitCode) {
+  totals.passed += result.passed ?? 0;
+  totals.failed += result.failed ?? 0;
+  totals.skipped += result.skipped ?? 0;
+  if (exitCode !== 0 && !result.failed) totals.failed++;
+  if (exitCode !== 0) code = exitCode;
+}
+
+let built = false;
+if (wants('node') || wants('frameworks')) {
+  console.log('> build (unless dist/ is newer than every source)');
+  try {
+    ensureBuild();
+    built = true;
+  } catch (error) {
+    console.error(`${error.message}: the node and frameworks tests do not run`);
+    count({}, 1);
+  }
+}
+
+if (built && wants('node')) {
+  console.log('> node tests (test/node)');
+  const dir = path.join(root, 'test', 'node');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => path.join(dir, f));
+  const result = { passed: 0, failed: 0, skipped: 0 };
+  const stream = runNodeTests({ files, concurrency: 1 });
+  // Suites (describe) report too; count tests only, as the browser runner does.
+  stream.on('test:pass', (t) => {
+    if (t.details?.type === 'suite') return;
+    if (t.skip || t.todo) result.skipped++;
+    else result.passed++;
+  });
+  stream.on('test:fail', (t) => {
+    if (t.details?.type !== 'suite') result.failed++;
+  });
+  const done = new Promise((resolve) => stream.on('end', resolve));
+  stream.compose(spec).pipe(process.stdout);
+  await done;
+  count(result, result.failed ? 1 : 0);
+}
+
 let emulator;
+let oauth;
 const env = { ...process.env, TEST_SUMMARY_FILE: summaryFile };
-if (!group || group === 'e2e') {
+if (wants('e2e') || (built && wants('frameworks'))) {
   emulator = await startEmulator();
   env.COGNITO_ENDPOINT = emulator.endpoint;
   env.COGNITO_FIXTURES = JSON.stringify(emulator.seed);
   console.log(`> cognito-local on ${emulator.endpoint}`);
+  // The federation tests' OAuth 2.0 server (in this process: it ends with it, whatever happens).
+  oauth = await startOAuthServer();
+  env.OAUTH_DOMAIN = oauth.url;
+  console.log(`> oauth2-mock-server on ${oauth.url}`);
 }
 
-let code;
+if (wants('e2e')) {
+  // The demo test opens the built stories, as a user of `npm run build:demo` would.
+  console.log('> build:demo');
+  const demoBuild = await run(process.execPath, [path.join(root, 'scripts', 'build-demo.js')]);
+  if (demoBuild !== 0) count({}, demoBuild);
+}
+
+/** One @web/test-runner invocation; its counting reporter writes the counts to TEST_SUMMARY_FILE. */
+async function wtr(wtrArgs) {
+  rmSync(summaryFile, { force: true });
+  const exitCode = await run(bin('wtr'), wtrArgs, env);
+  let result = {};
+  try {
+    result = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {
+    // No summary: the runner crashed; count() turns its exit code into a failure.
+  }
+  count(result, exitCode);
+}
+
 try {
-  code = await run(bin('wtr'), [...(group ? ['--group', group] : []), ...extra], env);
+  if (!group || WTR_GROUPS.includes(group)) await wtr([...(group ? ['--group', group] : []), ...extra]);
+  if (built && wants('frameworks')) {
+    console.log('> frameworks (test/frameworks): the built package in pages');
+    await wtr(['--config', path.join(root, 'test', 'frameworks', 'web-test-runner.config.js')]);
+  }
 } finally {
   await emulator?.stop();
+  await oauth?.stop();
 }
 
-let summary = { passed: 0, failed: code === 0 ? 0 : 1, skipped: 0 };
-try {
-  summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
-} catch {
-  writeFileSync(summaryFile, JSON.stringify(summary));
-}
-// The runner's exit code wins: a crash with no failed test still fails.
-if (code !== 0 && summary.failed === 0) {
-  summary.failed = 1;
-  writeFileSync(summaryFile, JSON.stringify(summary));
-}
-console.log(`tests: ${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`);
+writeFileSync(summaryFile, JSON.stringify(totals));
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(code);

@@ -1,0 +1,103 @@
+/**
+ * The public types of the elements, for TypeScript users and framework typings: every element class (so the
+ * `HTMLElementTagNameMap` entry each element file declares is always in scope, also for screens that are loaded
+ * lazily), the `cognito-*` events with their typed `detail` (`HTMLElementEventMap`), and the prop types the React and
+ * Vue typings (`cognito-elements/react`, `cognito-elements/vue`) are built from.
+ *
+ * Types only: importing this module adds no code.
+ */
+import type { LitElement } from 'lit';
+import type { AuthErrorCode } from '../src/errors.js';
+import type { Screen, SignOutReason } from '../src/state.js';
+import type { SignedInDetail } from './authenticator.js';
+
+export type { CognitoAuthenticator, SignedInDetail } from './authenticator.js';
+export type { CognitoQrCode } from './parts/qr-code.js';
+export type { CognitoConfirmForgotPassword } from './screens/confirm-forgot-password.js';
+export type { CognitoConfirmSignUp } from './screens/confirm-sign-up.js';
+export type { CognitoForgotPassword } from './screens/forgot-password.js';
+export type { CognitoMfaCode } from './screens/mfa-code.js';
+export type { CognitoNewPassword } from './screens/new-password.js';
+export type { CognitoSelectMfa } from './screens/select-mfa.js';
+export type { CognitoSetupMfa } from './screens/setup-mfa.js';
+export type { CognitoSetupSms } from './screens/setup-sms.js';
+export type { CognitoSetupTotp } from './screens/setup-totp.js';
+export type { CognitoSignIn } from './screens/sign-in.js';
+export type { CognitoSignUp } from './screens/sign-up.js';
+
+/** `cognito-signed-out`: the session ended (the user signed out, refresh failed, it expired, or another tab). */
+export interface SignedOutDetail {
+  reason: SignOutReason;
+}
+
+/** `cognito-signed-up`: SignUp succeeded; `confirmed` is false while a confirmation code is still needed. */
+export interface SignedUpDetail {
+  username: string;
+  userSub?: string;
+  confirmed: boolean;
+}
+
+/** `cognito-screen-change`: the screen shown changed (`previous` is null for the first one). */
+export interface ScreenChangeDetail {
+  screen: Screen;
+  previous: Screen | null;
+}
+
+/**
+ * `cognito-error`: an error the user was shown, or an invalid configuration (`code: 'configuration'`, with the
+ * `attribute` at fault). Never carries a password, code or token.
+ */
+export interface CognitoErrorDetail {
+  code: AuthErrorCode | 'configuration';
+  message: string;
+  /** The Cognito exception name, e.g. `NotAuthorizedException`. */
+  cognitoName?: string;
+  /** The input the error is about, e.g. `password`. */
+  field?: string;
+  /** True when "Try again" may send the same request again (offline, network, timeout, server error). */
+  retryable?: boolean;
+  /** For `configuration` errors: the attribute (or option) at fault. */
+  attribute?: string;
+  /** The screen the error happened on. */
+  screen?: Screen;
+}
+
+/** The events `<cognito-authenticator>` dispatches (bubbling and composed), by type. */
+export interface CognitoEventMap {
+  'cognito-signed-in': CustomEvent<SignedInDetail>;
+  'cognito-signed-out': CustomEvent<SignedOutDetail>;
+  'cognito-signed-up': CustomEvent<SignedUpDetail>;
+  'cognito-screen-change': CustomEvent<ScreenChangeDetail>;
+  'cognito-error': CustomEvent<CognitoErrorDetail>;
+}
+
+declare global {
+  // `el.addEventListener('cognito-signed-in', (e) => e.detail.claims)` is typed on every element; the events bubble
+  // and are composed, so listening on the document or window is typed too.
+  interface HTMLElementEventMap extends CognitoEventMap {}
+  interface DocumentEventMap extends CognitoEventMap {}
+  interface WindowEventMap extends CognitoEventMap {}
+}
+
+/** Every tag this package defines. */
+export type CognitoTagName = Extract<keyof HTMLElementTagNameMap, `cognito-${string}`>;
+
+type IsReadonly<T, K extends keyof T> =
+  (<U>() => U extends { [Q in K]: T[K] } ? 1 : 2) extends <U>() => U extends { -readonly [Q in K]: T[K] } ? 1 : 2 ? false : true;
+
+/**
+ * The properties a page can set on element `E`: its own public, writable fields (attributes' property names such as
+ * `userPoolId`, and object properties such as `config` or `secretHash`), without LitElement's and HTMLElement's
+ * members, methods, read-only getters (`flow`, `session`) or `_`-prefixed internals. React 19 and Vue set a
+ * property when the element has it, so these are what a framework template passes.
+ */
+export type CognitoElementProps<E extends HTMLElement> = {
+  [K in keyof E as K extends keyof LitElement | `_${string}` | 'signOut'
+    ? never
+    : IsReadonly<E, K> extends true
+      ? never
+      : K]?: E[K];
+};
+
+/** The events of element `T`: the `cognito-*` events for the authenticator, none for the screens. */
+export type CognitoElementEvents<T extends CognitoTagName> = T extends 'cognito-authenticator' ? CognitoEventMap : Record<never, never>;

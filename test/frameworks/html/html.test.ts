@@ -1,0 +1,145 @@
+// The plain-HTML embedding, end to end: static pages (index.html, properties.html, two-copies.html beside this file)
+// that load the built script-tag bundle, dist/cdn/cognito-elements.js, with one <script type="module">, opened in
+// an iframe and used as a person would, against cognito-local.
+import { expect } from 'chai';
+import { seed } from '../../e2e/env.js';
+
+const user = seed.users.signin!;
+const frames: HTMLIFrameElement[] = [];
+
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+async function until(check: () => boolean, what: string, ms = 15000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface Page {
+  win: Window & typeof globalThis;
+  doc: Document;
+  el: HTMLElement;
+  events: { type: string; detail: Record<string, unknown> }[];
+}
+
+/** Opens test/frameworks/html/<page> in an iframe and waits for the sign-in form. */
+async function open(page: string): Promise<Page> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '480px';
+  frame.style.height = '720px';
+  frame.src = `/test/frameworks/html/${page}`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const doc = frame.contentDocument!;
+  const events: Page['events'] = [];
+  for (const type of ['cognito-signed-in', 'cognito-error']) {
+    doc.addEventListener(type, (e) => events.push({ type: e.type, detail: (e as CustomEvent).detail }));
+  }
+  const el = doc.querySelector<HTMLElement>('cognito-authenticator')!;
+  await until(() => win.customElements.get('cognito-authenticator') !== undefined, 'cognito-authenticator to be defined');
+  await until(() => el.querySelector('form[data-screen="sign-in"] input[name="password"]') !== null, 'the sign-in form');
+  return { win, doc, el, events };
+}
+
+function fill(el: Element, values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const input = el.querySelector<HTMLInputElement>(`form [name="${name}"]`);
+    if (!input) throw new Error(`no input named ${name}`);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }
+}
+
+async function signIn(page: Page): Promise<void> {
+  fill(page.el, { username: user.email, password: user.password });
+  page.el.querySelector<HTMLButtonElement>('form .submitButton-customizable')!.click();
+  await until(() => page.events.some((e) => e.type === 'cognito-signed-in' || e.type === 'cognito-error'), 'cognito-signed-in');
+  const errors = page.events.filter((e) => e.type === 'cognito-error').map((e) => e.detail.code);
+  expect(errors, 'cognito-error events').to.deep.equal([]);
+}
+
+/** The JavaScript files the page fetched, as paths (without the test server's own, which it adds to every page). */
+function scriptsLoaded(page: Page): string[] {
+  return page.win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((p) => p.endsWith('.js') && !p.startsWith('/__web-dev-server'));
+}
+
+const TAGS = [
+  'cognito-authenticator',
+  'cognito-sign-in',
+  'cognito-sign-up',
+  'cognito-confirm-sign-up',
+  'cognito-forgot-password',
+  'cognito-confirm-forgot-password',
+  'cognito-new-password',
+  'cognito-select-mfa',
+  'cognito-setup-mfa',
+  'cognito-setup-totp',
+  'cognito-setup-sms',
+  'cognito-mfa-code',
+];
+
+describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">', () => {
+  it('renders the sign-in form, signs a seeded user in and dispatches cognito-signed-in', async () => {
+    const page = await open('index.html');
+    expect(page.el.querySelector('input[name="username"]')!.getAttribute('autocomplete')).to.equal('username');
+    // The page's own content stays hidden until sign-in.
+    const membersOnly = page.doc.getElementById('members-only')!;
+    expect(page.win.getComputedStyle(membersOnly).display).to.equal('none');
+
+    await signIn(page);
+
+    const signedIn = page.events.find((e) => e.type === 'cognito-signed-in')!;
+    expect((signedIn.detail.claims as Record<string, unknown>).email).to.equal(user.email);
+    expect(signedIn.detail.restored).to.equal(false);
+    await until(() => page.el.getAttribute('screen') === 'signed-in', 'screen="signed-in"');
+    expect(page.win.getComputedStyle(membersOnly).display).not.to.equal('none');
+  });
+
+  it('loads its lazy chunks (the AWS SDK among them) from beside itself', async () => {
+    const page = await open('index.html');
+    await signIn(page);
+    const scripts = scriptsLoaded(page);
+    expect(scripts[0], 'the entry').to.equal('/dist/cdn/cognito-elements.js');
+    expect(scripts.filter((p) => !p.startsWith('/dist/cdn/')), 'scripts from elsewhere').to.deep.equal([]);
+    expect(scripts.some((p) => /^\/dist\/cdn\/chunks\/sdk-[\w-]+\.js$/.test(p)), 'the SDK chunk').to.equal(true);
+  });
+
+  it('registers every element by itself once the page is idle', async () => {
+    const page = await open('index.html');
+    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), 'every element to be defined');
+  });
+
+  it('takes its configuration through the config property', async () => {
+    const page = await open('properties.html');
+    expect(page.el.hasAttribute('user-pool-id')).to.equal(false);
+    await signIn(page);
+    const signedIn = page.events.find((e) => e.type === 'cognito-signed-in')!;
+    expect((signedIn.detail.claims as Record<string, unknown>).email).to.equal(user.email);
+  });
+
+  it('loaded twice, beside a second copy and the npm build, registers once and never throws', async () => {
+    const page = await open('two-copies.html');
+    const pageErrors = (page.win as unknown as { pageErrors: string[] }).pageErrors;
+    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), 'every element to be defined');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pageErrors, 'errors on the page').to.deep.equal([]);
+    // The second copy ran and, once idle, loaded its own screen chunks from beside itself; they found their elements
+    // already defined.
+    await until(() => scriptsLoaded(page).some((p) => /^\/__cdn-copy\/chunks\/sign-up-[\w-]+\.js$/.test(p)), "the copy's screen chunks");
+    await until(() => scriptsLoaded(page).some((p) => /^\/dist\/chunks\/sign-up-[\w-]+\.js$/.test(p)), "the npm build's screen chunks");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pageErrors, 'errors on the page').to.deep.equal([]);
+    expect(page.doc.querySelectorAll('form').length, 'one form').to.equal(1);
+    await signIn(page);
+  });
+});
