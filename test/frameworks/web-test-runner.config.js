@@ -35,7 +35,14 @@ const examplePagesPlugin = {
     if (context.path.startsWith('/test/frameworks/') && context.path.endsWith('.html')) {
       const values = pageValues();
       const html = await readFile(path.join(root, context.path), 'utf8');
-      return { body: html.replace(/\{\{([\w.]+)\}\}/g, (all, key) => values[key] ?? all), type: 'html' };
+      const body = html.replace(/\{\{([\w.]+)\}\}/g, (all, key) => values[key] ?? all);
+      if (context.path.endsWith('/csp.html')) {
+        // The strict policy of the security issue, as a real response header.
+        const connect = values.endpoint ? new URL(values.endpoint).origin : '';
+        const policy = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${connect}; img-src 'self' data:`;
+        return { body, type: 'html', headers: { 'content-security-policy': policy } };
+      }
+      return { body, type: 'html' };
     }
     return undefined;
   },
