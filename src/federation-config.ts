@@ -43,6 +43,11 @@ export interface FederationOptions {
   idpRouting?: string | null;
   /** Where Cognito's /logout sends users after signing out of a session that came from an identity provider. */
   logoutUri?: string | null;
+  /**
+   * Allows a `redirect-uri` on another origin than the page (property only). Off by default: the code comes back to
+   * the page that holds the PKCE verifier, never to a page an attacker could choose.
+   */
+  allowCrossOriginRedirect?: boolean | null;
 }
 
 export interface FederationConfig {
@@ -187,6 +192,10 @@ export function parseFederation(options: FederationOptions): FederationConfig | 
   if (!rawRedirect) fail('redirect-uri', 'is required outside a browser page');
   const redirect = webUrl('redirect-uri', rawRedirect);
   if (redirect.hash || rawRedirect.includes('#')) fail('redirect-uri', 'must not contain a fragment (#…)');
+  const pageOrigin = globalThis.location?.origin;
+  if (pageOrigin && pageOrigin !== 'null' && redirect.origin !== pageOrigin && options.allowCrossOriginRedirect !== true) {
+    fail('redirect-uri', `must be on this page's origin (${pageOrigin}); set allowCrossOriginRedirect to allow ${redirect.origin}`);
+  }
 
   let scopes: string[];
   if (options.scopes === null || options.scopes === undefined || (typeof options.scopes === 'string' && !options.scopes.trim())) {

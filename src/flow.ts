@@ -5,7 +5,7 @@ import type { AuthConfig } from './config.js';
 import { AuthError, authError, FIELD_OF_ERROR, toAuthError, type AuthErrorCode } from './errors.js';
 import { isPasswordValid } from './password-policy.js';
 import { SessionManager, systemClock, type Clock } from './session-manager.js';
-import { decodeJwt, storageFor, tokenChanges, tokensKey, TokenStore, tokensFrom, type StorageLike, type TokenChange, type UserSession } from './session.js';
+import { clearLibraryKeys, decodeJwt, storageFor, tokenChanges, tokensKey, TokenStore, tokensFrom, type StorageLike, type TokenChange, type UserSession } from './session.js';
 // Type only: srp.ts is loaded with import() at the first SRP sign-in, so the sign-in form's first paint never waits for it.
 import type { createSrpSession as defaultSrp } from './srp.js';
 import type { AuthState, FlowEvent, Screen, SignOutReason } from './state.js';
@@ -61,6 +61,7 @@ export class AuthFlow {
   #seq = 0;
   readonly #isOnline: () => boolean;
   readonly #stopSync: () => void;
+  readonly #storage: StorageLike;
   /** Sends the last failed request again (set only after a transport failure; cleared by any other intent). */
   #retry: (() => Promise<void>) | undefined;
 
@@ -79,6 +80,7 @@ export class AuthFlow {
     this.#clock = deps.clock ?? systemClock;
     this.#isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
     const tokenStorage = deps.storage ?? storageFor(config.storage);
+    this.#storage = tokenStorage;
     const store = new TokenStore(tokenStorage, config.clientId);
     const federation = config.federation;
     this.#hosted = federation
@@ -565,6 +567,8 @@ export class AuthFlow {
     const hostedLogout = session && this.#sessions.origin === 'hosted' && options.logout !== false ? this.#hosted : undefined;
     this.#seq++;
     const done = this.#sessions.signOut(global);
+    // Every key the library wrote, in every storage, not only the tokens.
+    clearLibraryKeys(this.config.clientId, [this.#storage]);
     this.#ended('user');
     await done;
     hostedLogout?.logout();

@@ -71,6 +71,9 @@ export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** Enumeration, as Web Storage has it: lets sign-out find every key the library wrote. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 export class MemoryStorage implements StorageLike {
@@ -83,6 +86,42 @@ export class MemoryStorage implements StorageLike {
   }
   removeItem(key: string): void {
     this.#items.delete(key);
+  }
+  get length(): number {
+    return this.#items.size;
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null;
+  }
+}
+
+/**
+ * Removes every key this library wrote for `clientId` (tokens, how the session started, a pending OAuth sign-in) from
+ * the page's local and session storage and from `extra` storages. Sign-out calls it, so nothing is left behind.
+ */
+export function clearLibraryKeys(clientId: string, extra: StorageLike[] = []): void {
+  const prefix = storagePrefix(clientId);
+  const areas: StorageLike[] = [...extra];
+  for (const name of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const area = globalThis[name];
+      if (area) areas.push(area);
+    } catch {
+      // Blocked storage (sandboxed frames): nothing of ours can be there.
+    }
+  }
+  for (const area of new Set(areas)) {
+    try {
+      if (typeof area.length !== 'number' || !area.key) continue;
+      const ours: string[] = [];
+      for (let i = 0; i < area.length; i++) {
+        const key = area.key(i);
+        if (key?.startsWith(prefix)) ours.push(key);
+      }
+      for (const key of ours) area.removeItem(key);
+    } catch {
+      // A storage that fails now fails for everyone; the tokens key was already cleared by the session.
+    }
   }
 }
 

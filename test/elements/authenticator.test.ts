@@ -182,3 +182,26 @@ describe('<cognito-authenticator> in step and re-attached', () => {
     expect(events.slice(before).filter((e) => e.type === 'cognito-screen-change')).to.have.length(1);
   });
 });
+
+describe('<cognito-authenticator> sign-out leaves nothing behind', () => {
+  it('clears every key the library wrote, in every storage, and nothing else', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: 's-1', 'cognito:username': 's-1', exp: now + 3600, iat: now };
+    const prefix = `cognito-elements.${CLIENT}.`;
+    localStorage.setItem(
+      `${prefix}tokens`,
+      JSON.stringify({ idToken: jwt(claims), accessToken: jwt(claims), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }),
+    );
+    localStorage.setItem(`${prefix}token-origin`, 'native');
+    sessionStorage.setItem(`${prefix}oauth`, '{"state":"s"}');
+    localStorage.setItem('page.own.key', 'keep me');
+    const { el } = await create({ 'user-pool-id': POOL, 'client-id': CLIENT });
+    await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+    await el.signOut({ global: false });
+    const ours = (area: Storage) => Object.keys(area).filter((k) => k.startsWith(prefix));
+    expect(ours(localStorage)).to.deep.equal([]);
+    expect(ours(sessionStorage)).to.deep.equal([]);
+    expect(localStorage.getItem('page.own.key')).to.equal('keep me');
+    localStorage.removeItem('page.own.key');
+  });
+});

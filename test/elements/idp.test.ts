@@ -14,7 +14,7 @@ const SOCIAL = [{ name: 'Google' }, { name: 'Facebook' }, { name: 'LoginWithAmaz
 
 function setup(options: AuthOptions) {
   const navigated: string[] = [];
-  const h = harness({ domain: DOMAIN, redirectUri: 'https://app.example.com/', ...options }, { oauth: { storage: new MemoryStorage(), navigate: (url) => navigated.push(url) } });
+  const h = harness({ domain: DOMAIN, redirectUri: 'https://app.example.com/', allowCrossOriginRedirect: true, ...options }, { oauth: { storage: new MemoryStorage(), navigate: (url) => navigated.push(url) } });
   return { ...h, navigated };
 }
 

@@ -75,6 +75,8 @@ function federation(extra: AuthOptions = {}) {
     clientId: CLIENT,
     domain: DOMAIN,
     redirectUri: REDIRECT,
+    // The test page is on localhost; these URLs stand for an app on its own origin.
+    allowCrossOriginRedirect: true,
     identityProviders: [{ name: 'Google' }, { name: 'Okta', label: 'Acme SSO', identifiers: ['acme.com', 'acme.co.uk'] }],
     ...extra,
   });
@@ -212,6 +214,9 @@ describe('the callback URL', () => {
     });
     expect(parseCallback(`${REDIRECT}?code=c1`, REDIRECT)).to.deep.equal({ kind: 'code', code: 'c1', state: '' });
     expect(parseCallback('https://app.example.com/other?code=c1&state=s1', REDIRECT)).to.equal(undefined);
+    // Tokens are never taken from a URL fragment (the implicit grant): such a return is not a callback at all.
+    expect(parseCallback(`${REDIRECT}#id_token=x.y.z&access_token=a.b.c&state=s1`, REDIRECT)).to.equal(undefined);
+    expect(parseCallback(`${REDIRECT}#code=c1&state=s1`, REDIRECT)).to.equal(undefined);
     expect(parseCallback('https://evil.example.com/callback?code=c1&state=s1', REDIRECT)).to.equal(undefined);
     expect(parseCallback(`${REDIRECT}?tab=2`, REDIRECT)).to.equal(undefined);
     expect(parseCallback('not a url', REDIRECT)).to.equal(undefined);
@@ -415,6 +420,7 @@ describe('HostedSignIn', () => {
 
 describe('AuthFlow with identity providers', () => {
   const FED: AuthOptions = {
+    allowCrossOriginRedirect: true,
     domain: DOMAIN,
     redirectUri: REDIRECT,
     identityProviders: [{ name: 'Google' }, { name: 'Okta', label: 'Acme SSO', identifiers: ['acme.com'] }],
@@ -558,7 +564,7 @@ describe('AuthFlow with identity providers', () => {
 });
 
 describe('federation configuration', () => {
-  const base = { userPoolId: POOL, clientId: CLIENT };
+  const base = { userPoolId: POOL, clientId: CLIENT, allowCrossOriginRedirect: true };
 
   function refused(options: AuthOptions, attribute: string, part?: string): void {
     let error: unknown;
@@ -613,6 +619,24 @@ describe('federation configuration', () => {
     refused({ domain: 'http://auth.example.com' }, 'domain', 'https');
     refused({ domain: 'https://auth.example.com', redirectUri: 'http://app.example.com/' }, 'redirect-uri', 'https');
     refused({ domain: 'https://auth.example.com', logoutUri: 'http://app.example.com/' }, 'logout-uri', 'https');
+  });
+
+  it('redirect-uri must be on the page\'s origin unless explicitly allowed', () => {
+    const strict = { userPoolId: POOL, clientId: CLIENT, domain: DOMAIN };
+    let error: unknown;
+    try {
+      parseConfig({ ...strict, redirectUri: 'https://evil.example/cb' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(ConfigError);
+    expect((error as ConfigError).attribute).to.equal('redirect-uri');
+    expect((error as ConfigError).message).to.contain('origin');
+    expect(parseConfig({ ...strict, redirectUri: `${location.origin}/cb` }).federation!.redirectUri).to.equal(`${location.origin}/cb`);
+    expect(parseConfig({ ...strict }).federation!.redirectUri).to.equal(`${location.origin}${location.pathname}`);
+    expect(parseConfig({ ...strict, redirectUri: 'https://app.example.com/cb', allowCrossOriginRedirect: true }).federation!.redirectUri).to.equal(
+      'https://app.example.com/cb',
+    );
   });
 
   it('refuses every invalid case with an error naming the attribute', () => {
