@@ -167,6 +167,7 @@ export const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   'code-mismatch': 'code',
   'code-expired': 'code',
   'totp-verification-failed': 'code',
+  'invalid-code-format': 'code',
   'username-exists': 'username',
   'alias-exists': 'username',
   'user-not-found': 'username',

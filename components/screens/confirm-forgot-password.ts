@@ -1,21 +1,8 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { authError, type AuthError, type AuthErrorCode } from '../../src/errors.js';
+import { html, nothing } from 'lit';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, deliveryText, errorBanner, heading, noticeBanner, passwordChecklist, submitButton, uid } from '../parts/form.js';
-
-// Cognito names no field in these errors, but each is about one input: that input is marked invalid.
-const FIELD_OF: Partial<Record<AuthErrorCode, string>> = {
-  'code-mismatch': 'code',
-  'code-expired': 'code',
-  'invalid-password': 'password',
-  'password-history': 'password',
-};
-
-function withField(error: AuthError | undefined): AuthError | undefined {
-  const name = error && !error.field ? FIELD_OF[error.code] : undefined;
-  return name ? authError(error!.code, { field: name }) : error;
-}
+import { actionButton, deliveryText, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { newPasswordFields, TypedNewPassword } from '../parts/new-password-fields.js';
 
 /**
  * @summary The second step of a password reset (ConfirmForgotPassword): the code Cognito sent, and a new password
@@ -23,31 +10,10 @@ function withField(error: AuthError | undefined): AuthError | undefined {
  * @csspart none — light DOM: style it with Cognito's *-customizable classes.
  */
 export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-password'> {
-  static override properties = {
-    ...CognitoScreen.properties,
-    _password: { state: true },
-    _confirm: { state: true },
-  };
   readonly screen = 'confirm-forgot-password' as const;
-  /** What is typed in the new-password fields, for the live checklist and the mismatch message. */
-  declare private _password: string;
-  declare private _confirm: string;
+  /** What is typed in the new-password fields, for the live checklist and the mismatch message. Cleared on leaving. */
+  readonly #passwords = new TypedNewPassword(this);
   readonly #id = uid();
-
-  constructor() {
-    super();
-    this._password = '';
-    this._confirm = '';
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Off this screen the inputs are gone: coming back must not show a checklist for a password no longer there.
-    if (!this.current) {
-      this._password = '';
-      this._confirm = '';
-    }
-  }
 
   #submit(e: SubmitEvent): void {
     e.preventDefault();
@@ -60,12 +26,6 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
     if (!s) return nothing;
     const id = this.#id;
     const errorId = `${id}-error`;
-    const mismatchId = `${id}-mismatch`;
-    const checksId = `${id}-checks`;
-    const error = withField(s.error);
-    // Shown as soon as both fields have text, unless the error banner already says it.
-    const mismatch = Boolean(this._password && this._confirm && this._password !== this._confirm) && s.error?.code !== 'passwords-do-not-match';
-    const policy = this.flow?.config.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
     return html`<form class="cognito-form" data-screen="confirm-forgot-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
       <div id=${`${id}-h`}>${heading(this.t('confirmForgotPassword.title'))}</div>
       <p class="textDescription-customizable" data-delivery>
@@ -81,32 +41,19 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
         autocomplete: 'one-time-code',
         inputmode: 'numeric',
         dir: 'ltr',
-        error,
+        error: s.error,
         errorId,
       })}
-      ${this.passwordField({
-        id: `${id}-password`,
-        name: 'password',
+      ${newPasswordFields({
+        t: this.t,
+        id,
         label: this.t('common.newPassword'),
-        autocomplete: 'new-password',
-        hintId: checksId,
-        error,
+        policy: this.flow?.config.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+        error: s.error,
         errorId,
-        onInput: (e) => (this._password = (e.target as HTMLInputElement).value),
+        typed: this.#passwords,
+        passwordField: (o) => this.passwordField(o),
       })}
-      ${passwordChecklist(this.t, policy, this._password, checksId)}
-      ${this.passwordField({
-        id: `${id}-confirm`,
-        name: 'confirm_password',
-        label: this.t('common.confirmPassword'),
-        autocomplete: 'new-password',
-        error: mismatch ? authError('passwords-do-not-match', { field: 'confirm_password' }) : error,
-        errorId: mismatch ? mismatchId : errorId,
-        onInput: (e) => (this._confirm = (e.target as HTMLInputElement).value),
-      })}
-      <p id=${mismatchId} class="cognito-hint textDescription-customizable" role="status" data-mismatch>
-        ${mismatch ? this.t('errors.passwords-do-not-match') : nothing}
-      </p>
       ${submitButton(this.t, this.t('confirmForgotPassword.submit'), s.busy)}
       <div class="cognito-links">
         ${actionButton('resend-code', this.t('confirmForgotPassword.resend'), () => void this.flow?.resendForgotPasswordCode(), s.busy)}

@@ -1,10 +1,6 @@
 import { html, nothing } from 'lit';
-import { authError, type AuthError } from '../../src/errors.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, deliveryText, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
-
-/** Cognito answers about the code without naming the field; the code input is still the one to mark invalid. */
-const CODE_ERRORS: ReadonlySet<AuthError['code']> = new Set(['code-mismatch', 'code-expired', 'invalid-code-format']);
 
 /**
  * @summary The account confirmation screen: where the code was sent, the code input, "Send a new code" and a way back.
@@ -30,7 +26,6 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
     if (!s) return nothing;
     const id = this.#id;
     const errorId = `${id}-error`;
-    const error = s.error && !s.error.field && CODE_ERRORS.has(s.error.code) ? authError(s.error.code, { field: 'code' }) : s.error;
     // The error banner comes before the resend message: on an error the base class focuses the first role=alert.
     return html`<form
       class="cognito-form"
@@ -58,7 +53,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
         inputmode: 'numeric',
         maxlength: 10,
         dir: 'ltr',
-        error,
+        error: s.error,
         errorId,
       })}
       ${submitButton(this.t, this.t('confirmSignUp.submit'), s.busy)}

@@ -1,20 +1,7 @@
 import { html, nothing } from 'lit';
-import { authError, type AuthError } from '../../src/errors.js';
 import type { AuthState } from '../../src/state.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, deliveryText, errorBanner, heading, submitButton, uid } from '../parts/form.js';
-
-// Cognito's answers about a wrong or stale code name no field, but on this screen they can only be about the code.
-const CODE_ERRORS = new Set(['code-mismatch', 'code-expired', 'invalid-code-format']);
-const asCodeError = new WeakMap<AuthError, AuthError>();
-
-/** The error as the code field should see it: marked invalid when it is about the code. */
-function codeFieldError(error: AuthError | undefined): AuthError | undefined {
-  if (!error || error.field || !CODE_ERRORS.has(error.code)) return error;
-  let mapped = asCodeError.get(error);
-  if (!mapped) asCodeError.set(error, (mapped = authError(error.code, { field: 'code' })));
-  return mapped;
-}
 
 /**
  * @summary Asks for the code of an SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA challenge, saying where it was sent (the
@@ -67,7 +54,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
         inputmode: 'numeric',
         maxlength: 10,
         dir: 'ltr',
-        error: codeFieldError(s.error),
+        error: s.error,
         errorId: `${id}-error`,
       })}
       ${submitButton(this.t, this.t('mfaCode.submit'), s.busy)}

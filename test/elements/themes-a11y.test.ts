@@ -33,7 +33,7 @@ const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ
 /** One state per screen, with an error, a notice or a half-valid password wherever the screen has one. */
 const SCREENS: { tag: string; state: AuthState; password?: boolean }[] = [
   { tag: 'cognito-sign-in', state: { screen: 'sign-in', username: 'ada', busy: false, notice: 'password-changed', error: err('incorrect-credentials') } },
-  { tag: 'cognito-sign-up', state: { screen: 'sign-up', username: '', busy: false, error: err('username-exists') }, password: true },
+  { tag: 'cognito-sign-up', state: { screen: 'sign-up', username: '', busy: false, error: err('username-exists', 'username') }, password: true },
   {
     tag: 'cognito-confirm-sign-up',
     state: { screen: 'confirm-sign-up', username: 'ada', busy: false, delivery: { medium: 'EMAIL', destination: 'a***@e***.com' }, error: err('code-mismatch', 'code') },
