@@ -152,6 +152,25 @@ async function faultMiddleware(ctx, next) {
       return amzError(400, 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
     case 'lockout':
       return amzError(400, 'NotAuthorizedException', 'Password attempts exceeded');
+    case 'coral': // the exception named only in the header, with the ':<namespace>' suffix Cognito itself adds
+      ctx.status = 400;
+      ctx.type = 'application/x-amz-json-1.1';
+      ctx.set('x-amzn-errortype', 'NotAuthorizedException:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/');
+      ctx.body = JSON.stringify({ message: 'Refresh Token has been revoked' });
+      return;
+    case 'prefixed': // the exception named only in the body, with a '<namespace>#' prefix
+      ctx.status = 400;
+      ctx.type = 'application/x-amz-json-1.1';
+      ctx.body = JSON.stringify({ __type: 'com.amazonaws.cognito.identity.idp.model#UserNotFoundException', message: 'User does not exist.' });
+      return;
+    case 'echo': { // answers 200 with the request it received, so a test can check exactly what a client sent
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      ctx.status = 200;
+      ctx.type = 'application/x-amz-json-1.1';
+      ctx.body = JSON.stringify({ method: ctx.method, headers: ctx.headers, body: Buffer.concat(chunks).toString('utf8') });
+      return;
+    }
     default:
       ctx.status = 404;
   }

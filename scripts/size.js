@@ -5,8 +5,8 @@
 //     of it before the sign-in form can paint; nothing behind an import() counts.
 // (b) the English journey sign-up -> confirmation -> MFA set-up with a TOTP QR code -> sign-in with a TOTP code:
 //     (a), every screen (the script tag defines every element once the browser is idle, so every screen chunk loads
-//     in any journey), the AWS SDK, the SRP code and the QR encoder, each with its static imports. Not counted:
-//     other locales and chunks no step of the journey loads (e.g. the SDK's event-stream support, unused by Cognito).
+//     in any journey), the Cognito client (chunk `sdk`), the SRP code and the QR encoder, each with its static
+//     imports. Not counted: other locales and chunks no step of the journey loads.
 //
 // Imports are read with esbuild's parser (a real one: an import in a string or comment is not an import), so a
 // static `import … from` and a dynamic `import()` are told apart exactly.
@@ -20,7 +20,10 @@ export const SIZE_TARGETS = { firstPaintGzip: 35_000, journeyGzip: 100_000 };
 
 export const CDN_ENTRY = 'cognito-elements.js';
 
-/** Chunks the journey loads besides the screens and (a), by the name vite.config.ts gives them. */
+/**
+ * Chunks the journey loads besides the screens and (a), by the names vite.config.ts gives them (`sdk` is the Cognito
+ * client, src/cognito-client.ts).
+ */
 const JOURNEY_CHUNKS = ['sdk', 'srp', 'qrcode'];
 
 /** `{ static: [...], dynamic: [...] }`: the files `file` imports, as paths relative to `dir`. */

@@ -1,69 +1,74 @@
 import type {
-  AssociateSoftwareTokenCommandInput,
-  AssociateSoftwareTokenCommandOutput,
-  ConfirmForgotPasswordCommandInput,
-  ConfirmForgotPasswordCommandOutput,
-  ConfirmSignUpCommandInput,
-  ConfirmSignUpCommandOutput,
-  ForgotPasswordCommandInput,
-  ForgotPasswordCommandOutput,
-  GlobalSignOutCommandInput,
-  GlobalSignOutCommandOutput,
-  InitiateAuthCommandInput,
-  InitiateAuthCommandOutput,
-  ResendConfirmationCodeCommandInput,
-  ResendConfirmationCodeCommandOutput,
-  RespondToAuthChallengeCommandInput,
-  RespondToAuthChallengeCommandOutput,
-  RevokeTokenCommandInput,
-  RevokeTokenCommandOutput,
-  SetUserMFAPreferenceCommandInput,
-  SetUserMFAPreferenceCommandOutput,
-  SignUpCommandInput,
-  SignUpCommandOutput,
-  VerifySoftwareTokenCommandInput,
-  VerifySoftwareTokenCommandOutput,
-} from '@aws-sdk/client-cognito-identity-provider';
+  AssociateSoftwareTokenRequest,
+  AssociateSoftwareTokenResponse,
+  ConfirmForgotPasswordRequest,
+  ConfirmForgotPasswordResponse,
+  ConfirmSignUpRequest,
+  ConfirmSignUpResponse,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  GlobalSignOutRequest,
+  GlobalSignOutResponse,
+  InitiateAuthRequest,
+  InitiateAuthResponse,
+  ResendConfirmationCodeRequest,
+  ResendConfirmationCodeResponse,
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
+  RevokeTokenRequest,
+  RevokeTokenResponse,
+  SetUserMFAPreferenceRequest,
+  SetUserMFAPreferenceResponse,
+  SignUpRequest,
+  SignUpResponse,
+  VerifySoftwareTokenRequest,
+  VerifySoftwareTokenResponse,
+} from './cognito-types.js';
 import type { AuthConfig } from './config.js';
-import { toAuthError, type ErrorContext } from './errors.js';
-
-/** An SDK output without the transport metadata, so fakes in tests stay plain data. */
-type Out<T> = Omit<T, '$metadata'>;
+import { AuthError, toAuthError, type ErrorContext } from './errors.js';
 
 /**
  * One async function per Cognito operation the flows use. This interface is the engine's seam: AuthFlow talks only
- * to it, the SDK-backed implementation below is the real one, and unit tests pass a recording fake.
- * Every method rejects with an AuthError (see errors.ts), never with a raw SDK error.
+ * to it, the fetch-based implementation below is the real one, and unit tests pass a recording fake. The input and
+ * output types are Cognito's API shapes (see cognito-types.ts).
+ * Every method rejects with an AuthError (see errors.ts), never with a raw transport error.
  */
 export interface CognitoApi {
-  initiateAuth(input: InitiateAuthCommandInput): Promise<Out<InitiateAuthCommandOutput>>;
-  respondToAuthChallenge(input: RespondToAuthChallengeCommandInput): Promise<Out<RespondToAuthChallengeCommandOutput>>;
-  signUp(input: SignUpCommandInput): Promise<Out<SignUpCommandOutput>>;
-  confirmSignUp(input: ConfirmSignUpCommandInput): Promise<Out<ConfirmSignUpCommandOutput>>;
-  resendConfirmationCode(input: ResendConfirmationCodeCommandInput): Promise<Out<ResendConfirmationCodeCommandOutput>>;
-  forgotPassword(input: ForgotPasswordCommandInput): Promise<Out<ForgotPasswordCommandOutput>>;
-  confirmForgotPassword(input: ConfirmForgotPasswordCommandInput): Promise<Out<ConfirmForgotPasswordCommandOutput>>;
-  associateSoftwareToken(input: AssociateSoftwareTokenCommandInput): Promise<Out<AssociateSoftwareTokenCommandOutput>>;
-  verifySoftwareToken(input: VerifySoftwareTokenCommandInput): Promise<Out<VerifySoftwareTokenCommandOutput>>;
-  setUserMfaPreference(input: SetUserMFAPreferenceCommandInput): Promise<Out<SetUserMFAPreferenceCommandOutput>>;
-  revokeToken(input: RevokeTokenCommandInput): Promise<Out<RevokeTokenCommandOutput>>;
-  globalSignOut(input: GlobalSignOutCommandInput): Promise<Out<GlobalSignOutCommandOutput>>;
+  initiateAuth(input: InitiateAuthRequest): Promise<InitiateAuthResponse>;
+  respondToAuthChallenge(input: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse>;
+  signUp(input: SignUpRequest): Promise<SignUpResponse>;
+  confirmSignUp(input: ConfirmSignUpRequest): Promise<ConfirmSignUpResponse>;
+  resendConfirmationCode(input: ResendConfirmationCodeRequest): Promise<ResendConfirmationCodeResponse>;
+  forgotPassword(input: ForgotPasswordRequest): Promise<ForgotPasswordResponse>;
+  confirmForgotPassword(input: ConfirmForgotPasswordRequest): Promise<ConfirmForgotPasswordResponse>;
+  associateSoftwareToken(input: AssociateSoftwareTokenRequest): Promise<AssociateSoftwareTokenResponse>;
+  verifySoftwareToken(input: VerifySoftwareTokenRequest): Promise<VerifySoftwareTokenResponse>;
+  setUserMfaPreference(input: SetUserMFAPreferenceRequest): Promise<SetUserMFAPreferenceResponse>;
+  revokeToken(input: RevokeTokenRequest): Promise<RevokeTokenResponse>;
+  globalSignOut(input: GlobalSignOutRequest): Promise<GlobalSignOutResponse>;
 }
 
 export type CognitoOperation = keyof CognitoApi;
 
-type Sdk = typeof import('./sdk.js');
+type Client = typeof import('./cognito-client.js');
 
-let sdkPromise: Promise<Sdk> | undefined;
+let clientPromise: Promise<Client> | undefined;
 
-/** Starts loading the SDK without waiting for it: call right after first paint so the first request is fast. */
-export function preloadSdk(): Promise<Sdk> {
-  sdkPromise ??= import('./sdk.js').catch((e: unknown) => {
+function loadClient(): Promise<Client> {
+  clientPromise ??= import('./cognito-client.js').catch((e: unknown) => {
     // A failed chunk load must not stick: the next call tries again.
-    sdkPromise = undefined;
+    clientPromise = undefined;
     throw e;
   });
-  return sdkPromise;
+  return clientPromise;
+}
+
+/**
+ * Starts loading the Cognito client (the lazy chunk that speaks Cognito's JSON protocol) without waiting for it: call
+ * right after first paint so the first request is fast.
+ */
+export function preloadSdk(): Promise<void> {
+  return loadClient().then(() => undefined);
 }
 
 /** Which exceptions mean what depends on what was asked; see toAuthError. */
@@ -73,50 +78,40 @@ function contextOf(operation: CognitoOperation, input: unknown): ErrorContext {
     return (input as { Session?: string }).Session ? 'challenge' : 'other';
   }
   if (operation === 'initiateAuth') {
-    return (input as InitiateAuthCommandInput).AuthFlow === 'REFRESH_TOKEN_AUTH' ? 'refresh' : 'sign-in';
+    return (input as InitiateAuthRequest).AuthFlow === 'REFRESH_TOKEN_AUTH' ? 'refresh' : 'sign-in';
   }
   return 'other';
 }
 
-const COMMANDS = {
-  initiateAuth: 'InitiateAuthCommand',
-  respondToAuthChallenge: 'RespondToAuthChallengeCommand',
-  signUp: 'SignUpCommand',
-  confirmSignUp: 'ConfirmSignUpCommand',
-  resendConfirmationCode: 'ResendConfirmationCodeCommand',
-  forgotPassword: 'ForgotPasswordCommand',
-  confirmForgotPassword: 'ConfirmForgotPasswordCommand',
-  associateSoftwareToken: 'AssociateSoftwareTokenCommand',
-  verifySoftwareToken: 'VerifySoftwareTokenCommand',
-  setUserMfaPreference: 'SetUserMFAPreferenceCommand',
-  revokeToken: 'RevokeTokenCommand',
-  globalSignOut: 'GlobalSignOutCommand',
-} as const satisfies Record<CognitoOperation, keyof Sdk>;
+/** Each method's operation name on the wire (`X-Amz-Target: AWSCognitoIdentityProviderService.<name>`). */
+const OPERATIONS = {
+  initiateAuth: 'InitiateAuth',
+  respondToAuthChallenge: 'RespondToAuthChallenge',
+  signUp: 'SignUp',
+  confirmSignUp: 'ConfirmSignUp',
+  resendConfirmationCode: 'ResendConfirmationCode',
+  forgotPassword: 'ForgotPassword',
+  confirmForgotPassword: 'ConfirmForgotPassword',
+  associateSoftwareToken: 'AssociateSoftwareToken',
+  verifySoftwareToken: 'VerifySoftwareToken',
+  setUserMfaPreference: 'SetUserMFAPreference',
+  revokeToken: 'RevokeToken',
+  globalSignOut: 'GlobalSignOut',
+} as const satisfies Record<CognitoOperation, string>;
 
-type AnyCommand = new (input: never) => object;
-
-/** The real CognitoApi, over the AWS SDK, loaded lazily. */
+/** The real CognitoApi: one fetch per call to Cognito's JSON API, its code loaded lazily (see cognito-client.ts). */
 export function createCognitoApi(config: Pick<AuthConfig, 'region' | 'endpoint' | 'timeoutMs'>): CognitoApi {
-  let client: InstanceType<Sdk['CognitoIdentityProviderClient']> | undefined;
-
   async function call(operation: CognitoOperation, input: object): Promise<never> {
+    // The timeout covers loading the client too: a user waits for both.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.timeoutMs);
     try {
-      const sdk = await preloadSdk();
-      client ??= new sdk.CognitoIdentityProviderClient({
-        region: config.region,
-        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-        // Code submissions must never be re-sent behind the user's back; callers retry what is safe to retry.
-        maxAttempts: 1,
-      });
-      const Command = sdk[COMMANDS[operation]] as unknown as AnyCommand;
-      const output = (await client.send(new Command(input as never) as never, { abortSignal: controller.signal })) as {
-        $metadata?: unknown;
-      };
-      const { $metadata: _ignored, ...rest } = output;
-      return rest as never;
+      const client = await loadClient();
+      const endpoint = config.endpoint ?? client.defaultEndpoint(config.region);
+      return (await client.send(endpoint, OPERATIONS[operation], input, controller.signal, contextOf(operation, input))) as never;
     } catch (err) {
+      // send() rejects with AuthErrors only; what is left is the chunk failing to load.
+      if (err instanceof AuthError) throw err;
       if (controller.signal.aborted) throw toAuthError({ name: 'TimeoutError', message: 'Request timed out' });
       throw toAuthError(err, contextOf(operation, input));
     } finally {
@@ -125,7 +120,7 @@ export function createCognitoApi(config: Pick<AuthConfig, 'region' | 'endpoint' 
   }
 
   const api = {} as Record<CognitoOperation, (input: object) => Promise<never>>;
-  for (const operation of Object.keys(COMMANDS) as CognitoOperation[]) {
+  for (const operation of Object.keys(OPERATIONS) as CognitoOperation[]) {
     api[operation] = (input) => call(operation, input);
   }
   return api as unknown as CognitoApi;

@@ -1,4 +1,4 @@
-import type { InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
+import type { InitiateAuthResponse } from './cognito-types.js';
 import { challengeStep, CODE_RESPONSE_KEY, newPasswordResponses, otpauthUri, type MfaType } from './challenges.js';
 import { createCognitoApi, type CognitoApi } from './cognito.js';
 import type { AuthConfig } from './config.js';
@@ -25,7 +25,7 @@ export interface FlowDeps {
   oauth?: OAuthDeps;
 }
 
-type AuthResponse = Omit<InitiateAuthCommandOutput, '$metadata'>;
+type AuthResponse = InitiateAuthResponse;
 
 /** Thrown inside an intent whose answer arrived after the user moved on; never reaches the state. */
 const SUPERSEDED = Symbol('superseded');

@@ -1,4 +1,4 @@
-import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthenticationResultType } from './cognito-types.js';
 import type { StorageKind } from './config.js';
 
 export interface Tokens {

@@ -28,6 +28,17 @@ async function hits(tag: string): Promise<number> {
   return ((await (await fetch(`/__fault-hits/${tag}`)).json()) as { hits: number }).hits;
 }
 
+/** Waits until the server has seen more than `than` requests for `tag`. */
+async function moreHits(tag: string, than: number, ms = 8000): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    const n = await hits(tag);
+    if (n > than) return n;
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for request ${than + 1} to ${tag}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function authenticatorAt(kind: string, timeoutMs?: number): Promise<{ el: CognitoAuthenticator; tag: string }> {
   const tag = `t${Date.now()}${++serial}`;
   const el = document.createElement('cognito-authenticator');
@@ -81,6 +92,9 @@ describe('faults at the network seam', () => {
       expect(retry, 'a Try again button').to.not.equal(null);
       expect(retry!.textContent).to.contain('Try again');
       retry!.click();
+      // The request is sent again at once, but it may need a new connection (the first one was dropped or aborted, and
+      // credentials: 'omit' requests have their own connection pool): wait until the server has seen it.
+      await moreHits(tag, first);
       await until(() => el.querySelector('.submitButton-customizable[aria-busy="true"]') === null && alert(el) !== null, 'the second answer', 8000);
       await settle();
       if (f.kind === 'reset') expect(await hits(tag)).to.be.greaterThan(first);

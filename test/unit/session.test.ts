@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { InitiateAuthCommandInput } from '@aws-sdk/client-cognito-identity-provider';
+import type { InitiateAuthRequest } from '../../src/cognito-types.js';
 import type { CognitoApi } from '../../src/cognito.js';
 import { authError } from '../../src/errors.js';
 import {
@@ -332,7 +332,7 @@ type InitiateAuth = CognitoApi['initiateAuth'];
 
 function fakeApi(initiateAuth: InitiateAuth) {
   const calls = {
-    initiateAuth: [] as InitiateAuthCommandInput[],
+    initiateAuth: [] as InitiateAuthRequest[],
     revokeToken: [] as unknown[],
     globalSignOut: [] as unknown[],
   };
