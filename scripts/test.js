@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmulator } from './emulator.js';
 import { ensureBuild } from './ensure-build.js';
 import { startOAuthServer } from './oauth-server.js';
+import { prepareApps } from '../test/frameworks/apps.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const summaryFile = path.join(root, '.test-summary.json');
@@ -138,6 +139,14 @@ async function wtr(wtrArgs) {
 try {
   if (!group || WTR_GROUPS.includes(group)) await wtr([...(group ? ['--group', group] : []), ...extra]);
   if (built && wants('frameworks')) {
+    // The React, Vue, Svelte and Angular apps: `npm ci` each from its own lock (the package from `npm pack`), then build.
+    console.log('> frameworks: install and build the example apps (test/frameworks/apps.js)');
+    try {
+      for (const app of await prepareApps()) if (!app.ok) count({}, 1);
+    } catch (error) {
+      console.error(error.message);
+      count({}, 1);
+    }
     console.log('> frameworks (test/frameworks): the built package in pages');
     await wtr(['--config', path.join(root, 'test', 'frameworks', 'web-test-runner.config.js')]);
   }
