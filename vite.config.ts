@@ -8,13 +8,17 @@ const isDependency = (id: string) => dependencies.some((d) => id === d || id.sta
 
 /**
  * Chunk names say what a chunk holds, so the size bench (scripts/size.js) and a person reading a network panel can
- * tell them apart: `locale-de-…` for a locale, `qrcode-…` for the QR encoder, `sdk-…` for the AWS SDK.
+ * tell them apart: `locale-de-…` for a locale, `qrcode-…` for the QR encoder, `sdk-…` for the Cognito client
+ * (src/cognito-client.ts: Cognito's JSON API over fetch, in place of the AWS SDK; the name is the one tests know),
+ * `i18next-…` for i18next (src/i18n-next.ts, loaded right after the first paint).
  */
 function chunkName(chunk: { name: string; facadeModuleId: string | null; moduleIds: readonly string[] }): string {
   const id = chunk.facadeModuleId ?? '';
   const locale = /\/src\/locales\/([\w-]+)\.ts$/.exec(id);
   if (locale && locale[1] !== 'index') return `chunks/locale-${locale[1]}-[hash].js`;
   if (/\/node_modules\/qrcode\//.test(id)) return 'chunks/qrcode-[hash].js';
+  if (/\/src\/cognito-client\.ts$/.test(id)) return 'chunks/sdk-[hash].js';
+  if (/\/src\/i18n-next\.ts$/.test(id)) return 'chunks/i18next-[hash].js';
   return 'chunks/[name]-[hash].js';
 }
 
@@ -23,8 +27,9 @@ function chunkName(chunk: { name: string; facadeModuleId: string | null; moduleI
  * - `npm` (default): ES modules for bundlers, dependencies left as imports; entries `index` (registers the elements)
  *   and `engine` (no elements, no side effects). Whitespace is kept (Vite's lib mode): the app's bundler minifies.
  * - `cdn`: `dist/cdn/cognito-elements.js` for a <script type="module"> tag, dependencies bundled, fully minified.
- *   Everything the first paint does not need (the AWS SDK, SRP, screens, QR code, locales) is split into chunks in
- *   `dist/cdn/chunks/`, imported with relative specifiers, so they load from beside the entry wherever it is served.
+ *   Everything the first paint does not need (Cognito client, SRP, screens, QR code, locales, i18next, the
+ *   identity-provider UI, the customization-css sanitizer) is split into chunks in `dist/cdn/chunks/`, imported with
+ *   relative specifiers, so they load from beside the entry wherever it is served.
  */
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';

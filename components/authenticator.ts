@@ -6,9 +6,8 @@ import { Localizer, type Locale, type TranslationsByLanguage } from '../src/i18n
 import { storageFor, TokenStore } from '../src/session.js';
 import type { AuthState, FlowEvent, Screen } from '../src/state.js';
 import type { FormFields } from './base.js';
-import { adoptBaseStyles, adoptTheme, applyCustomization, releaseCustomization, type ThemeName } from './styles.js';
+import { adoptBaseStyles, adoptTheme, applyCustomization, customizationReady, releaseCustomization, type ThemeName } from './styles.js';
 import { safeImageUrl } from './parts/url.js';
-import { cleanCallbackUrl } from '../src/oauth.js';
 import './screens/sign-in.js';
 
 /** Screen -> element tag; every screen but sign-in is loaded on first use, so the first paint carries only sign-in. */
@@ -25,6 +24,9 @@ const SCREENS: Record<Exclude<Screen, 'signed-in'>, { tag: string; load: () => P
   'setup-sms': { tag: 'cognito-setup-sms', load: () => import('./screens/setup-sms.js') },
   'mfa-code': { tag: 'cognito-mfa-code', load: () => import('./screens/mfa-code.js') },
 };
+
+/** What the authenticator sets on the screen element it shows. */
+type ScreenElement = HTMLElement & { flow: AuthFlow; formFields: FormFields | undefined; focusOnArrival: boolean };
 
 export interface SignedInDetail {
   username: string;
@@ -221,9 +223,14 @@ export class CognitoAuthenticator extends LitElement {
     return this.#l10n.language;
   }
 
-  /** The first render waits for the locale to load (a few ms), so a page in German never flashes English. */
+  /**
+   * The first render waits for the locale to load (a few ms), so a page in German never flashes English; with
+   * customization-css, for the sanitizer too (loaded on first use), so a customized element never flashes unstyled.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = this.#l10n.whenReady();
+    const locale = this.#l10n.whenReady();
+    const css = customizationReady(this.customizationCss);
+    const ready = locale && css ? Promise.all([locale, css]) : (locale ?? css);
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -330,11 +337,19 @@ export class CognitoAuthenticator extends LitElement {
     const href = globalThis.location?.href;
     const callback = href !== undefined && flow.hosted?.callback(href) !== undefined;
     if (callback) {
-      history.replaceState(history.state, '', cleanCallbackUrl(href));
       this._restoring = true;
-      void flow.completeHostedSignIn(href).finally(() => {
-        if (this.#flow === flow) this._restoring = false;
-      });
+      // The identity-provider code is loaded only when there is a callback to complete (or providers to show).
+      void import('./parts/federation-ui.js')
+        .then(
+          ({ cleanCallbackUrl }) => {
+            history.replaceState(history.state, '', cleanCallbackUrl(href));
+            return flow.completeHostedSignIn(href);
+          },
+          (e: unknown) => console.warn('cognito-authenticator: the sign-in could not be completed (offline?)', e),
+        )
+        .finally(() => {
+          if (this.#flow === flow) this._restoring = false;
+        });
     }
     // A stored session signs the user in without showing the form at all.
     const stored = new TokenStore(storageFor(config.storage), config.clientId).load();
@@ -393,6 +408,8 @@ export class CognitoAuthenticator extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
+    const shown = this.#shown;
+    this.#shown = undefined; // set again below if this render shows a screen
     if (this._configError) return this.#renderConfigError(this._configError);
     const state = this._state;
     const flow = this.#flow;
@@ -409,38 +426,24 @@ export class CognitoAuthenticator extends LitElement {
     }
     const screen = SCREENS[state.screen];
     if (!customElements.get(screen.tag)) return this.#frame(html`<div class="cognito-loading" role="status">${this.#l10n.t('common.busy')}</div>`);
-    return this.#frame(this.#screenElement(screen.tag, flow));
+    return this.#frame(this.#screenElement(screen.tag, flow, shown));
   }
 
-  #screenElement(tag: string, flow: AuthFlow): TemplateResult {
-    // One template per tag, so Lit keeps the element (and what the user typed) across re-renders of the same screen.
-    switch (tag) {
-      case 'cognito-sign-in':
-        return html`<cognito-sign-in .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0} ?hide-sign-up=${this.hideSignUp}></cognito-sign-in>`;
-      case 'cognito-sign-up':
-        return html`<cognito-sign-up .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-sign-up>`;
-      case 'cognito-confirm-sign-up':
-        return html`<cognito-confirm-sign-up .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-confirm-sign-up>`;
-      case 'cognito-forgot-password':
-        return html`<cognito-forgot-password .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-forgot-password>`;
-      case 'cognito-confirm-forgot-password':
-        return html`<cognito-confirm-forgot-password .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-confirm-forgot-password>`;
-      case 'cognito-new-password':
-        return html`<cognito-new-password .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-new-password>`;
-      case 'cognito-select-mfa':
-        return html`<cognito-select-mfa .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-select-mfa>`;
-      case 'cognito-setup-mfa':
-        return html`<cognito-setup-mfa .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-setup-mfa>`;
-      case 'cognito-setup-totp':
-        return html`<cognito-setup-totp .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-setup-totp>`;
-      case 'cognito-setup-sms':
-        return html`<cognito-setup-sms .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-setup-sms>`;
-      default:
-        return html`<cognito-mfa-code .flow=${flow} .formFields=${this.formFields} .focusOnArrival=${this.#moves > 0}></cognito-mfa-code>`;
-    }
+  /** The screen element the last render showed: kept while its screen stays, so what the user typed survives. */
+  #shown: ScreenElement | undefined;
+
+  #screenElement(tag: string, flow: AuthFlow, shown: ScreenElement | undefined): ScreenElement {
+    // A new element for every visit to a screen (nothing typed on an earlier visit comes back), the same one while
+    // the screen stays, as one Lit template per screen would do; properties set as Lit's bindings would set them.
+    const el = shown?.localName === tag ? shown : (document.createElement(tag) as ScreenElement);
+    el.flow = flow;
+    el.formFields = this.formFields;
+    el.focusOnArrival = this.#moves > 0;
+    if (tag === 'cognito-sign-in') el.toggleAttribute('hide-sign-up', this.hideSignUp);
+    return (this.#shown = el);
   }
 
-  #frame(content: TemplateResult): TemplateResult {
+  #frame(content: TemplateResult | ScreenElement): TemplateResult {
     const logo = safeImageUrl(this.logo);
     const legal = this.#l10n.has('legal.text') ? this.#l10n.t('legal.text') : this.legalText;
     return html`<div class="background-customizable cognito-frame">

@@ -1,6 +1,6 @@
 import baseCss from '../themes/base.css?inline';
 import classicCss from '../themes/classic.css?inline';
-import { sanitizeCustomizationCss, type CustomizationResult } from './customization.js';
+import type { CustomizationResult } from './customization.js';
 
 /**
  * Styles reach the elements as constructable stylesheets adopted into the element's root node (the document, or the
@@ -113,6 +113,36 @@ const customizations = new WeakMap<Element, Customization>();
 let serial = 0;
 const instance = Math.random().toString(36).slice(2, 7);
 
+// The sanitizer (customization.ts) is loaded on first use: a page without customization-css never downloads it.
+type Sanitizer = typeof import('./customization.js');
+let sanitizer: Sanitizer | undefined;
+let sanitizerLoading: Promise<Sanitizer> | undefined;
+/** The CSS each host asked for while the sanitizer was loading. */
+const waiting = new WeakMap<Element, string>();
+
+function loadSanitizer(): Promise<Sanitizer> {
+  sanitizerLoading ??= import('./customization.js').then(
+    (m) => (sanitizer = m),
+    (error: unknown) => {
+      sanitizerLoading = undefined; // a failed chunk load may be retried on the next call
+      throw error;
+    },
+  );
+  return sanitizerLoading;
+}
+
+/**
+ * Undefined when `css` can be applied at once (none, or the sanitizer is loaded); else a promise that resolves (never
+ * rejects) once it can. An element waits for it before rendering, so customized elements never flash unstyled.
+ */
+export function customizationReady(css: string | null | undefined): Promise<void> | undefined {
+  if (sanitizer || !css?.trim()) return undefined;
+  return loadSanitizer().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 function detach(entry: Customization): void {
   if (entry.root) entry.root.adoptedStyleSheets = entry.root.adoptedStyleSheets.filter((s) => s !== entry.sheet);
   entry.root = undefined;
@@ -122,9 +152,20 @@ function detach(entry: Customization): void {
  * Applies hosted-UI CSS (as GetUICustomization returns it) to this one element: sanitized (see customization.ts),
  * scoped to the host by a per-instance attribute, and adopted into the host's root as its own stylesheet. Empty or
  * absent CSS removes it. Returns what the sanitizer kept and dropped; what it dropped is also reported once with
- * console.warn.
+ * console.warn. The first CSS on a page is applied once the sanitizer has loaded (undefined is returned until then).
  */
 export function applyCustomization(host: Element, css: string | null | undefined): CustomizationResult | undefined {
+  if (!sanitizer && css?.trim()) {
+    waiting.set(host, css);
+    loadSanitizer().then(
+      () => {
+        if (waiting.get(host) === css) applyCustomization(host, css);
+      },
+      (e: unknown) => console.warn(`${host.localName}: customization-css could not be loaded`, e),
+    );
+    return undefined;
+  }
+  waiting.delete(host);
   let entry = customizations.get(host);
   if (!css?.trim()) {
     if (entry) {
@@ -142,7 +183,7 @@ export function applyCustomization(host: Element, css: string | null | undefined
   if (host.getAttribute(SCOPE_ATTRIBUTE) !== entry.id) host.setAttribute(SCOPE_ATTRIBUTE, entry.id);
   if (entry.source !== css) {
     entry.source = css;
-    entry.result = sanitizeCustomizationCss(css, { scope: `${host.localName}[${SCOPE_ATTRIBUTE}="${entry.id}"]` });
+    entry.result = sanitizer!.sanitizeCustomizationCss(css, { scope: `${host.localName}[${SCOPE_ATTRIBUTE}="${entry.id}"]` });
     entry.sheet.replaceSync(entry.result.css);
     if (entry.result.dropped.length) {
       console.warn(

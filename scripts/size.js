@@ -24,7 +24,7 @@ export const CDN_ENTRY = 'cognito-elements.js';
  * Chunks the journey loads besides the screens and (a), by the names vite.config.ts gives them (`sdk` is the Cognito
  * client, src/cognito-client.ts).
  */
-const JOURNEY_CHUNKS = ['sdk', 'srp', 'qrcode'];
+const JOURNEY_CHUNKS = ['sdk', 'srp', 'qrcode', 'i18next'];
 
 /** `{ static: [...], dynamic: [...] }`: the files `file` imports, as paths relative to `dir`. */
 async function importsOf(dir, file) {

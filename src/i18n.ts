@@ -1,9 +1,11 @@
-import { createInstance, type FormatterModule, type i18n as I18n } from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import en, { type Messages } from './locales/en.js';
-import { LOCALE_LOADERS, LOCALES, RTL_LOCALES, type Locale, type LocaleResource } from './locales/index.js';
+import { LOCALES, RTL_LOCALES, type Locale, type LocaleResource } from './i18n-locales.js';
+import { formatValue, PhraseStore, type LookupOptions } from './i18n-lite.js';
 
 /**
- * Translations: a private i18next instance (the page's own global i18next, if any, is never touched), English bundled,
+ * Translations: a private i18next instance (the page's own global i18next, if any, is never touched), loaded just
+ * after the first paint (English until then comes from a built-in lookup with the same output), English bundled,
  * every other locale loaded on demand as its own chunk, per-language overrides, and the language of an element
  * resolved from `lang` attributes and the browser's preferences.
  *
@@ -38,44 +40,68 @@ export type TranslationsByLanguage = { [language: string]: Translations | undefi
 
 const NS = 'translation';
 
-// Numbers are formatted for the language ("٨" in Arabic), plurals chosen by Intl.PluralRules: both through i18next.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const numbers: FormatterModule = {
-  type: 'formatter',
-  init() {},
-  add() {},
-  addCached() {},
-  format(value: unknown, format: string | undefined, lng: string | undefined) {
-    if (typeof value !== 'number' || (format && format !== 'number')) return value as string;
-    const key = lng ?? 'en';
-    let f = numberFormats.get(key);
-    if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(key)));
-    return f.format(value);
-  },
-};
+// The first paint never waits for i18next (issue 8): until it has loaded, phrases come from the built-in lookup
+// (src/i18n-lite.ts, the same output), English bundled. i18next is loaded with import() right after the first paint
+// (see Localizer), or at once when a language other than English or an override is asked for; it is then given every
+// phrase the lookup holds and answers from then on.
+let store: PhraseStore | undefined = new PhraseStore(formatValue);
+store.add('en', NS, en); // a copy: overrides are merged into it, and the en module must stay the reference
+let instance: I18n | undefined;
+let instanceLoading: Promise<I18n> | undefined;
 
-const instance: I18n = createInstance();
-instance.use(numbers);
-void instance.init({
-  lng: 'en',
-  fallbackLng: 'en',
-  load: 'currentOnly',
-  ns: [NS],
-  defaultNS: NS,
-  // A copy: i18next merges overrides into the bundle it holds, and the en module must stay the reference.
-  resources: { en: { [NS]: structuredClone(en) } },
-  nsSeparator: false,
-  interpolation: { escapeValue: false, alwaysFormat: true }, // Lit renders text, never HTML: escaping would show &amp;.
-  returnNull: false,
-  initAsync: false, // resources are inline, so init completes synchronously.
-});
+function addBundle(locale: Locale, ns: string, resources: object): void {
+  if (instance) instance.addResourceBundle(locale, ns, resources, true, true);
+  else store!.add(locale, ns, resources);
+}
 
-const lookup = instance.t.bind(instance) as unknown as (key: string, options: object) => string;
-const exists = instance.exists.bind(instance) as unknown as (key: string, options: object) => boolean;
+function exists(key: string, options: LookupOptions): boolean {
+  return instance ? instance.exists(key, options) : store!.exists(key, options);
+}
 
-/** The private i18next instance (for advanced use; prefer the functions of this module). */
-export function getI18n(): I18n {
+function lookup(key: string, options: LookupOptions): string {
+  return instance ? (instance.t as unknown as (key: string, options: object) => string)(key, options) : store!.t(key, options);
+}
+
+/**
+ * The private i18next instance, once it has loaded (shortly after the first paint); undefined before. For advanced
+ * use: prefer the functions of this module. {@link loadI18next} resolves to it.
+ */
+export function getI18n(): I18n | undefined {
   return instance;
+}
+
+/** Loads the private i18next instance (once) and hands it every phrase; resolves to it. */
+export function loadI18next(): Promise<I18n> {
+  if (instance) return Promise.resolve(instance);
+  instanceLoading ??= import('./i18n-next.js').then(
+    ({ createI18next }) => {
+      // The lookup's bundles become i18next's own: nothing is copied, nothing is lost, and the lookup is done.
+      instance ??= createI18next(store!.resources(), NS);
+      store = undefined;
+      return instance;
+    },
+    (error: unknown) => {
+      instanceLoading = undefined; // a later attempt (back online) may work
+      throw error;
+    },
+  );
+  return instanceLoading;
+}
+
+/** Starts loading i18next (errors are for whoever needs it to report). */
+function wantI18next(): void {
+  loadI18next().catch(() => undefined);
+}
+
+let handOverScheduled = false;
+/** Loads i18next right after the next paint: the first paint, when the first element connects. */
+function loadI18nextAfterPaint(): void {
+  if (handOverScheduled || instance) return;
+  const frame = (globalThis as { requestAnimationFrame?: (fn: () => void) => unknown }).requestAnimationFrame;
+  if (typeof frame !== 'function') return;
+  handOverScheduled = true;
+  // A frame callback runs just before the paint; a task queued from it runs after.
+  frame(() => setTimeout(wantI18next));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -208,17 +234,20 @@ export function isLoaded(locale: Locale): boolean {
 
 /**
  * Loads the locale for a language tag (a no-op for English and for a locale already loaded) and resolves to the
- * locale it chose. Each locale is one chunk, fetched once. Rejects when the chunk cannot be loaded (offline).
+ * locale it chose. Each locale is one chunk, fetched once, beside i18next (which shows every language but English).
+ * Rejects when a chunk cannot be loaded (offline).
  */
 export function loadLanguage(tag: string): Promise<Locale> {
   const locale = matchLocale(tag) ?? 'en';
   if (loaded.has(locale)) return Promise.resolve(locale);
   let promise = loading.get(locale);
   if (!promise) {
-    promise = LOCALE_LOADERS[locale as Exclude<Locale, 'en'>]().then(
-      (mod) => {
-        instance.addResourceBundle(locale, NS, mod.default, true, true);
-        for (const partial of globalOverrides.get(locale) ?? []) instance.addResourceBundle(locale, NS, partial, true, true);
+    // The loaders (one import() per locale) are a chunk of their own too: the first paint never needs them.
+    const chunk = import('./locales/index.js').then((m) => m.LOCALE_LOADERS[locale as Exclude<Locale, 'en'>]());
+    promise = Promise.all([chunk, loadI18next()]).then(
+      ([mod]) => {
+        addBundle(locale, NS, mod.default);
+        for (const partial of globalOverrides.get(locale) ?? []) addBundle(locale, NS, partial);
         loaded.add(locale);
         loading.delete(locale);
         emitChange();
@@ -245,8 +274,9 @@ export function addTranslations(language: string, translations: Translations): v
   const locale = matchLocale(language);
   if (!locale) throw new RangeError(`cognito-elements: no locale for "${language}"; the locales are ${LOCALES.join(', ')}`);
   globalOverrides.set(locale, [...(globalOverrides.get(locale) ?? []), translations]);
-  if (loaded.has(locale)) instance.addResourceBundle(locale, NS, translations, true, true);
+  if (loaded.has(locale)) addBundle(locale, NS, translations);
   emitChange();
+  wantI18next();
 }
 
 // Per-element overrides live in their own namespace, looked up before the shared one. One namespace per object:
@@ -262,9 +292,10 @@ function scopeOf(byLanguage: TranslationsByLanguage | undefined): string | undef
   for (const [tag, translations] of Object.entries(byLanguage)) {
     const locale = matchLocale(tag);
     if (!locale) console.warn(`cognito-elements: translations for "${tag}" are ignored: no locale matches it`);
-    else if (translations) instance.addResourceBundle(locale, ns, translations, true, true);
+    else if (translations) addBundle(locale, ns, translations);
   }
   scopes.set(byLanguage, ns);
+  wantI18next();
   queueChange(); // elements that share these overrides (an authenticator's screens) re-render
   return ns;
 }
@@ -279,7 +310,7 @@ export function translator(locale: Locale, overrides?: TranslationsByLanguage): 
   if (!t) {
     const namespaces = ns ? [ns, NS] : [NS];
     t = (key, options) => {
-      // No silent fallback inside i18next: a missing phrase is reported, then English (or the key) is shown.
+      // No silent fallback inside the lookup: a missing phrase is reported, then English (or the key) is shown.
       const opts = { ...options, lng: locale, ns: namespaces, fallbackLng: false };
       if (exists(key, opts)) return lookup(key, opts);
       for (const listener of [...missingListeners]) listener(locale, key);
@@ -379,6 +410,7 @@ export class Localizer {
   }
 
   hostConnected(): void {
+    loadI18nextAfterPaint();
     this.#off.push(
       onTranslationsChange(() => {
         this.#resolve();

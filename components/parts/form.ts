@@ -29,6 +29,7 @@ export function fieldLabel(t: Translate, name: string): string {
     confirm_password: 'common.confirmPassword',
     code: 'common.code',
     device_name: 'setupTotp.deviceName',
+    mfa: 'selectMfa.title',
   };
   return t(common[name] ?? `attributes.${name}`);
 }

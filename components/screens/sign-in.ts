@@ -1,9 +1,25 @@
 import { html, nothing } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
-import { idpSection, requestedLang } from '../parts/idp-buttons.js';
-import { routeEmail, type IdpRoute } from '../../src/idp-routing.js';
+import type { IdpRoute } from '../../src/idp-routing.js';
 import type { IdentityProvider } from '../../src/federation-config.js';
+
+type FederationUi = typeof import('../parts/federation-ui.js');
+let federationUi: FederationUi | undefined;
+let federationUiLoading: Promise<FederationUi | undefined> | undefined;
+
+/** The identity-provider UI, loaded once, on first need (a failed load is tried again on the next render). */
+function loadFederationUi(): Promise<FederationUi | undefined> {
+  federationUiLoading ??= import('../parts/federation-ui.js').then(
+    (m) => (federationUi = m),
+    (error: unknown) => {
+      federationUiLoading = undefined;
+      console.warn('cognito-sign-in: the identity provider buttons could not be loaded', error);
+      return undefined;
+    },
+  );
+  return federationUiLoading;
+}
 
 /**
  * @summary The sign-in screen: username (or email/phone, per the pool's username attributes) and password.
@@ -21,6 +37,12 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
   constructor() {
     super();
     this.hideSignUp = false;
+  }
+
+  /** With identity providers, a render waits for their UI (loaded on first use), so the buttons come with the form. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.flow?.config.federation && !federationUi ? loadFederationUi() : undefined;
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   #usernameLabel(): string {
@@ -53,6 +75,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     const kinds = this.flow?.config.usernameAttributes ?? [];
     const id = this.#id;
     const federation = this.flow?.config.federation;
+    const ui = federation ? federationUi : undefined;
     const hideNative = federation?.hideNative === true;
     const autoRoute = federation?.idpRouting === 'auto' && !hideNative;
     const route = autoRoute ? this._route : undefined;
@@ -60,8 +83,8 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       <div id=${`${id}-h`}>${heading(this.t('signIn.title'))}</div>
       ${hideNative ? nothing : html`<p class="textDescription-customizable">${this.t(kinds.includes('email') ? 'signIn.headingEmail' : 'signIn.heading')}</p>`}
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${federation
-        ? idpSection({
+      ${federation && ui
+        ? ui.idpSection({
             t: this.t,
             federation,
             id,
@@ -69,11 +92,11 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
             error: s.error,
             errorId: `${id}-error`,
             emailBox: !autoRoute,
-            onProvider: (name) => void this.flow?.signInWithProvider(name, { lang: requestedLang(this) }),
+            onProvider: (name) => void this.flow?.signInWithProvider(name, { lang: ui.requestedLang(this) }),
             onEmail: (email) => this.#signInWithEmail(email),
           })
         : nothing}
-      ${federation && federation.providers.length && !hideNative ? html`<p class="cognito-or textDescription-customizable" role="separator">${this.t('common.or')}</p>` : nothing}
+      ${federation && ui && federation.providers.length && !hideNative ? html`<p class="cognito-or textDescription-customizable" role="separator">${this.t('common.or')}</p>` : nothing}
       ${hideNative ? nothing : html`
       ${this.field({
         id: `${id}-username`,
@@ -112,12 +135,12 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
   // -- federation: idp-routing="auto" offers "Continue with <provider>" for an email whose domain is an identifier --
   #routeUsername(value: string): void {
     const providers = this.flow?.config.federation?.providers ?? [];
-    const route = routeEmail(providers, value);
+    const route = federationUi?.routeEmail(providers, value);
     if (route?.provider !== this._route?.provider) this._route = route;
   }
 
   #signInWithEmail(email: string): void {
-    void this.flow?.signInWithEmail({ email, lang: requestedLang(this) });
+    void this.flow?.signInWithEmail({ email, lang: federationUi?.requestedLang(this) });
   }
 
   #goTo(screen: 'sign-up' | 'forgot-password'): void {

@@ -4,48 +4,12 @@
  * English is bundled (src/i18n.ts imports it directly). Every other locale is behind its own `import()` with a
  * literal path, so bundlers (Vite/Rollup, esbuild, webpack) emit one chunk per locale and a page downloads only the
  * languages it shows. The map is written out by hand on purpose: a glob import would tie the package to one bundler.
+ * The list itself lives in src/i18n-locales.ts (re-exported here): src/i18n.ts needs it for the first paint, but loads
+ * this module, the loaders, with import() only when a locale other than English is asked for.
  */
 
-/** Every locale, as BCP 47 tags in their canonical casing. */
-export const LOCALES = [
-  'ar',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'en',
-  'es',
-  'fi',
-  'fr',
-  'he',
-  'hi',
-  'hu',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'nb',
-  'nl',
-  'pl',
-  'pt-BR',
-  'pt-PT',
-  'ro',
-  'ru',
-  'sv',
-  'th',
-  'tr',
-  'uk',
-  'vi',
-  'zh-CN',
-  'zh-TW',
-] as const;
-
-export type Locale = (typeof LOCALES)[number];
-
-/** A locale file's shape: sections of phrases (plural keys carry i18next's `_one`, `_few`, … suffixes). */
-export interface LocaleResource {
-  [key: string]: string | LocaleResource;
-}
+export { LOCALES, RTL_LOCALES, type Locale, type LocaleResource } from '../i18n-locales.js';
+import type { Locale, LocaleResource } from '../i18n-locales.js';
 
 export type LocaleLoader = () => Promise<{ default: LocaleResource }>;
 
@@ -81,6 +45,3 @@ export const LOCALE_LOADERS: Record<Exclude<Locale, 'en'>, LocaleLoader> = {
   'zh-CN': () => import('./zh-CN.js'),
   'zh-TW': () => import('./zh-TW.js'),
 };
-
-/** Locales written right to left. */
-export const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['ar', 'he']);

@@ -69,7 +69,7 @@ const alert = (el: Element) => el.querySelector<HTMLElement>('[role="alert"]');
 
 const TRANSPORT = [
   { kind: 'reset', code: 'network', text: 'We could not reach the sign-in service' },
-  { kind: 'hang', code: 'timeout', text: 'took too long to answer', timeoutMs: 400 },
+  { kind: 'hang', code: 'timeout', text: 'took too long to answer', timeoutMs: 1500 },
   { kind: 'unavailable', code: 'server-error', text: 'The sign-in service had a problem' },
   { kind: 'html', code: 'server-error', text: 'The sign-in service had a problem' },
   { kind: 'malformed', code: 'server-error', text: 'The sign-in service had a problem' },
@@ -86,6 +86,7 @@ describe('faults at the network seam', () => {
       expect(el.querySelector<HTMLInputElement>('input[name="username"]')!.value).to.equal('ada');
       expect((window as { __pwned?: boolean }).__pwned, 'nothing from the error page ran').to.equal(undefined);
       // A reset connection may be retried by the browser itself at the socket level; every other fault is sent once.
+      await moreHits(tag, 0); // under load the server may count the request a moment after the client gave up
       const first = await hits(tag);
       if (f.kind !== 'reset') expect(first).to.equal(1);
       const retry = el.querySelector<HTMLButtonElement>('[data-action="retry"]');
