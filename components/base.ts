@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import type { AuthFlow } from '../src/flow.js';
 import type { AuthState, Screen } from '../src/state.js';
 import { Localizer, type Translate, type TranslationsByLanguage } from '../src/i18n.js';
@@ -147,11 +147,11 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   }
 
   /** A field with the page's formFields customisation applied. */
-  protected field(o: FieldOptions) {
+  protected field(o: FieldOptions): TemplateResult {
     return field(this.#custom(o));
   }
 
-  protected passwordField(o: FieldOptions) {
+  protected passwordField(o: FieldOptions): TemplateResult {
     return passwordField(this.t, this.#custom(o));
   }
 

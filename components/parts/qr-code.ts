@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { Localizer } from '../../src/i18n.js';
 
 /** The one function of the `qrcode` package this element uses. */
@@ -116,7 +116,7 @@ export class CognitoQrCode extends LitElement {
     this.requestUpdate();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const symbol = this.#status === 'ready' ? this.#symbol : undefined;
     const message = this.#status === 'failed' ? this.#l10n.t('setupTotp.qrFailed') : this.value ? this.#l10n.t('setupTotp.qrLoading') : '';
     const box = symbol ? symbol.size + 2 * QUIET_ZONE : 0;

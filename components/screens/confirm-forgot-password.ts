@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, deliveryText, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
@@ -21,7 +21,7 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
     void this.flow?.confirmForgotPassword({ code: v.code ?? '', password: v.password ?? '', confirmPassword: v.confirm_password ?? '' });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

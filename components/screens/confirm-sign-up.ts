@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, deliveryText, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 
@@ -21,7 +21,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
     void this.flow?.confirmSignUp({ code: v.code ?? '' });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 
@@ -31,7 +31,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
     this.flow?.goTo('sign-in', username.trim());
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { AuthState } from '../../src/state.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, deliveryText, errorBanner, heading, submitButton, uid } from '../parts/form.js';
@@ -30,7 +30,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
     void this.flow?.submitMfaCode({ code: v.code ?? '' });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

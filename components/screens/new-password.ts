@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
 import { attributeInput } from '../parts/attributes.js';
@@ -26,7 +26,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
     void this.flow?.completeNewPassword({ password: v.password ?? '', confirmPassword: v.confirm_password ?? '', attributes });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

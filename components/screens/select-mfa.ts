@@ -52,7 +52,7 @@ export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
     void this.flow?.selectMfa((v.mfa ?? '') as MfaType);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { MfaType } from '../../src/challenges.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
@@ -31,7 +31,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
     void this.flow?.chooseMfaSetup((v.mfa ?? '') as MfaType, { email: v.email });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

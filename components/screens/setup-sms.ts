@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 
@@ -20,7 +20,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
     void this.flow?.setUpSms({ phoneNumber: v.phone_number ?? '' });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;

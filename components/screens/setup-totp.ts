@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import '../parts/qr-code.js';
@@ -33,7 +33,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
     void this.flow?.verifyTotp({ code: v.code ?? '', deviceName: v.device_name });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     if (this.#secretShown !== s.secret) {

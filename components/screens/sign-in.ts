@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import type { IdpRoute } from '../../src/idp-routing.js';
@@ -69,7 +69,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     });
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const kinds = this.flow?.config.usernameAttributes ?? [];

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
 import { attributeInput, ltrDir } from '../parts/attributes.js';
@@ -87,7 +87,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
     this.flow?.goTo('sign-in', username.trim());
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;
