@@ -2,8 +2,9 @@
  * Sanitizes Cognito hosted-UI CSS (the `CSS` that `GetUICustomization` returns) for `customization-css`.
  *
  * The text comes from outside the page's code, so it is treated as hostile: nothing of it is passed on as written.
- * It is parsed by a small, strict parser that stops at the first structural error (unbalanced braces, an unfinished
- * comment or string, markup such as `</style>`, a nested block), and a new stylesheet is written from what survives:
+ * It is tokenized once (customization-tokens.ts, after CSS Syntax Level 3) and parsed by a small, strict parser that
+ * stops at the first structural error (unbalanced braces, an unfinished comment or string, markup such as
+ * `</style>`, a nested block); a new stylesheet is written from what survives:
  * - selectors: only Cognito's customizable classes, alone (`.submitButton-customizable`, `…:hover`, …);
  * - properties: only those Cognito allows for that class (its developer guide, "Customizing hosted UI (classic)
  *   branding", and the keys of its default CSS template);
@@ -11,8 +12,13 @@
  *   `data:` image; no `expression()`, no escapes, quotes or markup;
  * - at-rules (`@import`, `@media`, `@supports`, `@page`, `@font-face`, …) are dropped with their blocks.
  * Each kept rule is then scoped to one element instance (`:where(<scope>) .class`, so specificity stays that of the
- * hosted UI's own selector), and the input is capped in size.
+ * hosted UI's own selector).
+ *
+ * The text is hostile in size too, and the sanitizer runs on the page's main thread: the input is capped, every
+ * step is linear in it (one tokenization, each declaration cleaned once however many selectors share it, a selector
+ * listed twice in a rule written once), and the output and the list of what was dropped are capped as well.
  */
+import { tokenize, type Token } from './customization-tokens.js';
 
 /** Cognito's customizable selectors and, for each, the properties it allows. */
 export const ALLOWED_CUSTOMIZATION: Readonly<Record<string, readonly string[]>> = {
@@ -38,6 +44,17 @@ export const ALLOWED_CUSTOMIZATION: Readonly<Record<string, readonly string[]>> 
 
 /** Customization CSS beyond this many characters is ignored (Cognito itself asks for 3 KB at most). */
 export const MAX_CUSTOMIZATION_CSS = 32 * 1024;
+/**
+ * The sanitized stylesheet never grows past this many characters; later rules are dropped. Four times the input cap:
+ * the scope prefix on every rule makes a sheet of small rules twice its input's size, and a rule listing several
+ * classes is written once per class; without a cap 32 KB of input could become megabytes.
+ */
+export const MAX_CUSTOMIZATION_OUTPUT = 4 * MAX_CUSTOMIZATION_CSS;
+/** At most this many entries are listed in `dropped`; one more line counts the rest. */
+const MAX_DROPPED = 200;
+/** Brackets nest no deeper than this in a value, and a value has no more tokens than this (no real one comes close). */
+const MAX_DEPTH = 16;
+const MAX_VALUE_TOKENS = 200;
 
 export interface CustomizationResult {
   /** The sanitized, scoped stylesheet (empty when nothing survived). */
@@ -55,6 +72,8 @@ export interface SanitizeOptions {
   scope?: string;
   /** Input cap in characters (default MAX_CUSTOMIZATION_CSS). */
   maxLength?: number;
+  /** Filled with the units of work done (tokens read, declarations checked): for tests and the benchmark. */
+  stats?: { steps: number };
 }
 
 /** Functions a value may call. Everything else (`expression()`, `image-set()`, `element()`, `attr()`, …) is refused. */
@@ -67,129 +86,278 @@ const KEYWORDS: Record<string, ReadonlySet<string>> = {
   display: new Set(['block', 'inline', 'inline-block', 'none']),
   'text-align': new Set(['left', 'right', 'center', 'start', 'end', 'justify']),
 };
-const DATA_IMAGE = /url\(\s*(["']?)(data:image\/(?:png|jpeg|jpg|gif|webp|avif|svg\+xml);base64,[A-Za-z0-9+/]+={0,2})\1\s*\)/gi;
-/** Characters a value may contain once data: images are set aside: no quotes, escapes, colons, braces, `<`, `@`, `!`, `;`. */
-const VALUE_CHARS = /^[-a-zA-Z0-9#%.,\s()+*/_]*$/;
+/** The one url() a value may hold: a base64 data: image (checked on the url's whole, unescaped text). */
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|jpg|gif|webp|avif|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/i;
+/** What a kept token may be written with: no quotes, escapes, colons, braces, `<`, `@`, `!`, `;`, non-ASCII. */
+const SAFE = /^[-a-zA-Z0-9#%.,+*/_]+$/;
+const PROPERTY = /^[a-zA-Z-]+$/;
 
 class ParseError extends Error {}
 
-/** Replaces comments with a space; throws at an unfinished comment or string. Strings are kept as they are. */
-function stripComments(text: string): { text: string; error?: string } {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      if (end < 0) return { text: out, error: 'unfinished comment' };
-      out += ' ';
-      i = end + 2;
-    } else if (c === '"' || c === "'") {
-      const start = i;
-      i++;
-      while (i < text.length && text[i] !== c) {
-        if (text[i] === '\\') i++;
-        else if (text[i] === '\n' || text[i] === '\r' || text[i] === '\f') return { text: out, error: 'unfinished string' };
-        i++;
-      }
-      if (i >= text.length) return { text: out, error: 'unfinished string' };
-      i++;
-      out += text.slice(start, i);
-    } else {
-      out += c;
-      i++;
-    }
+/** The `dropped` list, capped: past MAX_DROPPED entries only a count is kept. */
+class Dropped {
+  readonly list: string[] = [];
+  more = 0;
+  add(why: string): void {
+    if (this.list.length < MAX_DROPPED) this.list.push(why);
+    else this.more++;
   }
-  return { text: out };
 }
 
-/** A strict reader over comment-free CSS. */
-class Reader {
-  i = 0;
-  constructor(readonly text: string) {}
+interface Declaration {
+  /** Lower-cased property name, or undefined when the part is not a declaration. */
+  property?: string;
+  /** The value's token range [from, to). */
+  from: number;
+  to: number;
+  /** The cleaned value once checked: a string when kept, null when refused. */
+  value?: string | null;
+}
 
-  get done(): boolean {
-    return this.i >= this.text.length;
+class Sanitizer {
+  readonly tokens: Token[];
+  readonly tokenError?: string;
+  readonly dropped = new Dropped();
+  readonly rules: string[] = [];
+  i = 0;
+  steps = 0;
+  size = 0;
+  full = false;
+
+  constructor(
+    readonly text: string,
+    readonly scope: string,
+  ) {
+    const t = tokenize(text);
+    this.tokens = t.tokens;
+    this.tokenError = t.error;
+    this.steps = t.tokens.length;
+  }
+
+  run(): void {
+    const t = this.tokens;
+    while (!this.full) {
+      this.skipSpace();
+      if (this.i >= t.length) return;
+      const token = t[this.i]!;
+      if (token.type === '}') throw new ParseError('unbalanced "}"');
+      if (token.type === 'markup') throw new ParseError('markup (<) in CSS');
+      if (token.type === 'at' || (token.type === 'delim' && token.value === '@')) {
+        const name = token.type === 'at' ? `@${token.value.slice(0, 40).toLowerCase()}` : '@';
+        this.i++;
+        const stop = this.until('{;}', name);
+        if (stop === '}') throw new ParseError(`unbalanced "}" after ${name}`);
+        if (stop === '{') this.skipBlock(name);
+        else this.i++;
+        this.dropped.add(`${name}: at-rules are not allowed`);
+        continue;
+      }
+      const prelude = this.i;
+      const stop = this.until('{;}', 'selector');
+      if (stop !== '{') throw new ParseError(`"${stop}" where a rule was expected`);
+      const body = ++this.i;
+      if (this.until('{}', 'rule') === '{') throw new ParseError('nested block');
+      this.rule(prelude, body - 1, body, this.i++);
+    }
   }
 
   skipSpace(): void {
-    while (!this.done && /\s/.test(this.text[this.i]!)) this.i++;
+    while (this.i < this.tokens.length && this.tokens[this.i]!.type === 'ws') this.i++;
   }
 
-  /** Reads up to (not including) one of `stops` at bracket depth 0, skipping strings; throws on markup or EOF. */
-  until(stops: string, what: string): { text: string; stop: string } {
-    const start = this.i;
+  /** Moves to the first of `stops` outside brackets and returns it; throws on markup, a brace in brackets, or EOF. */
+  until(stops: string, what: string): string {
+    const t = this.tokens;
     const closers: string[] = [];
-    while (!this.done) {
-      const c = this.text[this.i]!;
-      if (c === '<') throw new ParseError('markup (<) in CSS');
-      if (c === '"' || c === "'") {
-        this.i++;
-        while (!this.done && this.text[this.i] !== c) this.i += this.text[this.i] === '\\' ? 2 : 1;
-        this.i++;
-        continue;
-      }
-      if (closers.length === 0 && stops.includes(c)) return { text: this.text.slice(start, this.i), stop: c };
-      if (c === '(' || c === '[') closers.push(c === '(' ? ')' : ']');
-      else if (c === ')' || c === ']') {
-        if (closers.pop() !== c) throw new ParseError(`unbalanced "${c}" in ${what}`);
-      } else if (closers.length > 0 && (c === '{' || c === '}')) {
-        throw new ParseError(`"${c}" inside brackets in ${what}`);
-      }
-      this.i++;
+    for (; this.i < t.length; this.i++) {
+      const type = t[this.i]!.type;
+      if (type === 'markup') throw new ParseError('markup (<) in CSS');
+      if (closers.length === 0 && stops.includes(type)) return type;
+      if (type === '(' || type === 'function') closers.push(')');
+      else if (type === '[') closers.push(']');
+      else if (type === closers[closers.length - 1]) closers.pop();
+      else if (closers.length > 0 && (type === '{' || type === '}')) throw new ParseError(`"${type}" inside brackets in ${what}`);
     }
     throw new ParseError(`unfinished ${what}`);
   }
 
-  /** Skips a `{ … }` block with everything nested in it (the reader is on its `{`). */
+  /** Skips a `{ … }` block with everything nested in it (on its `{`). */
   skipBlock(what: string): void {
-    let depth = 0;
-    while (!this.done) {
-      const c = this.text[this.i]!;
-      if (c === '<') throw new ParseError('markup (<) in CSS');
-      if (c === '"' || c === "'") {
-        this.i++;
-        while (!this.done && this.text[this.i] !== c) this.i += this.text[this.i] === '\\' ? 2 : 1;
-      } else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) {
+    const t = this.tokens;
+    for (let depth = 0; this.i < t.length; this.i++) {
+      const type = t[this.i]!.type;
+      if (type === 'markup') throw new ParseError('markup (<) in CSS');
+      if (type === '{') depth++;
+      else if (type === '}' && --depth === 0) {
         this.i++;
         return;
       }
-      this.i++;
     }
     throw new ParseError(`unfinished ${what}`);
   }
-}
 
-function cleanValue(property: string, raw: string, dropped: string[], where: string): string | undefined {
-  let value = raw.trim().replace(/\s*!\s*important\s*$/i, '');
-  const refuse = (why: string) => {
-    dropped.push(`${where} { ${property} }: ${why}`);
-    return undefined;
-  };
-  if (!value) return refuse('empty value');
-  const images: string[] = [];
-  value = value.replace(DATA_IMAGE, (_m, _q: string, data: string) => {
-    images.push(data);
-    return `url(${images.length - 1})`;
-  });
-  if (/url\(/i.test(value.replace(/url\(\d+\)/g, ''))) return refuse('url() other than a data: image');
-  if (!VALUE_CHARS.test(value)) return refuse('characters not allowed in a value');
-  for (const [, name] of value.matchAll(/([a-zA-Z-]+)\(/g)) {
-    if (name!.toLowerCase() !== 'url' && !FUNCTIONS.has(name!.toLowerCase())) return refuse(`${name}() is not allowed`);
+  /** The source of tokens [from, to), comments and whitespace runs as one space, trimmed; cut past `limit`. */
+  source(from: number, to: number, limit: number): string {
+    let out = '';
+    for (let k = from; k < to && out.length <= limit; k++) {
+      const token = this.tokens[k]!;
+      out += token.type === 'ws' ? ' ' : this.text.slice(token.start, Math.min(token.end, token.start + limit));
+    }
+    return out.replace(/ {2,}/g, ' ').trim();
   }
-  let depth = 0;
-  for (const c of value) {
-    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
-    if (depth < 0) return refuse('unbalanced parentheses');
+
+  /** Writes the rule with prelude tokens [p0, p1) and body tokens [b0, b1). */
+  rule(p0: number, p1: number, b0: number, b1: number): void {
+    const t = this.tokens;
+    const selectors = new Set<string>();
+    for (let k = p0, from = p0; k <= p1; k++) {
+      if (k < p1 && t[k]!.type !== ',') continue;
+      const selector = this.source(from, k, 100);
+      from = k + 1;
+      if (Object.hasOwn(ALLOWED_CUSTOMIZATION, selector)) selectors.add(selector);
+      else this.dropped.add(`selector "${selector.slice(0, 80)}": not one of Cognito's customizable classes`);
+    }
+    if (selectors.size === 0) return;
+    const declarations = this.declarations(b0, b1);
+    for (const selector of selectors) {
+      const allowed = ALLOWED_CUSTOMIZATION[selector]!;
+      const kept: string[] = [];
+      for (const d of declarations) {
+        this.steps++;
+        if (d.property === undefined) {
+          this.dropped.add(`${selector} { ${this.source(d.from, d.to, 40).slice(0, 40)} }: not a declaration`);
+        } else if (!allowed.includes(d.property)) {
+          this.dropped.add(`${selector} { ${d.property} }: property not allowed for this class`);
+        } else {
+          if (d.value === undefined) d.value = this.clean(d, selector);
+          if (d.value !== null) kept.push(`${d.property}: ${d.value};`);
+        }
+      }
+      if (!kept.length) continue;
+      const rule = `${this.scope}${selector} { ${kept.join(' ')} }`;
+      this.size += rule.length + 1;
+      if (this.size > MAX_CUSTOMIZATION_OUTPUT) {
+        this.full = true;
+        return;
+      }
+      this.rules.push(rule);
+    }
   }
-  if (depth !== 0) return refuse('unbalanced parentheses');
-  const keywords = KEYWORDS[property];
-  if (keywords && !keywords.has(value.toLowerCase())) return refuse(`"${value}" is not one of ${[...keywords].join(', ')}`);
-  value = value.replace(/url\((\d+)\)/g, (_m, n: string) => `url("${images[Number(n)]}")`).replace(/\s+/g, ' ');
-  // Outside a browser (no CSSOM) the checks above are all there is.
-  if (typeof globalThis.CSS?.supports === 'function' && !globalThis.CSS.supports(property, value)) return refuse('not a valid value');
-  return value;
+
+  /** Splits body tokens [b0, b1) at `;` outside brackets into declarations; blank parts are skipped. */
+  declarations(b0: number, b1: number): Declaration[] {
+    const t = this.tokens;
+    const out: Declaration[] = [];
+    let depth = 0;
+    let from = b0;
+    for (let k = b0; k <= b1; k++) {
+      const type = k < b1 ? t[k]!.type : ';';
+      if (type === '(' || type === 'function' || type === '[') depth++;
+      else if ((type === ')' || type === ']') && depth > 0) depth--;
+      if (type !== ';' || (depth > 0 && k < b1)) continue;
+      let s = from;
+      from = k + 1;
+      while (s < k && t[s]!.type === 'ws') s++;
+      if (s === k) continue;
+      let c = s + 1;
+      while (c < k && t[c]!.type === 'ws') c++;
+      const name = t[s]!;
+      const isDeclaration = name.type === 'ident' && !name.escaped && PROPERTY.test(name.value) && t[c]?.type === ':' && c < k;
+      out.push(isDeclaration ? { property: name.value.toLowerCase(), from: c + 1, to: k } : { from: s, to: k });
+    }
+    return out;
+  }
+
+  /** The value of `d` as it may be written, or null (and why, in `dropped`). Runs once per declaration. */
+  clean(d: Declaration, where: string): string | null {
+    const t = this.tokens;
+    const property = d.property!;
+    const refuse = (why: string) => (this.dropped.add(`${where} { ${property} }: ${why}`), null);
+    let from = d.from;
+    let to = d.to;
+    const trim = () => {
+      while (from < to && t[from]!.type === 'ws') from++;
+      while (to > from && t[to - 1]!.type === 'ws') to--;
+    };
+    trim();
+    // A trailing `!important` is dropped: the hosted-UI rules win by being unlayered, not by importance.
+    if (to > from && t[to - 1]!.type === 'ident' && !t[to - 1]!.escaped && t[to - 1]!.value.toLowerCase() === 'important') {
+      let bang = to - 2;
+      while (bang > from && t[bang]!.type === 'ws') bang--;
+      if (bang >= from && t[bang]!.type === 'delim' && t[bang]!.value === '!') {
+        to = bang;
+        trim();
+      }
+    }
+    if (from >= to) return refuse('empty value');
+    if (to - from > MAX_VALUE_TOKENS) return refuse('value too long');
+    let out = '';
+    let depth = 0;
+    for (let k = from; k < to; k++) {
+      this.steps++;
+      const token = t[k]!;
+      const raw = this.text.slice(token.start, token.end);
+      switch (token.type) {
+        case 'ws':
+          out += ' ';
+          break;
+        case 'url':
+        case 'bad-url':
+          if (token.type === 'bad-url' || token.escaped || !DATA_IMAGE.test(token.value)) return refuse('url() other than a data: image');
+          out += `url("${token.value}")`;
+          break;
+        case 'function': {
+          const name = token.value.toLowerCase();
+          if (token.escaped) return refuse('characters not allowed in a value');
+          if (name === 'url') {
+            // url("…"): one string, nothing else. Its text is checked whole, as the browser will read it.
+            let s = k + 1;
+            while (s < to && t[s]!.type === 'ws') s++;
+            let e = s + 1;
+            while (e < to && t[e]!.type === 'ws') e++;
+            const data = t[s];
+            if (data?.type !== 'string' || data.escaped || t[e]?.type !== ')' || e >= to || !DATA_IMAGE.test(data.value)) {
+              return refuse('url() other than a data: image');
+            }
+            out += `url("${data.value}")`;
+            k = e;
+            break;
+          }
+          if (!FUNCTIONS.has(name)) return refuse(`${token.value.slice(0, 40)}() is not allowed`);
+          out += raw;
+          if (++depth > MAX_DEPTH) return refuse('brackets nested too deeply');
+          break;
+        }
+        case '(':
+          out += '(';
+          if (++depth > MAX_DEPTH) return refuse('brackets nested too deeply');
+          break;
+        case ')':
+          if (--depth < 0) return refuse('unbalanced parentheses');
+          out += ')';
+          break;
+        case 'ident':
+        case 'number':
+        case 'percentage':
+        case 'dimension':
+        case 'hash':
+        case 'delim':
+        case ',':
+          if (token.escaped || !SAFE.test(raw)) return refuse('characters not allowed in a value');
+          out += raw;
+          break;
+        default:
+          return refuse('characters not allowed in a value');
+      }
+    }
+    if (depth !== 0) return refuse('unbalanced parentheses');
+    const value = out.replace(/ {2,}/g, ' ');
+    const keywords = KEYWORDS[property];
+    if (keywords && !keywords.has(value.toLowerCase())) return refuse(`"${value.slice(0, 40)}" is not one of ${[...keywords].join(', ')}`);
+    // Outside a browser (no CSSOM) the checks above are all there is.
+    if (typeof globalThis.CSS?.supports === 'function' && !globalThis.CSS.supports(property, value)) return refuse('not a valid value');
+    return value;
+  }
 }
 
 /**
@@ -199,92 +367,22 @@ function cleanValue(property: string, raw: string, dropped: string[], where: str
 export function sanitizeCustomizationCss(input: string, options: SanitizeOptions = {}): CustomizationResult {
   const max = options.maxLength ?? MAX_CUSTOMIZATION_CSS;
   const capped = input.length > max;
-  const dropped: string[] = [];
-  const rules: string[] = [];
-  const scope = options.scope ? `:where(${options.scope}) ` : '';
+  const s = new Sanitizer(capped ? input.slice(0, max) : input, options.scope ? `:where(${options.scope}) ` : '');
   let error: string | undefined;
-
-  const stripped = stripComments(capped ? input.slice(0, max) : input);
-  error = stripped.error;
-  const reader = new Reader(stripped.text);
   try {
-    for (;;) {
-      reader.skipSpace();
-      if (reader.done) break;
-      const c = reader.text[reader.i]!;
-      if (c === '}') throw new ParseError('unbalanced "}"');
-      if (c === '<') throw new ParseError('markup (<) in CSS');
-      if (c === '@') {
-        const name = /^@[-\w]*/.exec(reader.text.slice(reader.i))![0];
-        reader.i += name.length;
-        const { stop } = reader.until('{;}', name);
-        if (stop === '}') throw new ParseError(`unbalanced "}" after ${name}`);
-        if (stop === '{') reader.skipBlock(name);
-        else reader.i++;
-        dropped.push(`${name.toLowerCase()}: at-rules are not allowed`);
-        continue;
-      }
-      const prelude = reader.until('{;}', 'selector');
-      if (prelude.stop !== '{') throw new ParseError(`"${prelude.stop}" where a rule was expected`);
-      reader.i++;
-      const body = reader.until('{}', 'rule');
-      if (body.stop === '{') throw new ParseError('nested block');
-      reader.i++;
-      const selectors = prelude.text.split(',').map((s) => s.trim().replace(/\s+/g, ' '));
-      const declarations = splitDeclarations(body.text);
-      for (const selector of selectors) {
-        const allowed = Object.hasOwn(ALLOWED_CUSTOMIZATION, selector) ? ALLOWED_CUSTOMIZATION[selector] : undefined;
-        if (!allowed) {
-          dropped.push(`selector "${selector.slice(0, 80)}": not one of Cognito's customizable classes`);
-          continue;
-        }
-        const kept: string[] = [];
-        for (const d of declarations) {
-          const m = /^\s*([a-zA-Z-]+)\s*:([\s\S]*)$/.exec(d);
-          if (!m) {
-            dropped.push(`${selector} { ${d.trim().slice(0, 40)} }: not a declaration`);
-            continue;
-          }
-          const property = m[1]!.toLowerCase();
-          if (!allowed.includes(property)) {
-            dropped.push(`${selector} { ${property} }: property not allowed for this class`);
-            continue;
-          }
-          const value = cleanValue(property, m[2]!, dropped, selector);
-          if (value !== undefined) kept.push(`${property}: ${value};`);
-        }
-        if (kept.length) rules.push(`${scope}${selector} { ${kept.join(' ')} }`);
-      }
-    }
+    s.run();
+    // Past the output cap the rest was never read: an unfinished comment or string there is not worth a mention.
+    if (!s.full) error = s.tokenError;
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     // Text cut at an unfinished comment or string ends in an unfinished rule: report the cause, not the symptom.
-    error = stripped.error && reader.done ? stripped.error : e.message;
+    error = s.tokenError && s.i >= s.tokens.length ? s.tokenError : e.message;
   }
+  if (options.stats) options.stats.steps = s.steps;
+  const dropped = s.dropped.list;
+  if (s.dropped.more) dropped.push(`… and ${s.dropped.more} more`);
+  if (s.full) dropped.push(`output longer than ${MAX_CUSTOMIZATION_OUTPUT} characters: the rest was ignored`);
   if (error) dropped.push(`parse error (${error}): the rest was ignored`);
   if (capped) dropped.push(`input longer than ${max} characters: the rest was ignored`);
-  return { css: rules.join('\n'), capped, ...(error ? { error } : {}), dropped };
-}
-
-/** Splits a declaration block at `;` outside strings and brackets; blank parts are skipped. */
-function splitDeclarations(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === ';' && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(body.slice(start));
-  return parts.filter((p) => p.trim() !== '');
+  return { css: s.rules.join('\n'), capped, ...(error ? { error } : {}), dropped };
 }

@@ -149,6 +149,17 @@ function detach(entry: Customization): void {
 }
 
 /**
+ * "Applies to this element only" holds for layout too: the customizable classes all sit in the element's window
+ * (`.cognito-frame`), and while customization-css is set nothing in it paints or takes clicks outside it, so a button
+ * made huge with negative margins cannot cover the page (or its links). Paint containment also keeps margins from
+ * collapsing through the window. The window's own shadow is outside what it clips. `:where()` keeps it at zero
+ * specificity, so the page's own CSS can still decide otherwise.
+ */
+function containment(scope: string): string {
+  return `:where(${scope} .cognito-frame) { contain: paint; }`;
+}
+
+/**
  * Applies hosted-UI CSS (as GetUICustomization returns it) to this one element: sanitized (see customization.ts),
  * scoped to the host by a per-instance attribute, and adopted into the host's root as its own stylesheet. Empty or
  * absent CSS removes it. Returns what the sanitizer kept and dropped; what it dropped is also reported once with
@@ -183,8 +194,9 @@ export function applyCustomization(host: Element, css: string | null | undefined
   if (host.getAttribute(SCOPE_ATTRIBUTE) !== entry.id) host.setAttribute(SCOPE_ATTRIBUTE, entry.id);
   if (entry.source !== css) {
     entry.source = css;
-    entry.result = sanitizer!.sanitizeCustomizationCss(css, { scope: `${host.localName}[${SCOPE_ATTRIBUTE}="${entry.id}"]` });
-    entry.sheet.replaceSync(entry.result.css);
+    const scope = `${host.localName}[${SCOPE_ATTRIBUTE}="${entry.id}"]`;
+    entry.result = sanitizer!.sanitizeCustomizationCss(css, { scope });
+    entry.sheet.replaceSync(`${containment(scope)}\n${entry.result.css}`);
     if (entry.result.dropped.length) {
       console.warn(
         `${host.localName}: customization-css: ${entry.result.dropped.length} part(s) ignored${entry.result.capped ? ' (input capped)' : ''}:\n  ${entry.result.dropped.slice(0, 20).join('\n  ')}`,

@@ -5,6 +5,7 @@
 //   npm run bench -- srp       only the named ones
 //
 //   srp    SRP time per sign-in, ours against amazon-cognito-identity-js
+//   customization  the customization-css sanitizer on adversarial 32 KB inputs, slowest first (target < 50 ms)
 //   size   bytes (raw, gzip -9, brotli) of the script-tag build: (a) before the sign-in form's first paint, (b) a whole
 //          English journey; see scripts/size.js (the same numbers `npm test` holds to their targets)
 //   load   navigation start -> interactive sign-in form, median of cold loads, ours against Amplify's React
@@ -294,8 +295,37 @@ ${theme ? '<link rel="stylesheet" href="theme.css">' : ''}
   };
 }
 
+const CUSTOMIZATION_RUNS = 5;
+const CUSTOMIZATION_CEILING_MS = 50;
+
+/** The customization-css sanitizer on adversarial 32 KB inputs (test/fixtures/hostile-css.ts): the slowest ones. */
+async function benchCustomization(context) {
+  const page = await context.openPage('customization-page.ts');
+  const result = await page.evaluate((n) => window.runCustomizationBench(n), CUSTOMIZATION_RUNS);
+  await page.close();
+  const slowest = [...result].sort((a, b) => b.ms - a.ms);
+  const worst = slowest[0];
+  return {
+    rows: slowest.slice(0, 3).map((r, k) => ({
+      bench: `customization-css: ${r.name} (${kb(r.inputChars)} in, ${kb(r.outputChars)} out)`,
+      ours: `${round(r.ms)} ms`,
+      ...(k === 0 ? { target: `< ${CUSTOMIZATION_CEILING_MS} ms ${worst.ms < CUSTOMIZATION_CEILING_MS ? 'ok' : 'OVER'}` } : {}),
+    })),
+    json: {
+      unit: 'ms, fastest of runs',
+      runs: CUSTOMIZATION_RUNS,
+      worstMs: round(worst.ms),
+      worstInput: worst.name,
+      ceilingMs: CUSTOMIZATION_CEILING_MS,
+      inputs: result.map((r) => ({ ...r, ms: round(r.ms) })),
+      date: new Date().toISOString(),
+    },
+  };
+}
+
 const benches = [
   { name: 'srp', run: benchSrp },
+  { name: 'customization', run: benchCustomization },
   { name: 'size', run: benchSize },
   { name: 'load', run: benchLoad },
 ];

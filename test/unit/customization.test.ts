@@ -86,6 +86,28 @@ describe('sanitizeCustomizationCss', () => {
     expectOnlyAllowed(r.css);
   });
 
+  it('refuses url(0) and every other url() that is not itself a data: image: no placeholder can be forged', () => {
+    const r = clean(`
+      .errorMessage-customizable { background: url(0) }
+      .errorMessage-customizable { background: url( 1 ) }
+      .errorMessage-customizable { background: URL("0") }
+      .errorMessage-customizable { background: url(${PNG}), url(0) }
+      .errorMessage-customizable { background: url("${PNG}") url(1) #fff }
+      .errorMessage-customizable { background: url(data:image/png;base64,\\41 AAA) }
+      .errorMessage-customizable { background: url("data:image/png;base64,AA\\"A") }
+      .errorMessage-customizable { background: ur/**/l(${PNG}) }
+      .errorMessage-customizable { background: url(${PNG} x) }
+      .errorMessage-customizable { background: url(${PNG}
+      ) #123456; color: #123 }
+    `);
+    expect(r.error).to.equal(undefined);
+    expect(r.css).to.equal(
+      `:where(cognito-authenticator[data-cognito-scope="t1"]) .errorMessage-customizable { background: url("${PNG}") #123456; color: #123; }`,
+    );
+    expect(r.css).to.not.match(/url\((?!"data:image)/);
+    expect(r.dropped.filter((d) => d.startsWith('.errorMessage-customizable'))).to.have.length(9);
+  });
+
   it('stops at a </style> break-out and keeps nothing after it', () => {
     const r = clean(`.label-customizable { color: red }</style><script>alert(1)</script><style>.submitButton-customizable { color: blue }`);
     expect(r.css).to.equal(':where(cognito-authenticator[data-cognito-scope="t1"]) .label-customizable { color: red; }');
