@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Starts cognito-local (node_modules/cognito-local) seeded from test/fixtures/seed.json, for the e2e tests and the demo.
+// Starts cognito-local (node_modules/cognito-local) seeded from test/fixtures/seed.json and, in front of it, the
+// Cognito double (scripts/double/: USER_SRP_AUTH, masked destinations, password policy, ResendConfirmationCode, ...),
+// for the e2e tests and the demo. `endpoint` is the double's address: every client talks to the double, which answers
+// what cognito-local lacks and forwards the rest to cognito-local (`upstream`).
 //
 //   import { startEmulator } from './scripts/emulator.js';
-//   const emu = await startEmulator();          // { endpoint, port, seed, stop, output, dir }
+//   const emu = await startEmulator();          // { endpoint, port, seed, stop, output, dir, upstream, clock }
 //   ...
 //   await emu.stop();
 //
@@ -18,6 +21,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDouble } from './double/server.js';
 
 const require = createRequire(import.meta.url);
 const HOST = '127.0.0.1';
@@ -128,7 +132,10 @@ export function buildCognitoFiles(seed, { code = seed.code ?? '123456', port } =
     }
     const options = {
       ...defaults,
-      Policies: defaults.Policies ?? { PasswordPolicy: DEFAULT_PASSWORD_POLICY },
+      // The seed's pool may set its own policy (the double enforces it); otherwise Cognito's default.
+      Policies: pool.passwordPolicy
+        ? { PasswordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...pool.passwordPolicy } }
+        : (defaults.Policies ?? { PasswordPolicy: DEFAULT_PASSWORD_POLICY }),
       Id: pool.id,
       Name: pool.name ?? poolKey,
       Arn: `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`,
@@ -145,28 +152,39 @@ export function buildCognitoFiles(seed, { code = seed.code ?? '123456', port } =
     else delete options.UsernameAttributes;
     files[`db/${pool.id}.json`] = { Users: users, Groups: {}, Options: options };
 
-    clients[pool.clientId] = {
-      ClientId: pool.clientId,
-      ClientName: pool.clientName ?? `${poolKey}-client`,
-      UserPoolId: pool.id,
-      ExplicitAuthFlows: pool.explicitAuthFlows ?? [
-        'ALLOW_USER_PASSWORD_AUTH',
-        'ALLOW_USER_SRP_AUTH',
-        'ALLOW_REFRESH_TOKEN_AUTH',
-      ],
-      // Cognito's defaults for a new app client.
-      AccessTokenValidity: 60,
-      IdTokenValidity: 60,
-      RefreshTokenValidity: 30,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
-      EnableTokenRevocation: true,
-      PreventUserExistenceErrors: 'ENABLED',
-      CreationDate: now,
-      LastModifiedDate: now,
-    };
+    // The pool's main app client, then any extra ones (`clients`: e.g. without SRP, with device tracking or
+    // refresh-token rotation, which the double models).
+    for (const c of [pool, ...Object.entries(pool.clients ?? {}).map(([key, c]) => ({ clientName: `${poolKey}-${key}`, ...c }))]) {
+      clients[c.clientId] = appClient(c, pool, poolKey, now);
+    }
   }
   files['db/clients.json'] = { Clients: clients };
   return files;
+}
+
+/** One app client as cognito-local stores it; the double reads the extra fields (DeviceTracking, RefreshTokenRotation). */
+function appClient(c, pool, poolKey, now) {
+  return {
+    ClientId: c.clientId,
+    ClientName: c.clientName ?? `${poolKey}-client`,
+    UserPoolId: pool.id,
+    ExplicitAuthFlows: c.explicitAuthFlows ?? [
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ],
+    // Cognito's defaults for a new app client.
+    AccessTokenValidity: 60,
+    IdTokenValidity: 60,
+    RefreshTokenValidity: 30,
+    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    EnableTokenRevocation: true,
+    PreventUserExistenceErrors: 'ENABLED',
+    ...(c.deviceTracking ? { DeviceTracking: true } : {}),
+    ...(c.refreshTokenRotation ? { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } } : {}),
+    CreationDate: now,
+    LastModifiedDate: now,
+  };
 }
 
 /** A port that was free a moment ago on 127.0.0.1. */
@@ -230,7 +248,7 @@ export async function startEmulator({ port, code = '123456', quiet = true, seed 
   let lastError;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      return await startOnce({ port: port ?? (await freePort()), code, quiet, manifest });
+      return await startOnce({ port: port ?? (await freePort()), code, quiet, manifest, upstreamPort: await freePort() });
     } catch (error) {
       lastError = error;
       // Only retry the race where another process took the port we picked.
@@ -240,11 +258,12 @@ export async function startEmulator({ port, code = '123456', quiet = true, seed 
   throw lastError;
 }
 
-async function startOnce({ port, code, quiet, manifest }) {
+async function startOnce({ port: doublePort, code, quiet, manifest, upstreamPort: port }) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cognito-local-'));
   const endpoint = `http://${HOST}:${port}`;
   try {
-    const files = buildCognitoFiles(manifest, { code, port });
+    // Tokens name the double as their issuer: it is the address clients know (it forwards the JWKS).
+    const files = buildCognitoFiles(manifest, { code, port: doublePort });
     await mkdir(path.join(dir, '.cognito', 'db'), { recursive: true });
     for (const [name, content] of Object.entries(files)) {
       await writeFile(path.join(dir, '.cognito', name), `${JSON.stringify(content, null, 2)}\n`);
@@ -360,7 +379,18 @@ async function startOnce({ port, code, quiet, manifest }) {
     await sleep(100);
   }
 
-  return { endpoint, port, seed: manifest, dir, output, stop: () => instance.stop() };
+  let double;
+  try {
+    double = await startDouble({ upstream: endpoint, dir, seed: manifest, port: doublePort });
+  } catch (error) {
+    await instance.stop();
+    throw error;
+  }
+  const stop = async () => {
+    await double.stop();
+    await instance.stop();
+  };
+  return { endpoint: double.endpoint, port: double.port, upstream: endpoint, clock: double.clock, seed: manifest, dir, output, stop };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -386,7 +416,7 @@ function parseArgs(argv) {
 export function describeEmulator(emu, code) {
   const { seed } = emu;
   const out = [];
-  out.push('', `cognito-local is running at ${emu.endpoint}`, `Every code it sends is ${code}.`, '');
+  out.push('', `The Cognito double is running at ${emu.endpoint} (in front of cognito-local${emu.upstream ? ` at ${emu.upstream}` : ''}).`, `Every code it sends is ${code}.`, '');
   for (const [key, pool] of Object.entries(seed.pools)) {
     out.push(`Pool "${key}": UserPoolId ${pool.id}   ClientId ${pool.clientId}   (sign in with ${pool.signInWith})`);
   }

@@ -1,0 +1,13 @@
+// The double's clock: real time plus an offset that tests move forward with POST /__double/clock {"advanceMs": n}
+// (see server.js), so "after 3 minutes" or "in the next 30-second TOTP window" never needs a real wait.
+export function createClock(start = () => Date.now()) {
+  let offset = 0;
+  return {
+    now: () => start() + offset,
+    advance(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error('advanceMs must be a non-negative number');
+      offset += ms;
+      return start() + offset;
+    },
+  };
+}
