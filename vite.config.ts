@@ -9,7 +9,8 @@ const isDependency = (id: string) => dependencies.some((d) => id === d || id.sta
 /**
  * Chunk names say what a chunk holds, so the size bench (scripts/size.js) and a person reading a network panel can
  * tell them apart: `locale-de-…` for a locale, `qrcode-…` for the QR encoder, `sdk-…` for the Cognito client
- * (src/cognito-client.ts: Cognito's JSON API over fetch, in place of the AWS SDK; the name is the one tests know),
+ * (src/api/transport.ts: Cognito's JSON API over fetch, in place of the AWS SDK; the name is the one tests know),
+ * `srp-…` for the SRP code (src/crypto/srp-user.ts and the maths it imports),
  * `i18next-…` for i18next (src/i18n-next.ts, loaded right after the first paint).
  */
 function chunkName(chunk: { name: string; facadeModuleId: string | null; moduleIds: readonly string[] }): string {
@@ -17,7 +18,8 @@ function chunkName(chunk: { name: string; facadeModuleId: string | null; moduleI
   const locale = /\/src\/locales\/([\w-]+)\.ts$/.exec(id);
   if (locale && locale[1] !== 'index') return `chunks/locale-${locale[1]}-[hash].js`;
   if (/\/node_modules\/qrcode\//.test(id)) return 'chunks/qrcode-[hash].js';
-  if (/\/src\/cognito-client\.ts$/.test(id)) return 'chunks/sdk-[hash].js';
+  if (/\/src\/api\/transport\.ts$/.test(id)) return 'chunks/sdk-[hash].js';
+  if (/\/src\/crypto\/srp-user\.ts$/.test(id)) return 'chunks/srp-[hash].js';
   if (/\/src\/i18n-next\.ts$/.test(id)) return 'chunks/i18next-[hash].js';
   return 'chunks/[name]-[hash].js';
 }
@@ -55,9 +57,9 @@ export default defineConfig(({ mode }) => {
         // adds (minified) exports to the entry, which Vite's lib mode forbids by default ('strict').
         ...(cdn ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         onLog(level, log, handler) {
-          // Expected in the npm build: the engine entry exports createSrpSession, so srp.ts stays in the shared chunk
-          // and flow.ts's import() of it only defers the call there. The script-tag build splits it out.
-          if (!cdn && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('src/srp.ts')) return;
+          // Expected in the npm build: the engine entry exports createSrpSession, so srp-user.ts stays in the shared
+          // chunk and src/flow/auth-flow.ts's import() of it only defers the call there. The script-tag build splits it out.
+          if (!cdn && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('src/crypto/srp-user.ts')) return;
           handler(level, log);
         },
         output: {

@@ -6,7 +6,7 @@ import { Buffer } from 'buffer';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import AuthenticationHelper from 'amazon-cognito-identity-js/es/AuthenticationHelper.js';
 import BigInteger from 'amazon-cognito-identity-js/es/BigInteger.js';
-import { createSrpSession } from '../src/srp.js';
+import { createSrpSession } from '../src/crypto/srp-user.js';
 
 export interface SrpBenchInput {
   userPoolId: string;

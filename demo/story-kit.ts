@@ -1,13 +1,13 @@
 // What every story shares: a flow on a Cognito that never answers (stories render engine states, no server), the
 // frame the authenticator draws around a screen (logo, legal text, theme, language, hosted-UI CSS), the frame's
 // args, and the HTML a story's code panel shows.
-import type { AuthFlow } from '../src/flow.js';
-import { AuthFlow as Flow } from '../src/flow.js';
+import type { AuthFlow } from '../src/flow/auth-flow.js';
+import { AuthFlow as Flow } from '../src/flow/auth-flow.js';
 import { parseConfig, type AuthOptions } from '../src/config.js';
 import { AuthError, authError, type AuthErrorCode } from '../src/errors.js';
-import type { CognitoApi } from '../src/cognito.js';
-import { MemoryStorage } from '../src/session.js';
-import type { AuthState } from '../src/state.js';
+import type { CognitoApi } from '../src/api/client.js';
+import { MemoryStorage } from '../src/session/index.js';
+import type { AuthState } from '../src/state/index.js';
 import { LOCALES, type Locale } from '../src/locales/index.js';
 import type { FormFields } from '../components/base.js';
 import type { ArgType, Meta, StoryContext, StoryObj } from './csf.js';

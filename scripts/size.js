@@ -22,7 +22,7 @@ export const CDN_ENTRY = 'cognito-elements.js';
 
 /**
  * Chunks the journey loads besides the screens and (a), by the names vite.config.ts gives them (`sdk` is the Cognito
- * client, src/cognito-client.ts).
+ * client, src/api/transport.ts).
  */
 const JOURNEY_CHUNKS = ['sdk', 'srp', 'qrcode', 'i18next'];
 

@@ -1,3 +1,6 @@
+import { fieldLabel } from './field-label.js';
+import en from './locales/en.js';
+
 /**
  * Every failure the engine can report, as a stable code the UI translates (`errors.<code>` in the locale files).
  * Cognito's exception name and raw message are kept beside it for `cognito-error` listeners and debugging, but the raw
@@ -16,6 +19,12 @@ export type AuthErrorCode =
   | 'invalid-password'
   | 'password-history'
   | 'invalid-parameter'
+  | 'already-confirmed'
+  | 'password-reset-not-allowed'
+  | 'no-recovery-destination'
+  | 'temporary-password-expired'
+  | 'sign-up-disabled'
+  | 'not-authorized'
   // codes and challenges
   | 'code-mismatch'
   | 'code-expired'
@@ -24,6 +33,7 @@ export type AuthErrorCode =
   | 'mfa-method-not-found'
   | 'software-token-not-found'
   | 'totp-verification-failed'
+  | 'totp-code-reused'
   | 'unsupported-challenge'
   | 'srp-invalid-challenge'
   // throttling
@@ -31,6 +41,9 @@ export type AuthErrorCode =
   | 'limit-exceeded'
   // the pool, the app client or the page are set up wrongly
   | 'configuration'
+  | 'auth-flow-not-enabled'
+  | 'secret-hash-mismatch'
+  | 'attribute-not-writable'
   | 'sms-configuration'
   | 'email-configuration'
   | 'lambda-error'
@@ -95,7 +108,9 @@ export class AuthError extends Error {
 
   /** The same error, about `field` (for focusing and describing the input it concerns). */
   withField(field: string): AuthError {
-    return new AuthError(this.code, this.message, { ...this, field });
+    // The built-in English names the field; a message given by the caller is kept as it is.
+    const message = this.message === englishMessage(this.code, this.field) ? englishMessage(this.code, field) : this.message;
+    return new AuthError(this.code, message, { ...this, field });
   }
 
   /** Plain data for events: never holds a password, code or token, as nothing that builds an AuthError passes one. */
@@ -106,60 +121,25 @@ export class AuthError extends Error {
 
 const RETRYABLE = new Set<AuthErrorCode>(['offline', 'network', 'timeout', 'server-error']);
 
-/** English fallbacks; the UI shows the translation of `errors.<code>` instead. */
-const MESSAGES: Record<AuthErrorCode, string> = {
-  'incorrect-credentials': 'Incorrect username or password.',
-  'user-disabled': 'This account is disabled.',
-  'too-many-failed-attempts': 'Too many failed attempts. Wait a while before you try again.',
-  'user-not-confirmed': 'This account is not confirmed yet.',
-  'password-reset-required': 'You must reset your password before you can sign in.',
-  'user-not-found': 'No account was found for that username.',
-  'username-exists': 'An account with this username already exists.',
-  'alias-exists': 'An account with this email address or phone number already exists.',
-  'invalid-password': 'The password does not meet the requirements.',
-  'password-history': 'You used this password before. Choose a new one.',
-  'invalid-parameter': 'Some of the details you entered are not valid.',
-  'code-mismatch': 'The code is not correct. Check it and try again.',
-  'code-expired': 'The code has expired. Request a new one.',
-  'code-delivery-failed': 'The code could not be sent. Try again later.',
-  'session-expired': 'Your session has expired. Sign in again.',
-  'mfa-method-not-found': 'No multi-factor authentication method is set up for this account.',
-  'software-token-not-found': 'No authenticator app is set up for this account.',
-  'totp-verification-failed': 'The code was not accepted. Check that your device clock is correct and try again.',
-  'unsupported-challenge': 'This sign-in step is not supported.',
-  'srp-invalid-challenge': 'The server sent an invalid sign-in challenge. Nothing was sent back.',
-  'too-many-requests': 'Too many requests. Wait a moment and try again.',
-  'limit-exceeded': 'Too many attempts. Wait a while before you try again.',
-  configuration: 'Sign-in is not set up correctly for this site.',
-  'sms-configuration': 'Text messages cannot be sent right now.',
-  'email-configuration': 'Email cannot be sent right now.',
-  'lambda-error': 'The sign-in service rejected the request.',
-  forbidden: 'The request was blocked.',
-  'unsupported-operation': 'This operation is not supported.',
-  offline: 'You are offline. Connect to the internet and try again.',
-  network: 'Could not reach the sign-in service. Check your connection and try again.',
-  timeout: 'The sign-in service took too long to answer. Try again.',
-  'server-error': 'The sign-in service had a problem. Try again.',
-  'concurrent-modification': 'Something changed at the same time. Try again.',
-  'required-field': 'This field is required.',
-  'passwords-do-not-match': 'The passwords do not match.',
-  'password-policy': 'The password does not meet the requirements.',
-  'invalid-phone-number': 'Enter the phone number with its country code, for example +14155550100.',
-  'invalid-code-format': 'Enter the code you received.',
-  'not-signed-in': 'You are not signed in.',
-  'oauth-no-provider': 'No single sign-on provider is set up for that email domain.',
-  'oauth-state-mismatch': 'The sign-in response does not match the request made from this browser. Nothing was signed in.',
-  'oauth-missing-verifier': 'This sign-in response was already used, or was started in another tab or window. Start again.',
-  'oauth-access-denied': 'Sign-in was cancelled or refused by the identity provider.',
-  'oauth-server-error': 'The identity provider or the sign-in service had a problem. Try again.',
-  'oauth-invalid-grant': 'The sign-in was not accepted: it has expired or was already used. Start again.',
-  'oauth-invalid-request': 'Sign-in with this provider is not set up correctly for this site.',
-  'oauth-error': 'Sign-in with the identity provider failed. Try again.',
-  unknown: 'Something went wrong. Try again.',
-};
+// English comes from the English locale, the one source of every English phrase: an AuthError's message (and so the
+// `cognito-error` event's) is the text the screen shows for the same error in English. en.ts is in the first paint
+// anyway (the built-in English lookup), so this costs no bytes; i18next is not involved.
+const ENGLISH_ERRORS: Record<AuthErrorCode, string> = en.errors;
+
+/** An English phrase of the locale by its dotted key (`common.username`); the key itself when there is none. */
+function english(key: string): string {
+  let value: unknown = en;
+  for (const part of key.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  return typeof value === 'string' ? value : key;
+}
+
+/** The English message of `code`, about `field` when it names one (`Fill in Username.`), as the screen writes it. */
+export function englishMessage(code: AuthErrorCode, field?: string): string {
+  return (ENGLISH_ERRORS[code] ?? ENGLISH_ERRORS.unknown).replace(/\{\{\s*field\s*\}\}/g, field ? fieldLabel(english, field) : '');
+}
 
 export function authError(code: AuthErrorCode, init: AuthErrorInit = {}): AuthError {
-  return new AuthError(code, MESSAGES[code], init);
+  return new AuthError(code, englishMessage(code, init.field), init);
 }
 
 /** The input an error is about when Cognito does not say: the one field of the screen it can only concern. */
@@ -167,6 +147,7 @@ export const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   'code-mismatch': 'code',
   'code-expired': 'code',
   'totp-verification-failed': 'code',
+  'totp-code-reused': 'code',
   'invalid-code-format': 'code',
   'username-exists': 'username',
   'alias-exists': 'username',
@@ -177,7 +158,7 @@ export const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
 
 /** Cognito exception name -> error code, for the exceptions that mean the same on every operation. */
 const BY_EXCEPTION: Record<string, AuthErrorCode> = {
-  NotAuthorizedException: 'incorrect-credentials',
+  NotAuthorizedException: 'not-authorized',
   UserNotFoundException: 'user-not-found',
   UserNotConfirmedException: 'user-not-confirmed',
   PasswordResetRequiredException: 'password-reset-required',
@@ -213,6 +194,38 @@ const BY_EXCEPTION: Record<string, AuthErrorCode> = {
   InternalErrorException: 'server-error',
 };
 
+/**
+ * Refusals that share an exception name with others but need their own advice, by what Cognito's message says
+ * (lower-cased, so matched in any case; the patterns leave out punctuation and ids, which Cognito varies). Checked
+ * before the exception's general meaning, in every context.
+ */
+const SPECIFIC_MESSAGES: Record<string, readonly (readonly [RegExp, AuthErrorCode])[]> = {
+  NotAuthorizedException: [
+    // ConfirmSignUp for an account that is confirmed already.
+    [/cannot be confirmed|current status is confirmed/, 'already-confirmed'],
+    // ForgotPassword for an account that has never signed in (FORCE_CHANGE_PASSWORD) or may not reset its password.
+    [/password cannot be reset/, 'password-reset-not-allowed'],
+    // SignUp when the pool lets only administrators create users.
+    [/sign[\s-]?up is not permitted/, 'sign-up-disabled'],
+    // Sign-in with an administrator's temporary password after its validity (the pool's TemporaryPasswordValidityDays).
+    [/temporary password has expired/, 'temporary-password-expired'],
+    // A SECRET_HASH that does not match the app client's secret, or none for a client that has one.
+    [/secret[\s_]hash|secret was not received|configured (?:for|with) secret/, 'secret-hash-mismatch'],
+    // SignUp or a NEW_PASSWORD_REQUIRED answer with an attribute the app client may not write.
+    [/unauthorized attribute/, 'attribute-not-writable'],
+  ],
+  InvalidParameterException: [
+    // ForgotPassword for an account with no verified email address or phone number to send the code to.
+    [/no registered\/verified|no (?:registered|verified) email|verified email or phone/, 'no-recovery-destination'],
+    // InitiateAuth with an AuthFlow the app client does not allow ("USER_SRP_AUTH is not enabled for the client.",
+    // "USER_PASSWORD_AUTH flow not enabled for this client").
+    [/_auth\b.*not enabled/, 'auth-flow-not-enabled'],
+  ],
+  // A TOTP code is accepted once: the same code again in its 30-second window is refused with this message (at
+  // RespondToAuthChallenge and VerifySoftwareToken alike). The challenge session is still valid: wait for the next code.
+  ExpiredCodeException: [[/already been used/, 'totp-code-reused']],
+};
+
 /** What the caller was doing, where the same exception means different things. */
 export type ErrorContext = 'sign-in' | 'challenge' | 'refresh' | 'other';
 
@@ -241,13 +254,20 @@ export function toAuthError(err: unknown, context: ErrorContext = 'other'): Auth
   if (name === 'TypeError' && !status) return authError('network', init);
 
   const lower = message.toLowerCase();
+  // One exception name, several refusals: Cognito's message tells them apart (matched loosely, in any case).
+  const specific = (Object.hasOwn(SPECIFIC_MESSAGES, name) ? SPECIFIC_MESSAGES[name] : undefined)?.find(([pattern]) => pattern.test(lower));
+  if (specific) return authError(specific[1], init);
   if (name === 'NotAuthorizedException') {
     // Cognito says "Invalid session for the user, session is expired." for a challenge answered after 3 minutes.
     if (lower.includes('session')) return authError('session-expired', init);
     if (lower.includes('password attempts exceeded')) return authError('too-many-failed-attempts', init);
     if (lower.includes('disabled')) return authError('user-disabled', init);
+    if (lower.includes('incorrect username or password')) return authError('incorrect-credentials', init);
     if (context === 'refresh') return authError('session-expired', init);
-    return authError('incorrect-credentials', init);
+    // Where the user typed a username and password (InitiateAuth, and the PASSWORD_VERIFIER answer of SRP) an
+    // unexplained refusal is about them; anywhere else "Incorrect username or password." would be wrong advice.
+    if (context === 'sign-in' || context === 'challenge') return authError('incorrect-credentials', init);
+    return authError('not-authorized', init);
   }
   // Nothing in the UI may tell "no such user" from "wrong password" on sign-in; cognito-local also answers a wrong
   // password with InvalidPasswordException where Cognito says NotAuthorizedException.
@@ -256,7 +276,7 @@ export function toAuthError(err: unknown, context: ErrorContext = 'other'): Auth
   }
   if (name === 'ExpiredCodeException' && context === 'challenge') return authError('session-expired', init);
 
-  const mapped = BY_EXCEPTION[name];
+  const mapped = Object.hasOwn(BY_EXCEPTION, name) ? BY_EXCEPTION[name] : undefined;
   if (mapped) return authError(mapped, init);
   if (status !== undefined && status >= 500) return authError('server-error', init);
   if (name === 'SyntaxError' || (status !== undefined && status >= 400)) return authError('server-error', init);

@@ -2,10 +2,10 @@
  * cognito-elements/engine: the framework-free sign-in engine. Importing it registers no element and has no side
  * effects, so it tree-shakes into any app (or a server-rendered one) on its own.
  */
-export { AuthFlow, type FlowDeps } from './flow.js';
-export type { AuthState, FlowEvent, Notice, Screen, SignOutReason, Status } from './state.js';
-export type { ChallengeStep, CodeDelivery, MfaType } from './challenges.js';
-export { otpauthUri } from './challenges.js';
+export { AuthFlow, type FlowDeps } from './flow/auth-flow.js';
+export type { AuthState, FlowEvent, Notice, Screen, SignOutReason, Status } from './state/index.js';
+export type { ChallengeStep, CodeDelivery, MfaType } from './state/index.js';
+export { otpauthUri } from './flow/mfa-setup.js';
 export {
   parseConfig,
   ConfigError,
@@ -19,7 +19,7 @@ export {
   type UsernameAttribute,
 } from './config.js';
 export { AuthError, authError, toAuthError, type AuthErrorCode } from './errors.js';
-export { createCognitoApi, preloadSdk, type CognitoApi, type CognitoOperation } from './cognito.js';
+export { createCognitoApi, preloadSdk, type CognitoApi, type CognitoOperation } from './api/client.js';
 export {
   parsePasswordPolicy,
   checkPassword,
@@ -41,6 +41,6 @@ export {
   type StorageLike,
   type Tokens,
   type UserSession,
-} from './session.js';
-export { systemClock, type Clock } from './session-manager.js';
-export { createSrpSession } from './srp.js';
+} from './session/index.js';
+export { systemClock, type Clock } from './session/clock.js';
+export { createSrpSession } from './crypto/srp-user.js';

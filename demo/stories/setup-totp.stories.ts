@@ -1,6 +1,6 @@
 // <cognito-setup-totp>: the QR code and secret from AssociateSoftwareToken, then VerifySoftwareToken.
 import '../../components/screens/setup-totp.js';
-import { otpauthUri } from '../../src/challenges.js';
+import { otpauthUri } from '../../src/flow/mfa-setup.js';
 import { error, screenMeta, screenStory } from '../story-kit.js';
 
 export default screenMeta('Screens/Set up TOTP', 'cognito-setup-totp');

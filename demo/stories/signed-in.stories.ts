@@ -2,7 +2,7 @@
 import '../../components/authenticator.js';
 import { EXAMPLE_POOL, authenticatorStory, frameArgTypes, frameArgs, type FrameArgs } from '../story-kit.js';
 import type { Meta } from '../csf.js';
-import { TokenStore } from '../../src/session.js';
+import { TokenStore } from '../../src/session/index.js';
 
 export default { title: 'Screens/Signed in', component: 'cognito-authenticator', args: { ...frameArgs }, argTypes: frameArgTypes } satisfies Meta<FrameArgs>;
 

@@ -1,39 +1,11 @@
 /**
- * Client side of Cognito's SRP-6a (USER_SRP_AUTH → PASSWORD_VERIFIER).
+ * The maths and bytes of Cognito's SRP-6a, shared by the password claim (srp-user.ts) and, later, the device claim.
  *
  * The math is native BigInt and the hashing is WebCrypto, so no BigInteger library ships to the browser. Every byte
  * that goes into a hash follows amazon-cognito-identity-js exactly (its `padHex`: Java `BigInteger.toByteArray()`
  * style, i.e. minimal big-endian bytes plus a 0x00 sign byte when the high bit is set), because Cognito verifies the
  * claim against that encoding; an encoding that is "more correct" would simply fail to sign in.
  */
-
-export interface PasswordVerifierChallenge {
-  SRP_B: string;
-  SALT: string;
-  SECRET_BLOCK: string;
-}
-
-export interface PasswordClaimInput {
-  userPoolId: string;
-  /** `USER_ID_FOR_SRP` from the challenge: may differ from what the user typed (alias, case). */
-  userIdForSrp: string;
-  password: string;
-  challenge: PasswordVerifierChallenge;
-  /** `ddd MMM D HH:mm:ss UTC YYYY`; defaults to now. */
-  timestamp?: string;
-}
-
-export interface PasswordClaim {
-  PASSWORD_CLAIM_SIGNATURE: string;
-  PASSWORD_CLAIM_SECRET_BLOCK: string;
-  TIMESTAMP: string;
-}
-
-export interface SrpSession {
-  /** The public value A = g^a mod N as hex, ready to send as `SRP_A`. */
-  A: string;
-  passwordClaim(p: PasswordClaimInput): Promise<PasswordClaim>;
-}
 
 export type SrpErrorCode = 'SrpInvalidChallenge' | 'SrpInvalidInput' | 'SrpUnsupported';
 
@@ -61,8 +33,7 @@ export const SRP_N = BigInt(
 const N = SRP_N;
 const G = 2n;
 
-const encoder = new TextEncoder();
-const HKDF_INFO = encoder.encode('Caldera Derived Key');
+const HKDF_INFO = new TextEncoder().encode('Caldera Derived Key');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Modular exponentiation, in Montgomery form with R = 2^3072. In V8 a BigInt `%` by N costs about two 3072-bit
@@ -74,7 +45,8 @@ const HKDF_INFO = encoder.encode('Caldera Derived Key');
 
 const HALF_BITS = 1536;
 const HALF = BigInt(HALF_BITS);
-const R_MOD_N = (1n << 3072n) % N;
+/** R mod N: 1 in Montgomery form. */
+export const R_MOD_N = (1n << 3072n) % N;
 /** -N^-1 mod 2^1536, by Newton's iteration (each step doubles the correct low bits). */
 const N_PRIME = (() => {
   const mask = (1n << HALF) - 1n;
@@ -84,7 +56,7 @@ const N_PRIME = (() => {
 })();
 
 /** t·R^-1 mod N for 0 <= t < N·R: two half-width REDC steps, together one REDC with m < R, so the result is < 2N. */
-function redc(t: bigint): bigint {
+export function redc(t: bigint): bigint {
   let m = BigInt.asUintN(HALF_BITS, BigInt.asUintN(HALF_BITS, t) * N_PRIME);
   t = (t + m * N) >> HALF;
   m = BigInt.asUintN(HALF_BITS, BigInt.asUintN(HALF_BITS, t) * N_PRIME);
@@ -158,7 +130,7 @@ function bytesToHex(bytes: Uint8Array): string {
   return hex;
 }
 
-function bytesToBigInt(bytes: Uint8Array): bigint {
+export function bytesToBigInt(bytes: Uint8Array): bigint {
   return bytes.length === 0 ? 0n : BigInt('0x' + bytesToHex(bytes));
 }
 
@@ -166,7 +138,7 @@ function bytesToBigInt(bytes: Uint8Array): bigint {
  * amazon-cognito-identity-js's padHex(n) as bytes: n in big-endian with the fewest bytes, plus a leading 0x00 when
  * the top bit is set (so the value reads as positive in two's complement). 0 becomes one zero byte.
  */
-function paddedBytes(n: bigint): Uint8Array<ArrayBuffer> {
+export function paddedBytes(n: bigint): Uint8Array<ArrayBuffer> {
   const hex = n.toString(16);
   const digits = hex.length + (hex.length & 1);
   const offset = hex.length & 1; // an odd-length hex string gets an implicit leading '0' nibble
@@ -182,7 +154,7 @@ function paddedBytes(n: bigint): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   let length = 0;
   for (const p of parts) length += p.length;
   const out = new Uint8Array(length);
@@ -197,7 +169,7 @@ function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
 const HEX_RE = /^[0-9a-fA-F]+$/;
 
 /** Cognito sends hex integers in any case and with redundant leading zeros; they are integers, not byte strings. */
-function parseHexInteger(value: unknown, name: string, code: SrpErrorCode): bigint {
+export function parseHexInteger(value: unknown, name: string, code: SrpErrorCode): bigint {
   if (typeof value !== 'string' || !HEX_RE.test(value)) {
     const what = code === 'SrpInvalidChallenge' ? 'Invalid SRP challenge' : 'Invalid SRP input';
     throw new SrpError(code, `${what}: ${name} is not a hexadecimal string`);
@@ -210,7 +182,7 @@ const BASE64_VALUE = new Int8Array(128).fill(-1);
 for (let c = 0; c < 64; c++) BASE64_VALUE[BASE64.charCodeAt(c)] = c;
 
 /** Standard base64 with or without '=' padding; anything else (whitespace, base64url, stray '=') is refused. */
-function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {
+export function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {
   const fail = (): never => {
     throw new SrpError('SrpInvalidChallenge', `Invalid SRP challenge: ${name} is not base64`);
   };
@@ -239,7 +211,7 @@ function decodeBase64(value: unknown, name: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function encodeBase64(bytes: Uint8Array): string {
+export function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
   return btoa(binary);
@@ -260,18 +232,18 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
-async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await subtle().digest('SHA-256', data));
 }
 
 /** First 16 bytes of HKDF-SHA256, i.e. the first block of HKDF-Expand truncated, exactly as Cognito derives it. */
-async function hkdf16(ikm: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function hkdf16(ikm: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const s = subtle();
   const key = await s.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
   return new Uint8Array(await s.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info: HKDF_INFO }, key, 128));
 }
 
-async function hmacSha256(key: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+export async function hmacSha256(key: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const s = subtle();
   const hmacKey = await s.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return new Uint8Array(await s.sign('HMAC', hmacKey, data));
@@ -279,7 +251,7 @@ async function hmacSha256(key: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBu
 
 // k depends only on the group; hash it once per page, but let a failure (no WebCrypto) be retried.
 let kPromise: Promise<bigint> | undefined;
-function multiplierK(): Promise<bigint> {
+export function multiplierK(): Promise<bigint> {
   kPromise ??= sha256(concatBytes(paddedBytes(N), paddedBytes(G))).then(bytesToBigInt, (error: unknown) => {
     kPromise = undefined;
     throw error;
@@ -287,115 +259,3 @@ function multiplierK(): Promise<bigint> {
   return kPromise;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// TIMESTAMP
-// ---------------------------------------------------------------------------------------------------------------
-
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number): string => (n < 10 ? '0' : '') + n;
-
-/**
- * Cognito's TIMESTAMP, `ddd MMM D HH:mm:ss UTC YYYY` (e.g. `Tue Sep 2 20:09:05 UTC 2025`). Built by hand in UTC
- * because Intl/toLocaleString output depends on the browser's locale and ICU version, and Cognito compares the
- * string byte for byte inside the signature.
- */
-export function formatTimestamp(date: Date | number = Date.now()): string {
-  const d = typeof date === 'number' ? new Date(date) : date;
-  if (Number.isNaN(d.getTime())) {
-    throw new SrpError('SrpInvalidInput', 'Invalid SRP input: timestamp is not a valid date');
-  }
-  return (
-    `${DAY_NAMES[d.getUTCDay()]} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCDate()} ` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The session
-// ---------------------------------------------------------------------------------------------------------------
-
-const USER_POOL_ID_RE = /^[\w-]+_([0-9a-zA-Z]+)$/;
-
-function randomSmallA(): bigint {
-  const c = globalThis.crypto;
-  if (!c?.getRandomValues) throw new SrpError('SrpUnsupported', 'WebCrypto (crypto.getRandomValues) is unavailable');
-  // 128 bytes like amazon-cognito-identity-js: far more than the 256 bits RFC 5054 asks for, and cheap enough.
-  return bytesToBigInt(c.getRandomValues(new Uint8Array(128)));
-}
-
-/**
- * Starts one SRP exchange: draws the private value a (or takes `aHex`, for tests only) and computes A at once, since
- * InitiateAuth needs SRP_A. Keep the session for the PASSWORD_VERIFIER answer; never reuse it for another sign-in.
- */
-export function createSrpSession(aHex?: string): SrpSession {
-  let a: bigint;
-  let A: bigint;
-  if (aHex !== undefined) {
-    a = parseHexInteger(aHex, 'a', 'SrpInvalidInput');
-    A = a % N === 0n ? 0n : powTwo(a);
-    if (A <= 1n) throw new SrpError('SrpInvalidInput', 'Invalid SRP input: a gives A mod N of 0 or 1');
-  } else {
-    // A = 0 or 1 (mod N) is a degenerate exchange; drawing such an a is astronomically unlikely but free to rule out.
-    do {
-      a = randomSmallA();
-      A = a % N === 0n ? 0n : powTwo(a);
-    } while (A <= 1n);
-  }
-  const paddedA = paddedBytes(A);
-  return {
-    A: A.toString(16),
-    passwordClaim: (input) => passwordClaim(a, paddedA, input),
-  };
-}
-
-async function passwordClaim(
-  a: bigint,
-  paddedA: Uint8Array<ArrayBuffer>,
-  input: PasswordClaimInput,
-): Promise<PasswordClaim> {
-  const { userPoolId, userIdForSrp, password, challenge } = input;
-  const poolName = typeof userPoolId === 'string' ? USER_POOL_ID_RE.exec(userPoolId)?.[1] : undefined;
-  if (!poolName) {
-    throw new SrpError(
-      'SrpInvalidInput',
-      `Invalid SRP input: "${String(userPoolId)}" is not a user pool id like us-east-1_AbCdEf123`,
-    );
-  }
-  if (typeof userIdForSrp !== 'string' || userIdForSrp === '') {
-    throw new SrpError('SrpInvalidInput', 'Invalid SRP input: USER_ID_FOR_SRP is missing');
-  }
-  if (typeof password !== 'string') throw new SrpError('SrpInvalidInput', 'Invalid SRP input: password is missing');
-  if (!challenge || typeof challenge !== 'object') {
-    throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: the PASSWORD_VERIFIER parameters are missing');
-  }
-
-  // Validate everything the server sent before any work, so a bad challenge never yields an answer.
-  const B = parseHexInteger(challenge.SRP_B, 'SRP_B', 'SrpInvalidChallenge');
-  if (B % N === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: B mod N is 0');
-  const salt = parseHexInteger(challenge.SALT, 'SALT', 'SrpInvalidChallenge');
-  const secretBlock = decodeBase64(challenge.SECRET_BLOCK, 'SECRET_BLOCK');
-  const timestamp = input.timestamp ?? formatTimestamp();
-
-  const [k, uBytes, identityHash] = await Promise.all([
-    multiplierK(),
-    sha256(concatBytes(paddedA, paddedBytes(B))),
-    sha256(encoder.encode(`${poolName}${userIdForSrp}:${password}`)),
-  ]);
-  const u = bytesToBigInt(uBytes);
-  if (u === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: u = H(A, B) is 0');
-  const x = bytesToBigInt(await sha256(concatBytes(paddedBytes(salt), identityHash)));
-
-  // B - k·g^x may be negative; the base of S is its representative in [0, N).
-  let base = (B - k * powTwo(x)) % N;
-  if (base < 0n) base += N;
-  const S = modPow(base, a + u * x);
-
-  const key = await hkdf16(paddedBytes(S), paddedBytes(u));
-  const message = concatBytes(encoder.encode(poolName + userIdForSrp), secretBlock, encoder.encode(timestamp));
-  return {
-    PASSWORD_CLAIM_SIGNATURE: encodeBase64(await hmacSha256(key, message)),
-    PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
-    TIMESTAMP: timestamp,
-  };
-}

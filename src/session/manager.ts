@@ -1,21 +1,13 @@
-import type { CognitoApi } from './cognito.js';
-import type { AuthError } from './errors.js';
-import { sessionFrom, storagePrefix, tokensFrom, type StorageLike, type TokenStore, type Tokens, type UserSession } from './session.js';
-import type { SignOutReason } from './state.js';
+import type { CognitoApi } from '../api/operations.js';
+import type { Clock } from './clock.js';
+import type { AuthError } from '../errors.js';
+import type { SignOutReason } from '../state/index.js';
+import { refreshTokenAuth, type TokenOrigin, type TokenRefresher } from './refreshers.js';
+import { storagePrefix, type StorageLike } from './storage.js';
+import type { TokenStore } from './token-store.js';
+import { sessionFrom, type Tokens, type UserSession } from './tokens.js';
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(id: unknown): void;
-  random(): number;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (id) => globalThis.clearTimeout(id as number),
-  random: () => Math.random(),
-};
+export type { TokenOrigin, TokenRefresher } from './refreshers.js';
 
 export interface SessionManagerOptions {
   api: CognitoApi;
@@ -32,16 +24,6 @@ export interface SessionManagerOptions {
   originStorage?: StorageLike;
 }
 
-/** Where a session's tokens came from: Cognito's API (the user pool form) or the OAuth 2.0 endpoints (an IdP). */
-export type TokenOrigin = 'cognito' | 'hosted';
-
-/** Renews and revokes the tokens of one origin. Failures are AuthErrors; transient ones are retried by the manager. */
-export interface TokenRefresher {
-  /** Fresh tokens for the session's refresh token (without a new refresh token, the current one is kept). */
-  refresh(session: UserSession): Promise<Tokens>;
-  revoke(tokens: Tokens): Promise<unknown>;
-}
-
 // Refresh this long before expiry, or a quarter of the lifetime for short-lived tokens.
 const REFRESH_LEAD_MS = 5 * 60 * 1000;
 // Transient refresh failures are retried: at most this many tries, backing off from BASE, capped at MAX.
@@ -51,7 +33,10 @@ const BACKOFF_MAX_MS = 30000;
 
 const TRANSIENT = new Set(['network', 'timeout', 'server-error', 'too-many-requests', 'limit-exceeded', 'concurrent-modification']);
 
-/** Owns the signed-in session: storage, the refresh timer, REFRESH_TOKEN_AUTH with backoff, and revocation. */
+/**
+ * Owns the signed-in session: storage, the refresh timer, the refresh (by the refresher of the tokens' origin) with
+ * backoff, and revocation.
+ */
 export class SessionManager {
   readonly #o: SessionManagerOptions;
   #session: UserSession | undefined;
@@ -62,17 +47,7 @@ export class SessionManager {
 
   constructor(options: SessionManagerOptions) {
     this.#o = options;
-    this.#cognito = {
-      refresh: async (session) => {
-        const refreshToken = session.tokens.refreshToken ?? '';
-        const params: Record<string, string> = { REFRESH_TOKEN: refreshToken };
-        if (options.secretHash) params.SECRET_HASH = await options.secretHash(session.username);
-        const response = await options.api.initiateAuth({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: options.clientId, AuthParameters: params });
-        if (!response.AuthenticationResult) throw new Error('no tokens');
-        return tokensFrom(response.AuthenticationResult, options.clock.now(), refreshToken);
-      },
-      revoke: (tokens) => options.api.revokeToken({ ClientId: options.clientId, Token: tokens.refreshToken ?? '' }),
-    };
+    this.#cognito = refreshTokenAuth(options);
   }
 
   /** Where the current session's tokens came from. */

@@ -2,10 +2,10 @@
  * Cognito's user-pool API over fetch. It speaks AWS's JSON 1.1 protocol: a POST of the input as JSON, the operation
  * named in `X-Amz-Target`, a JSON answer; an error is a 4xx/5xx answer naming the exception in the `x-amzn-errortype`
  * header or the body's `__type`. The operations the engine uses are unauthenticated or authorised by the AccessToken in
- * the body, so nothing is signed and no AWS SDK is needed. cognito.ts loads this module with import(), so the first
+ * the body, so nothing is signed and no AWS SDK is needed. client.ts loads this module with import(), so the first
  * paint never carries it (its chunk is named `sdk`, see vite.config.ts).
  */
-import { authError, toAuthError, type ErrorContext } from './errors.js';
+import { authError, toAuthError, type ErrorContext } from '../errors.js';
 
 /** DNS suffixes of the AWS partitions other than `aws` (amazonaws.com), as the SDK's endpoint rules resolve them. */
 const PARTITIONS: readonly (readonly [RegExp, string])[] = [

@@ -214,3 +214,20 @@ export interface GlobalSignOutRequest {
 
 /** An empty body: success is the answer. */
 export interface GlobalSignOutResponse {}
+
+/**
+ * Renews the tokens from a refresh token: new ID and access tokens, and a new refresh token when the app client rotates
+ * them (then the one sent stops working after the client's grace period). The one refresh call that works with rotation
+ * on and off. `ClientSecret` is left out on purpose: a client secret never belongs in a browser.
+ */
+export interface GetTokensFromRefreshTokenRequest {
+  RefreshToken: string;
+  ClientId: string;
+  /** The device key from NewDeviceMetadata, required where the pool remembers devices. */
+  DeviceKey?: string;
+}
+
+/** The new tokens; RefreshToken only with rotation. NewDeviceMetadata is never returned here. */
+export interface GetTokensFromRefreshTokenResponse {
+  AuthenticationResult?: AuthenticationResultType;
+}

@@ -1,0 +1,289 @@
+import { createCognitoApi } from '../api/client.js';
+import type { CognitoApi } from '../api/operations.js';
+import type { AuthConfig } from '../config.js';
+// Type only: the SRP module is loaded with import() at the first SRP sign-in, so the first paint never waits for it.
+import type { createSrpSession as defaultSrp } from '../crypto/srp-user.js';
+import { HostedSignIn, type OAuthDeps } from '../oauth/hosted-sign-in.js';
+import { systemClock, type Clock } from '../session/clock.js';
+import { SessionManager } from '../session/manager.js';
+import type { TokenOrigin } from '../session/refreshers.js';
+import { storageFor, tokensKey, type StorageLike } from '../session/storage.js';
+import { tokenChanges, TokenStore, type TokenChange } from '../session/token-store.js';
+import type { Tokens, UserSession } from '../session/tokens.js';
+import type { AuthState, FlowEvent, MfaType } from '../state/index.js';
+import { followAuth } from './challenge-router.js';
+import { FlowContext } from './context.js';
+import type { FlowCore } from './core.js';
+import { completeHostedSignIn, signInWithEmail, signInWithProvider } from './hosted.js';
+import { chooseMfaSetup, cancelTotpSetup, setUpSms, setUpTotp, verifyTotp } from './mfa-setup.js';
+import { selectMfa, submitMfaCode } from './mfa.js';
+import { completeNewPassword } from './new-password.js';
+import { confirmForgotPassword, forgotPassword } from './reset-password.js';
+import { Runner } from './runner.js';
+import { restore, sessionEnded, signOut, startSession, syncFromStorage } from './session.js';
+import { signIn } from './sign-in.js';
+import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './sign-up.js';
+
+export interface FlowDeps {
+  api?: CognitoApi;
+  /** Whether the browser believes it is online (default: navigator.onLine). Nothing is sent while offline. */
+  isOnline?: () => boolean;
+  storage?: StorageLike;
+  /** Time, timers and randomness: the refresh schedule, and the SRP TIMESTAMP of a PASSWORD_VERIFIER answer. */
+  clock?: Clock;
+  createSrpSession?: typeof defaultSrp;
+  /** Identity providers (OAuth 2.0): fetch, the storage of the pending state and verifier, and `navigate`. */
+  oauth?: OAuthDeps;
+}
+
+/**
+ * The whole sign-in journey as a state machine: the public facade. Screens render `state` and call the intent
+ * methods, each of which delegates to its journey's module in this folder; every Cognito call goes through the
+ * CognitoApi seam. Intents never throw: failures land in `state.error` (and an `error` event).
+ */
+export class AuthFlow {
+  readonly config: AuthConfig;
+  readonly #core: FlowCore;
+  readonly #runner: Runner;
+  readonly #sessions: SessionManager;
+  readonly #storage: StorageLike;
+  readonly #stopSync: () => void;
+
+  constructor(config: AuthConfig, deps: FlowDeps = {}) {
+    this.config = config;
+    const api = deps.api ?? createCognitoApi(config);
+    const clock = deps.clock ?? systemClock;
+    const context = new FlowContext();
+    const runner = new Runner(context, deps.isOnline ?? (() => globalThis.navigator?.onLine !== false));
+    const storage = deps.storage ?? storageFor(config.storage);
+    const store = new TokenStore(storage, config.clientId);
+    const hosted = config.federation
+      ? new HostedSignIn(config.clientId, config.federation, { timeoutMs: config.timeoutMs, now: () => clock.now(), ...deps.oauth })
+      : undefined;
+    const onTokenChange = (e: Event) => {
+      if (store.concerns((e as CustomEvent<TokenChange>).detail)) this.syncFromStorage();
+    };
+    tokenChanges.addEventListener('change', onTokenChange);
+    this.#stopSync = () => tokenChanges.removeEventListener('change', onTokenChange);
+    const sessions = new SessionManager({
+      api,
+      store,
+      clientId: config.clientId,
+      clock,
+      secretHash: config.secretHash,
+      refreshers: hosted ? { hosted: hosted.refresher } : undefined,
+      originStorage: storage,
+      onEnded: (reason) => sessionEnded(core, reason),
+      onRefreshed: (session) => {
+        if (runner.state.screen === 'signed-in') runner.set({ ...runner.state, session });
+        runner.emit({ type: 'tokens-refreshed', session });
+      },
+    });
+    let srp = deps.createSrpSession;
+    const core: FlowCore = {
+      config,
+      api,
+      sessions,
+      clock,
+      runner,
+      context,
+      hosted,
+      srp: async () => (srp ??= (await import('../crypto/srp-user.js')).createSrpSession),
+      follow: (response, username, guard) => followAuth(core, response, username, guard),
+    };
+    this.#core = core;
+    this.#runner = runner;
+    this.#sessions = sessions;
+    this.#storage = storage;
+  }
+
+  get state(): AuthState {
+    return this.#runner.state;
+  }
+
+  get session(): UserSession | undefined {
+    return this.#sessions.session;
+  }
+
+  /** Calls `fn` on every state change; returns the unsubscribe function. */
+  subscribe(fn: (state: AuthState, previous: AuthState) => void): () => void {
+    return this.#runner.subscribe(fn);
+  }
+
+  onEvent(fn: (event: FlowEvent) => void): () => void {
+    return this.#runner.onEvent(fn);
+  }
+
+  // ---- navigation ----------------------------------------------------------------------------------------------
+
+  /** Moves between the entry screens. Drops any half-finished challenge and any in-flight answer. */
+  goTo(screen: 'sign-in' | 'sign-up' | 'forgot-password', username = this.state.username): void {
+    // A signed-in user (also one adding an authenticator app) is not sent back to the entry screens: sign out first.
+    if (this.state.screen === 'signed-in' || this.#sessions.session) return;
+    this.#runner.supersede();
+    this.#runner.forget();
+    this.#runner.set({ screen, username, busy: false });
+  }
+
+  /**
+   * "Try again" after a transport failure (offline, network, timeout, server error): sends the same request again,
+   * with what the user had typed. Does nothing after any other outcome: code submissions never repeat by themselves.
+   */
+  retry(): Promise<void> {
+    const again = this.#runner.retryLast;
+    if (!again || this.state.busy || !this.state.error?.retryable) return Promise.resolve();
+    return again();
+  }
+
+  // ---- sign-in and its challenges (sign-in.ts, mfa.ts, mfa-setup.ts, new-password.ts) ----------------------------
+
+  signIn(input: { username: string; password: string }): Promise<void> {
+    return signIn(this.#core, input);
+  }
+
+  /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. */
+  submitMfaCode(input: { code: string }): Promise<void> {
+    return submitMfaCode(this.#core, input);
+  }
+
+  /** Answers SELECT_MFA_TYPE. */
+  selectMfa(mfaType: MfaType): Promise<void> {
+    return selectMfa(this.#core, mfaType);
+  }
+
+  /** Picks the method to set up in an MFA_SETUP challenge; EMAIL_OTP needs the address to send codes to. */
+  chooseMfaSetup(mfaType: MfaType, input: { email?: string } = {}): Promise<void> {
+    return chooseMfaSetup(this.#core, mfaType, input);
+  }
+
+  /** Adds an authenticator app for the signed-in user (AssociateSoftwareToken with the access token). */
+  setUpTotp(): Promise<void> {
+    return setUpTotp(this.#core);
+  }
+
+  /** Leaves authenticator-app set-up started by a signed-in user, back to the signed-in state. */
+  cancelTotpSetup(): void {
+    cancelTotpSetup(this.#core);
+  }
+
+  /** Verifies the first TOTP code, then finishes MFA_SETUP (or, when signed in, makes TOTP the preferred MFA). */
+  verifyTotp(input: { code: string; deviceName?: string }): Promise<void> {
+    return verifyTotp(this.#core, input);
+  }
+
+  /** SMS set-up in MFA_SETUP: the page's server adds the phone number, then sign-in starts again. */
+  setUpSms(input: { phoneNumber: string }): Promise<void> {
+    return setUpSms(this.#core, input);
+  }
+
+  /** Answers NEW_PASSWORD_REQUIRED with the new password and the attributes Cognito asked for. */
+  completeNewPassword(input: { password: string; confirmPassword?: string; attributes?: Record<string, string> }): Promise<void> {
+    return completeNewPassword(this.#core, input);
+  }
+
+  // ---- sign-up (sign-up.ts) and password reset (reset-password.ts) ------------------------------------------------
+
+  /**
+   * SignUp. With email or phone usernames the username is that address, and it is also sent as the attribute.
+   * Unconfirmed accounts go to confirmation; auto-confirmed ones are signed in with the password just typed.
+   */
+  signUp(input: SignUpInput): Promise<void> {
+    return signUp(this.#core, input);
+  }
+
+  /** ConfirmSignUp; then signs in with the password typed earlier on this page, if there was one. */
+  confirmSignUp(input: { code: string }): Promise<void> {
+    return confirmSignUp(this.#core, input);
+  }
+
+  resendSignUpCode(): Promise<void> {
+    return resendSignUpCode(this.#core);
+  }
+
+  forgotPassword(input: { username: string }): Promise<void> {
+    return forgotPassword(this.#core, input);
+  }
+
+  /** Sends a new reset code to the same user. */
+  resendForgotPasswordCode(): Promise<void> {
+    return this.forgotPassword({ username: this.state.username });
+  }
+
+  confirmForgotPassword(input: { code: string; password: string; confirmPassword?: string }): Promise<void> {
+    return confirmForgotPassword(this.#core, input);
+  }
+
+  // ---- session (session.ts) ----------------------------------------------------------------------------------------
+
+  /** Signs in from stored tokens, refreshing them first if they are about to expire. Resolves true when signed in. */
+  restore(): Promise<boolean> {
+    return restore(this.#core);
+  }
+
+  /** REFRESH_TOKEN_AUTH now (it also runs by itself before expiry). */
+  async refresh(): Promise<UserSession | undefined> {
+    return this.#sessions.refresh();
+  }
+
+  /**
+   * Signs out: local state and storage are cleared at once, whatever the network does; then the refresh token is
+   * revoked and, unless `global` is false, every session is ended where the access token allows it.
+   */
+  signOut(options: { global?: boolean; logout?: boolean } = {}): Promise<void> {
+    return signOut(this.#core, this.#storage, options);
+  }
+
+  /** Starts a session from tokens obtained elsewhere (an OAuth code exchange): stores them and fires `signed-in`. */
+  signInWithTokens(tokens: Tokens, options: { origin?: TokenOrigin } = {}): UserSession {
+    this.#runner.supersede();
+    return startSession(this.#core, tokens, options.origin ?? 'hosted');
+  }
+
+  /**
+   * Re-reads the stored tokens after another authenticator on the page (automatic) or another tab (the element calls
+   * this on the window's `storage` event) changed them: a sign-out there signs out here, a sign-in there signs in here.
+   */
+  syncFromStorage(): void {
+    syncFromStorage(this.#core);
+  }
+
+  /** The storage key of this flow's tokens (for listening to other tabs). */
+  get storageKey(): string {
+    return tokensKey(this.config.clientId);
+  }
+
+  /** Stops timers and listeners; call when the flow's element is gone for good. */
+  dispose(): void {
+    this.#stopSync();
+    this.#sessions.dispose();
+  }
+
+  // ---- identity providers (hosted.ts; OAuth 2.0 authorization code flow with PKCE, see src/oauth/) ---------------
+
+  /** The OAuth 2.0 side of sign-in, when identity providers (a `domain`) are configured. */
+  get hosted(): HostedSignIn | undefined {
+    return this.#core.hosted;
+  }
+
+  /** Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, … */
+  signInWithProvider(provider: string, options: { lang?: string } = {}): Promise<void> {
+    return signInWithProvider(this.#core, provider, options);
+  }
+
+  /**
+   * Sends the user to the SAML/OIDC provider that lists the email's domain as an identifier (idp_identifier). No match
+   * is an `oauth-no-provider` error on `email`; with the user pool form shown, the address moves to its username.
+   */
+  signInWithEmail(input: { email: string; lang?: string }): Promise<void> {
+    return signInWithEmail(this.#core, input);
+  }
+
+  /**
+   * Finishes a sign-in with an identity provider when `url` is Cognito's redirect back to `redirect-uri`: checks the
+   * state against the one kept in this tab (used once), exchanges the code with the PKCE verifier at /oauth2/token and
+   * signs in. Resolves false, doing nothing, for any other URL. Failures land in `state.error` on the sign-in screen.
+   */
+  completeHostedSignIn(url: string): Promise<boolean> {
+    return completeHostedSignIn(this.#core, url, () => this.goTo('sign-in'));
+  }
+}

@@ -1,0 +1,90 @@
+import { authError, toAuthError, type AuthError } from '../errors.js';
+import type { AuthState } from '../state/index.js';
+import type { ChallengeHandler } from './challenge-router.js';
+import type { FlowCore } from './core.js';
+import type { Guard } from './runner.js';
+import { delivery, fail, required, secretHash, userRequest } from './steps.js';
+
+/** The sign-in form's intent: InitiateAuth with the username and password. */
+export function signIn(flow: FlowCore, input: { username: string; password: string }): Promise<void> {
+  return flow.runner.run(
+    ['sign-in'],
+    async (guard) => {
+      const username = required(input.username, 'username');
+      if (!input.password) fail('required-field', 'password');
+      flow.context.password = input.password;
+      flow.runner.set({ ...flow.runner.state, username });
+      await signInWith(flow, username, input.password, guard);
+    },
+    (error, username) => signInFailed(flow, error, username),
+  );
+}
+
+/**
+ * InitiateAuth with the configured flow: USER_PASSWORD_AUTH sends the password; USER_SRP_AUTH (the default) sends
+ * SRP_A and lets the router answer PASSWORD_VERIFIER (see passwordVerifier). Also the last step of sign-up,
+ * confirmation and SMS set-up, which sign in with the password typed earlier on the page.
+ */
+export async function signInWith(flow: FlowCore, username: string, password: string, guard: Guard): Promise<void> {
+  const { clientId } = flow.config;
+  const hash = await secretHash(flow, 'SECRET_HASH', username);
+  let response;
+  if (flow.config.authFlow === 'USER_PASSWORD_AUTH') {
+    response = await guard(
+      flow.api.initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password, ...hash } }),
+    );
+  } else {
+    const srp = (await flow.srp())();
+    flow.context.srp = srp;
+    response = await guard(
+      flow.api.initiateAuth({ AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, SRP_A: srp.A, ...hash } }),
+    );
+  }
+  flow.context.userIdForSrp = undefined;
+  await flow.follow(response, username, guard);
+}
+
+/**
+ * PASSWORD_VERIFIER needs no answer from the user: the claim is computed from the password and the SRP exchange
+ * started in signInWith, at the flow's clock (Cognito checks TIMESTAMP), and sent by the router.
+ */
+export const passwordVerifier: ChallengeHandler = async (response, { flow }) => {
+  const srp = flow.context.srp;
+  const password = flow.context.password;
+  if (!srp || password === undefined) throw authError('unsupported-challenge', { cognitoName: response.ChallengeName });
+  const p = response.ChallengeParameters ?? {};
+  let claim;
+  try {
+    claim = await srp.passwordClaim({
+      userPoolId: flow.config.userPoolId,
+      userIdForSrp: flow.context.userIdForSrp ?? '',
+      password,
+      challenge: { SRP_B: p.SRP_B ?? '', SALT: p.SALT ?? '', SECRET_BLOCK: p.SECRET_BLOCK ?? '' },
+      now: flow.clock.now(),
+    });
+  } catch (e) {
+    throw authError('srp-invalid-challenge', { cognitoMessage: e instanceof Error ? e.message : undefined });
+  }
+  // Used once: a second PASSWORD_VERIFIER would need a new exchange.
+  flow.context.srp = undefined;
+  return { answer: { ...claim } };
+};
+
+/** Where a failed sign-in leads: unconfirmed accounts to confirmation, reset accounts to a new password. */
+async function signInFailed(flow: FlowCore, error: AuthError, username: string): Promise<AuthState | undefined> {
+  if (error.code === 'user-not-confirmed') {
+    // Cognito sends no code on a failed sign-in: ask for one, and go to confirmation even if that fails.
+    try {
+      const sent = await flow.api.resendConfirmationCode(await userRequest(flow, username));
+      return { screen: 'confirm-sign-up', username, busy: false, delivery: delivery(sent.CodeDeliveryDetails) };
+    } catch (e) {
+      return { screen: 'confirm-sign-up', username, busy: false, resendError: toAuthError(e) };
+    }
+  }
+  // The hosted UI clears the password after a failed sign-in; nothing of it stays here either.
+  flow.context.password = undefined;
+  if (error.code === 'password-reset-required') {
+    return { screen: 'confirm-forgot-password', username, busy: false, notice: 'password-reset-required' };
+  }
+  return undefined;
+}

@@ -1,0 +1,136 @@
+import { authError } from '../errors.js';
+import type { FederationConfig } from '../federation-config.js';
+import type { TokenRefresher } from '../session/refreshers.js';
+import { storageFor, type StorageLike } from '../session/storage.js';
+import type { Tokens, UserSession } from '../session/tokens.js';
+import { oauthError, parseCallback, type Callback } from './callback.js';
+import { PendingStore, type CodeGrant } from './pending.js';
+import { codeChallengeS256, createCodeVerifier, createState } from './pkce.js';
+import { TokenEndpoint } from './token-endpoint.js';
+import { authorizeUrl, logoutUrl } from './urls.js';
+
+/**
+ * Cognito's OAuth 2.0 endpoints, as its hosted UI uses them for SAML, OIDC and social providers: the authorization
+ * code grant with PKCE (RFC 7636, S256 only), a 128-bit `state` kept with the verifier in sessionStorage and used
+ * once, the code exchange and refresh at /oauth2/token, revocation at /oauth2/revoke, and the /logout URL.
+ * No DOM here: the browser is reached through the seams in OAuthDeps.
+ */
+
+/** Sends the browser somewhere (default: `location.assign`). Pages and tests replace it. */
+export type Navigate = (url: string) => void;
+
+export const browserNavigate: Navigate = (url) => {
+  globalThis.location.assign(url);
+};
+
+export interface OAuthDeps {
+  /** Used for /oauth2/token and /oauth2/revoke (default: the global fetch). */
+  fetch?: typeof fetch;
+  /** Where the pending state and verifier live until the user comes back (default: sessionStorage). */
+  storage?: StorageLike;
+  /** WebCrypto: random values and SHA-256 (default: globalThis.crypto). */
+  crypto?: Crypto;
+  navigate?: Navigate;
+  now?: () => number;
+  /** Milliseconds before a token request is given up. */
+  timeoutMs?: number;
+}
+
+export type AuthorizeTarget = { identityProvider: string } | { idpIdentifier: string };
+
+/** The hosted (OAuth 2.0) side of sign-in for one app client: authorize, callback, token, refresh, revoke, logout. */
+export class HostedSignIn {
+  readonly config: FederationConfig;
+  readonly clientId: string;
+  readonly pending: PendingStore;
+  readonly #crypto: Crypto;
+  readonly #navigate: Navigate;
+  readonly #endpoint: TokenEndpoint;
+
+  constructor(clientId: string, config: FederationConfig, deps: OAuthDeps = {}) {
+    this.clientId = clientId;
+    this.config = config;
+    this.pending = new PendingStore(deps.storage ?? storageFor('session'), clientId);
+    this.#crypto = deps.crypto ?? globalThis.crypto;
+    this.#navigate = deps.navigate ?? browserNavigate;
+    this.#endpoint = new TokenEndpoint({
+      domain: config.domain,
+      clientId,
+      fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      now: deps.now ?? (() => Date.now()),
+      timeoutMs: deps.timeoutMs ?? 15000,
+    });
+  }
+
+  /** Stores a fresh state and verifier, then sends the browser to /oauth2/authorize. Resolves to the URL. */
+  async begin(target: AuthorizeTarget, lang?: string): Promise<string> {
+    const state = createState(this.#crypto);
+    const verifier = createCodeVerifier(this.#crypto);
+    const codeChallenge = await codeChallengeS256(verifier, this.#crypto);
+    const { domain, redirectUri, scopes } = this.config;
+    const url = authorizeUrl({
+      domain,
+      clientId: this.clientId,
+      redirectUri,
+      scopes,
+      state,
+      codeChallenge,
+      identityProvider: 'identityProvider' in target ? target.identityProvider : undefined,
+      idpIdentifier: 'idpIdentifier' in target ? target.idpIdentifier : undefined,
+      lang: lang?.trim() || undefined,
+    });
+    this.pending.save({ state, verifier, redirectUri });
+    this.#navigate(url);
+    return url;
+  }
+
+  /** The callback in `url`, if `url` is one (see parseCallback). */
+  callback(url: string): Callback | undefined {
+    return parseCallback(url, this.config.redirectUri);
+  }
+
+  /**
+   * Checks a callback against the pending authorization and consumes it, whatever the outcome: an error return, a
+   * state that does not match, or no pending authorization at all (replayed link, another tab, cleared storage) each
+   * throw, and nothing can be redeemed afterwards.
+   */
+  redeem(callback: Callback): CodeGrant {
+    const pending = this.pending.take();
+    if (callback.kind === 'error') throw oauthError(callback.error, callback.description);
+    if (!pending) throw authError('oauth-missing-verifier');
+    if (!callback.state || callback.state !== pending.state) throw authError('oauth-state-mismatch');
+    if (!callback.code) throw authError('oauth-invalid-request');
+    return { code: callback.code, verifier: pending.verifier, redirectUri: pending.redirectUri };
+  }
+
+  /** The code exchange at /oauth2/token (grant_type=authorization_code with the PKCE code_verifier). */
+  exchange(grant: CodeGrant): Promise<Tokens> {
+    return this.#endpoint.exchange(grant);
+  }
+
+  /** Tokens of a hosted sign-in renew at /oauth2/token and are revoked at /oauth2/revoke. */
+  readonly refresher: TokenRefresher = {
+    refresh: async (session: UserSession): Promise<Tokens> => {
+      const refreshToken = session.tokens.refreshToken;
+      if (!refreshToken) throw authError('session-expired');
+      return this.#endpoint.refresh(refreshToken);
+    },
+    revoke: async (tokens: Tokens): Promise<void> => {
+      if (!tokens.refreshToken) return;
+      await this.#endpoint.revoke(tokens.refreshToken);
+    },
+  };
+
+  /** `<domain>/logout?…` when `logout-uri` is configured. */
+  logoutUrl(): string | undefined {
+    const { domain, logoutUri } = this.config;
+    return logoutUri ? logoutUrl({ domain, clientId: this.clientId, logoutUri }) : undefined;
+  }
+
+  /** Sends the browser to /logout (when configured). */
+  logout(): boolean {
+    const url = this.logoutUrl();
+    if (url) this.#navigate(url);
+    return Boolean(url);
+  }
+}

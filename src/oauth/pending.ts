@@ -1,0 +1,45 @@
+import { StoredJson, storagePrefix, type StorageLike } from '../session/storage.js';
+
+/** The authorization request in flight: what must survive the trip to the identity provider and back. */
+
+export interface PendingAuthorization {
+  state: string;
+  verifier: string;
+  /** The redirect_uri the authorize request named: the token request must name the same. */
+  redirectUri: string;
+}
+
+/** Code grant ready to redeem: what the token request sends. Lives in memory only. */
+export interface CodeGrant {
+  code: string;
+  verifier: string;
+  redirectUri: string;
+}
+
+function parsePending(p: Record<string, unknown>): PendingAuthorization | undefined {
+  if (typeof p.state !== 'string' || typeof p.verifier !== 'string' || typeof p.redirectUri !== 'string') return undefined;
+  if (!p.state || !p.verifier) return undefined;
+  return { state: p.state, verifier: p.verifier, redirectUri: p.redirectUri };
+}
+
+/** The one pending authorization of an app client, in sessionStorage (this tab only), taken out at most once. */
+export class PendingStore {
+  readonly #stored: StoredJson<PendingAuthorization>;
+
+  constructor(storage: StorageLike, clientId: string) {
+    this.#stored = new StoredJson(storage, `${storagePrefix(clientId)}oauth`, parsePending);
+  }
+
+  get key(): string {
+    return this.#stored.key;
+  }
+
+  save(pending: PendingAuthorization): void {
+    this.#stored.write(pending);
+  }
+
+  /** Reads and removes the pending authorization: a state and verifier are never used twice. */
+  take(): PendingAuthorization | undefined {
+    return this.#stored.take();
+  }
+}
