@@ -1,75 +1,42 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { AuthFlow } from '../src/flow.js';
-import { ConfigError, parseConfig, type AuthConfig, type AuthOptions, type SecretHashFn, type SmsMfaSetupFn } from '../src/config.js';
-import { preloadSdk } from '../src/cognito.js';
-import { Localizer, type Locale, type TranslationsByLanguage } from '../src/i18n.js';
-import { storageFor, TokenStore } from '../src/session.js';
-import type { AuthState, FlowEvent, Screen } from '../src/state.js';
+import { AuthFlow, type FlowDeps } from '../src/flow/auth-flow.js';
+import { ConfigError, parseConfig, type AuthConfig } from '../src/config.js';
+import { preloadSdk } from '../src/api/client.js';
+import type { Locale } from '../src/i18n.js';
+import { storageFor, TokenStore } from '../src/session/index.js';
+import type { AuthState, Screen } from '../src/state/index.js';
 import type { FormFields } from './base.js';
-import { adoptBaseStyles, adoptTheme, applyCustomization, customizationReady, releaseCustomization, type ThemeName } from './styles.js';
+import { domEventOf } from './authenticator/events.js';
+import { authOptions, ENGINE_PROPERTIES, OPTIONS, optionDefaults, type OptionProperties } from './authenticator/options.js';
+import { SCREENS } from './authenticator/screen-registry.js';
+import { LocalizeController } from './controllers/localize.js';
+import { adoptBaseStyles, adoptTheme, applyCustomization, customizationReady, releaseCustomization } from './styles.js';
 import { safeImageUrl } from './parts/url.js';
+// The first screen is part of the first paint; every other one loads on first use (see the screen registry).
 import './screens/sign-in.js';
 
-/** Screen -> element tag; every screen but sign-in is loaded on first use, so the first paint carries only sign-in. */
-const SCREENS: Record<Exclude<Screen, 'signed-in'>, { tag: string; load: () => Promise<unknown> }> = {
-  'sign-in': { tag: 'cognito-sign-in', load: () => Promise.resolve() },
-  'sign-up': { tag: 'cognito-sign-up', load: () => import('./screens/sign-up.js') },
-  'confirm-sign-up': { tag: 'cognito-confirm-sign-up', load: () => import('./screens/confirm-sign-up.js') },
-  'forgot-password': { tag: 'cognito-forgot-password', load: () => import('./screens/forgot-password.js') },
-  'confirm-forgot-password': { tag: 'cognito-confirm-forgot-password', load: () => import('./screens/confirm-forgot-password.js') },
-  'new-password': { tag: 'cognito-new-password', load: () => import('./screens/new-password.js') },
-  'select-mfa': { tag: 'cognito-select-mfa', load: () => import('./screens/select-mfa.js') },
-  'setup-mfa': { tag: 'cognito-setup-mfa', load: () => import('./screens/setup-mfa.js') },
-  'setup-totp': { tag: 'cognito-setup-totp', load: () => import('./screens/setup-totp.js') },
-  'setup-sms': { tag: 'cognito-setup-sms', load: () => import('./screens/setup-sms.js') },
-  'mfa-code': { tag: 'cognito-mfa-code', load: () => import('./screens/mfa-code.js') },
-};
+export type { SignedInDetail, TokensRefreshedDetail } from './types.js';
 
 /** What the authenticator sets on the screen element it shows. */
 type ScreenElement = HTMLElement & { flow: AuthFlow; formFields: FormFields | undefined; focusOnArrival: boolean };
 
-export interface SignedInDetail {
-  username: string;
-  claims: Record<string, unknown>;
-  tokens: { idToken: string; accessToken: string; refreshToken?: string; expiresAt: number };
-  restored: boolean;
-}
+// The option properties (userPoolId, clientId, theme, config, secretHash, …) come from the options table.
+export interface CognitoAuthenticator extends OptionProperties {}
 
 /**
  * @summary Drop-in Amazon Cognito sign-in: every screen of the hosted UI, inside your page.
  *
+ * Its attributes and properties (user-pool-id, client-id, theme, config, …) are the rows of
+ * components/authenticator/options.ts, each documented there and in custom-elements.json.
+ *
  * @fires cognito-signed-in - A user signed in (or a stored session was restored). detail: { username, claims, tokens, restored }
+ * @fires cognito-tokens-refreshed - The session's tokens were renewed: replace the ones you keep. detail: { username, claims, tokens: { idToken, accessToken, expiresAt } } (never the refresh token)
  * @fires cognito-signed-out - The session ended. detail: { reason: 'user' | 'refresh-failed' | 'expired' | 'other-tab' }
  * @fires cognito-signed-up - SignUp succeeded. detail: { username, userSub, confirmed }
  * @fires cognito-screen-change - detail: { screen, previous }
- * @fires cognito-error - detail: { code, message, cognitoName?, attribute? }
+ * @fires cognito-error - detail: { code, message (the text shown, in the element's language), cognitoName?, field?, retryable?, attribute?, screen? }
  *
- * @attr user-pool-id - Required, e.g. us-east-1_AbCdEf123.
- * @attr client-id - Required: the app client id.
- * @attr region - Default: the user pool id's prefix.
- * @attr endpoint - Override the Cognito endpoint (e.g. a local emulator).
- * @attr auth-flow - USER_SRP_AUTH (default) or USER_PASSWORD_AUTH.
- * @attr initial-screen - sign-in (default), sign-up or forgot-password.
- * @attr username-attributes - email, phone_number, both, or absent for plain usernames (as in the pool).
- * @attr sign-up-attributes - Space-separated Cognito attributes asked at sign-up (standard or custom:).
- * @attr password-policy - Cognito PasswordPolicyType JSON.
- * @attr hide-sign-up - Hide "Need an account? Sign up".
- * @attr storage - memory, session or local (default).
- * @attr logo - Image URL for the banner (https, relative or data:image).
- * @attr legal-text - Text under the form (per language: `translations` / addTranslations with `legal.text`).
  * @attr lang - The language, e.g. de, pt-BR, ar. Default: the nearest `lang` up the tree, else the browser's languages.
- * @attr theme - classic (default: Cognito's classic hosted UI look), modern, dark, or auto (classic or dark, following
- *   prefers-color-scheme). Non-default themes load on first use. Tune any theme with the --cognito-* custom properties.
- * @attr customization-css - Hosted-UI CSS as GetUICustomization returns it: sanitized (Cognito's classes and properties
- *   only) and applied to this element alone.
- * @attr domain - The user pool domain for identity providers: https://auth.example.com or <prefix>.auth.<region>.amazoncognito.com.
- * @attr redirect-uri - Where Cognito sends users back after an identity provider (default: this page without query and hash).
- * @attr scopes - OAuth scopes for identity providers (default: openid email profile).
- * @attr identity-providers - JSON list of { "name", "label"?, "identifiers"? }: Google, Facebook, LoginWithAmazon,
- *   SignInWithApple, or your SAML/OIDC provider names (identifiers: email domains routed to that provider).
- * @attr hide-native - Identity providers only: no user pool sign-in form.
- * @attr idp-routing - auto: a typed email whose domain is an identifier offers "Continue with <provider>" instead of a password.
- * @attr logout-uri - After signing out of an identity-provider session, go through <domain>/logout back to this URL.
  * @attr screen - Reflects the current screen (read-only).
  *
  * @cssprop --cognito-color-primary - Submit button background (and radio accents); `--cognito-color-on-primary` its text.
@@ -86,80 +53,16 @@ export interface SignedInDetail {
  */
 export class CognitoAuthenticator extends LitElement {
   static override properties = {
-    userPoolId: { attribute: 'user-pool-id' },
-    clientId: { attribute: 'client-id' },
-    region: {},
-    endpoint: {},
-    authFlow: { attribute: 'auth-flow' },
-    initialScreen: { attribute: 'initial-screen' },
-    usernameAttributes: { attribute: 'username-attributes' },
-    signUpAttributes: { attribute: 'sign-up-attributes' },
-    passwordPolicy: { attribute: 'password-policy' },
-    hideSignUp: { attribute: 'hide-sign-up', type: Boolean },
-    storage: {},
-    logo: {},
-    legalText: { attribute: 'legal-text' },
-    theme: { reflect: true },
-    customizationCss: { attribute: 'customization-css' },
+    ...OPTIONS,
     screen: { reflect: true },
-    config: { attribute: false },
-    secretHash: { attribute: false },
-    smsMfaSetup: { attribute: false },
-    formFields: { attribute: false },
-    translations: { attribute: false },
-    domain: {},
-    redirectUri: { attribute: 'redirect-uri' },
-    scopes: {},
-    identityProviders: { attribute: 'identity-providers' },
-    hideNative: { attribute: 'hide-native', type: Boolean },
-    idpRouting: { attribute: 'idp-routing' },
-    logoutUri: { attribute: 'logout-uri' },
     _state: { state: true },
     _restoring: { state: true },
     _configError: { state: true },
     _offline: { state: true },
   };
 
-  declare userPoolId: string | null;
-  declare clientId: string | null;
-  declare region: string | null;
-  declare endpoint: string | null;
-  declare authFlow: string | null;
-  declare initialScreen: string | null;
-  declare usernameAttributes: string | null;
-  declare signUpAttributes: string | null;
-  declare passwordPolicy: string | null;
-  declare hideSignUp: boolean;
-  declare storage: string | null;
-  declare logo: string | null;
-  declare legalText: string | null;
-  /** classic (default), modern, dark or auto; reflected, since the themes select on it. */
-  declare theme: ThemeName | null;
-  /** Hosted-UI CSS (GetUICustomization's `CSS`), sanitized and scoped to this element. */
-  declare customizationCss: string | null;
   /** The current screen, reflected as the `screen` attribute. Read it; setting it has no effect on the flow. */
   declare screen: Screen | null;
-  /** All options as one object (same meaning as the attributes); attributes win where both are set. */
-  declare config: AuthOptions | undefined;
-  /** For app clients with a secret: computes SECRET_HASH on your server. No secret ever belongs in the browser. */
-  declare secretHash: SecretHashFn | undefined;
-  /** Lets SMS MFA be set up during sign-in (your server adds the phone number); see SmsMfaSetupFn. */
-  declare smsMfaSetup: SmsMfaSetupFn | undefined;
-  /** Per-field label, placeholder, order and requiredness, keyed by input name (e.g. `given_name`). */
-  declare formFields: FormFields | undefined;
-  /**
-   * Phrase overrides for this element only, per language: `{ en: { signIn: { title: 'Log in' } }, de: { … } }`, any
-   * key of the locale files plus `legal.text`. Assign a new object to change them.
-   */
-  declare translations: TranslationsByLanguage | undefined;
-  // -- federation (identity providers): see the @attr lines above --
-  declare domain: string | null;
-  declare redirectUri: string | null;
-  declare scopes: string | null;
-  declare identityProviders: string | null;
-  declare hideNative: boolean;
-  declare idpRouting: string | null;
-  declare logoutUri: string | null;
   declare _state: AuthState | undefined;
   declare _restoring: boolean;
   declare _configError: ConfigError | undefined;
@@ -177,15 +80,14 @@ export class CognitoAuthenticator extends LitElement {
   #unsubscribe: (() => void)[] = [];
   #root: HTMLElement | undefined;
   /** The element's language; `lang` and `dir` of the language shown are written on the root container. */
-  readonly #l10n = new Localizer(this, { translations: () => this.translations, target: () => this.#root });
+  readonly #l10n = new LocalizeController(this, { translations: () => this.translations, target: () => this.#root });
   /** Screen changes since the first render: the first screen on a page never takes focus. */
   #moves = 0;
   #rendered = false;
 
   constructor() {
     super();
-    this.hideSignUp = false;
-    this.hideNative = false;
+    Object.assign(this, optionDefaults());
     this._restoring = false;
     this._offline = false;
     this.screen = null;
@@ -215,6 +117,14 @@ export class CognitoAuthenticator extends LitElement {
   }
 
   /**
+   * Makes the engine for a valid configuration. The one seam under the element: a subclass can give the engine other
+   * dependencies (a fake Cognito in tests, a clock); `deps` holds what the element itself needs (its `navigate`).
+   */
+  protected createFlow(config: AuthConfig, deps: FlowDeps): AuthFlow {
+    return new AuthFlow(config, deps);
+  }
+
+  /**
    * The language the element shows, as one of the shipped locales (`en`, `de`, `pt-BR`, `zh-TW`, …), resolved from
    * `lang` (its own, else the nearest up the tree) or the browser's languages. Pass it on to Cognito's managed login
    * (`lang` of /oauth2/authorize) so a redirect keeps the language.
@@ -228,10 +138,7 @@ export class CognitoAuthenticator extends LitElement {
    * customization-css, for the sanitizer too (loaded on first use), so a customized element never flashes unstyled.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const locale = this.#l10n.whenReady();
-    const css = customizationReady(this.customizationCss);
-    const ready = locale && css ? Promise.all([locale, css]) : (locale ?? css);
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return this.#l10n.schedule(() => super.scheduleUpdate(), customizationReady(this.customizationCss));
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -268,43 +175,12 @@ export class CognitoAuthenticator extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('theme') || changed.has('customizationCss')) this.#styles();
-    const engineChanged =
-      !this.#flow && !this._configError
-        ? true
-        : ['userPoolId', 'clientId', 'region', 'endpoint', 'authFlow', 'usernameAttributes', 'signUpAttributes', 'passwordPolicy', 'storage', 'config', 'secretHash', 'smsMfaSetup', 'domain', 'redirectUri', 'scopes', 'identityProviders', 'hideNative', 'idpRouting', 'logoutUri'].some((k) =>
-            changed.has(k),
-          );
-    if (engineChanged) this.#start();
+    if ((!this.#flow && !this._configError) || ENGINE_PROPERTIES.some((k) => changed.has(k))) this.#start();
   }
 
   protected override firstUpdated(): void {
     this.#rendered = true;
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
-  }
-
-  #options(): AuthOptions {
-    const c = this.config ?? {};
-    return {
-      ...c,
-      userPoolId: this.userPoolId ?? c.userPoolId,
-      clientId: this.clientId ?? c.clientId,
-      region: this.region ?? c.region,
-      endpoint: this.endpoint ?? c.endpoint,
-      authFlow: this.authFlow ?? c.authFlow,
-      usernameAttributes: this.usernameAttributes ?? c.usernameAttributes,
-      signUpAttributes: this.signUpAttributes ?? c.signUpAttributes,
-      passwordPolicy: this.passwordPolicy ?? c.passwordPolicy,
-      storage: this.storage ?? c.storage,
-      secretHash: this.secretHash ?? c.secretHash,
-      smsMfaSetup: this.smsMfaSetup ?? c.smsMfaSetup,
-      domain: this.domain ?? c.domain,
-      redirectUri: this.redirectUri ?? c.redirectUri,
-      scopes: this.scopes ?? c.scopes,
-      identityProviders: this.identityProviders ?? c.identityProviders,
-      hideNative: this.hideNative || c.hideNative,
-      idpRouting: this.idpRouting ?? c.idpRouting,
-      logoutUri: this.logoutUri ?? c.logoutUri,
-    };
   }
 
   #start(): void {
@@ -313,7 +189,7 @@ export class CognitoAuthenticator extends LitElement {
     this.#flow = undefined;
     let config: AuthConfig;
     try {
-      config = parseConfig(this.#options());
+      config = parseConfig(authOptions(this));
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       this._configError = e;
@@ -323,11 +199,14 @@ export class CognitoAuthenticator extends LitElement {
       return;
     }
     this._configError = undefined;
-    const flow = new AuthFlow(config, { oauth: { navigate: (url) => this.navigate(url) } });
+    const flow = this.createFlow(config, { oauth: { navigate: (url) => this.navigate(url) } });
     this.#flow = flow;
     this.#unsubscribe.push(
       flow.subscribe((state) => this.#onState(state)),
-      flow.onEvent((event) => this.#onEvent(event)),
+      flow.onEvent((event) => {
+        const [type, detail] = domEventOf(event, this.#l10n.t);
+        this.#dispatch(type, detail);
+      }),
     );
     this._state = flow.state;
     const initial = this.initialScreen;
@@ -375,32 +254,6 @@ export class CognitoAuthenticator extends LitElement {
     this.screen = screen;
     if (this.#rendered) this.#moves++;
     if (screen) this.#dispatch('cognito-screen-change', { screen, previous });
-  }
-
-  #onEvent(event: FlowEvent): void {
-    switch (event.type) {
-      case 'signed-in': {
-        const { tokens, claims, username } = event.session;
-        this.#dispatch('cognito-signed-in', {
-          username,
-          claims,
-          tokens: { idToken: tokens.idToken, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt },
-          restored: event.restored,
-        } satisfies SignedInDetail);
-        break;
-      }
-      case 'signed-out':
-        this.#dispatch('cognito-signed-out', { reason: event.reason });
-        break;
-      case 'signed-up':
-        this.#dispatch('cognito-signed-up', { username: event.username, userSub: event.userSub, confirmed: event.confirmed });
-        break;
-      case 'error':
-        this.#dispatch('cognito-error', { ...event.error.toJSON(), screen: event.screen });
-        break;
-      case 'tokens-refreshed':
-        break;
-    }
   }
 
   #dispatch(type: string, detail: unknown): void {

@@ -1,8 +1,12 @@
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import type { AuthFlow } from '../src/flow.js';
-import type { AuthState, Screen } from '../src/state.js';
-import { Localizer, type Translate, type TranslationsByLanguage } from '../src/i18n.js';
-import { field, passwordField, type FieldOptions } from './parts/form.js';
+import { LitElement, type TemplateResult } from 'lit';
+import type { AuthFlow } from '../src/flow/auth-flow.js';
+import type { AuthState, Screen } from '../src/state/index.js';
+import type { Translate, TranslationsByLanguage } from '../src/i18n.js';
+import { FlowController } from './controllers/flow.js';
+import { FocusController } from './controllers/focus.js';
+import { LocalizeController } from './controllers/localize.js';
+import { codeField, type CodeFieldOptions } from './parts/code-field.js';
+import { field, passwordField, type FieldKit, type FieldOptions } from './parts/form.js';
 
 /** Per-field customisation a page gives through `formFields`, keyed by the input's name (`username`, `given_name`, …). */
 export interface FormFieldOptions {
@@ -16,10 +20,13 @@ export interface FormFieldOptions {
 }
 export type FormFields = Record<string, FormFieldOptions>;
 
+/** The form's named values as strings (what a screen's submit hands to its flow intent). */
+export type FormValues = Record<string, string>;
+
 /**
  * Base of every screen element: renders into its own light DOM (so password managers, autofill and a page's Cognito
- * hosted-UI CSS all work), follows an AuthFlow, and manages focus the way a screen reader user needs it: the heading
- * on arrival, the invalid field on error.
+ * hosted-UI CSS all work). The shared behaviour lives in reactive controllers (components/controllers/): following
+ * the AuthFlow, focus (the heading on arrival, the invalid field on error) and the language.
  *
  * A screen renders `state` when it is set (stories, tests), else the flow's current state when that state is its
  * own screen.
@@ -49,88 +56,57 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   /** The screen this element renders. */
   abstract readonly screen: S;
 
+  readonly #flow = new FlowController<S>(this);
+
   /**
    * The screen's language: its own `lang`, else the nearest one up the tree (inside <cognito-authenticator>, the
-   * language it shows), else the browser's. Re-renders the screen when the language or a phrase changes, and writes
-   * `lang` and `dir` on it for the language shown. The authenticator's `translations` apply to its screens.
+   * language it shows), else the browser's. The authenticator's `translations` apply to its screens.
    */
-  readonly #l10n = new Localizer(this, {
+  readonly #l10n = new LocalizeController(this, {
     translations: () => this.closest<HTMLElement & { translations?: TranslationsByLanguage }>('cognito-authenticator')?.translations,
   });
+
+  constructor() {
+    super();
+    this.focusOnArrival = true;
+    new FocusController(this);
+  }
 
   /** Translates in the screen's language. */
   protected get t(): Translate {
     return this.#l10n.t;
   }
 
-  #unsubscribe: (() => void) | undefined;
-  #subscribedTo: AuthFlow | undefined;
-  #lastError: unknown;
-  #arrived = false;
-
-  constructor() {
-    super();
-    this.focusOnArrival = true;
-    this.addEventListener('cognito-retry', (e) => {
-      e.stopPropagation();
-      void this.flow?.retry();
-    });
-  }
-
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
-  /** The first render waits for the screen's locale to load (a few ms), so a page in German never flashes English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = this.#l10n.whenReady();
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = undefined;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('flow')) this.#follow();
-  }
-
-  #follow(): void {
-    if (this.#subscribedTo === this.flow) return;
-    this.#unsubscribe?.();
-    this.#subscribedTo = this.flow;
-    this.#unsubscribe = this.flow?.subscribe(() => this.requestUpdate());
+    return this.#l10n.schedule(() => super.scheduleUpdate());
   }
 
   /** The state being shown, or undefined when the flow is on another screen. */
   get current(): Extract<AuthState, { screen: S }> | undefined {
-    if (this.state) return this.state;
-    const s = this.flow?.state;
-    return s && s.screen === this.screen ? (s as Extract<AuthState, { screen: S }>) : undefined;
+    return this.#flow.current;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const state = this.current;
-    if (!state) return;
-    if (!this.#arrived) {
-      this.#arrived = true;
-      if (this.focusOnArrival) this.querySelector<HTMLElement>('[data-screen-heading]')?.focus({ preventScroll: false });
-    }
-    const error = state.error;
-    if (error && error !== this.#lastError) {
-      const field = error.field ? this.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;
-      (field ?? this.querySelector<HTMLElement>('[role="alert"]'))?.focus();
-    }
-    this.#lastError = error;
+  /**
+   * The form's submit handler: stops the browser's own submit, then hands the form's values to `intent` (a flow
+   * call; nothing is sent without a flow).
+   */
+  protected onSubmit(intent: (values: FormValues, flow: AuthFlow, form: HTMLFormElement) => unknown): (e: SubmitEvent) => void {
+    return (e) => {
+      e.preventDefault();
+      const form = e.currentTarget as HTMLFormElement;
+      const flow = this.flow;
+      if (flow) void intent(this.values(form), flow, form);
+    };
+  }
+
+  /** Goes to an entry screen keeping the username typed on this one, so nobody types it twice. */
+  protected goTo(screen: 'sign-in' | 'sign-up' | 'forgot-password'): void {
+    const username = this.querySelector<HTMLInputElement>('input[name="username"]')?.value ?? '';
+    this.flow?.goTo(screen, username.trim());
   }
 
   #custom(o: FieldOptions): FieldOptions {
@@ -155,6 +131,16 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
     return passwordField(this.t, this.#custom(o));
   }
 
+  /** The one-time-code input (`name="code"`, `autocomplete="one-time-code"`), with the page's formFields applied. */
+  protected codeField(o: CodeFieldOptions): TemplateResult {
+    return codeField(this.kit, o);
+  }
+
+  /** What the shared parts (components/parts/) need of a screen: its language and its customised inputs. */
+  protected get kit(): FieldKit {
+    return { t: this.t, field: (o) => this.field(o), passwordField: (o) => this.passwordField(o) };
+  }
+
   /** Whether the page wants `name` filled in (default: `fallback`). */
   protected isRequired(name: string, fallback = true): boolean {
     return this.formFields?.[name]?.required ?? fallback;
@@ -167,8 +153,8 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
   }
 
   /** Reads a form's named values as strings. */
-  protected values(form: HTMLFormElement): Record<string, string> {
-    const out: Record<string, string> = {};
+  protected values(form: HTMLFormElement): FormValues {
+    const out: FormValues = {};
     for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v;
     return out;
   }

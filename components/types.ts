@@ -8,10 +8,9 @@
  */
 import type { LitElement } from 'lit';
 import type { AuthErrorCode } from '../src/errors.js';
-import type { Screen, SignOutReason } from '../src/state.js';
-import type { SignedInDetail } from './authenticator.js';
+import type { Screen, SignOutReason } from '../src/state/index.js';
 
-export type { CognitoAuthenticator, SignedInDetail } from './authenticator.js';
+export type { CognitoAuthenticator } from './authenticator.js';
 export type { CognitoQrCode } from './parts/qr-code.js';
 export type { CognitoConfirmForgotPassword } from './screens/confirm-forgot-password.js';
 export type { CognitoConfirmSignUp } from './screens/confirm-sign-up.js';
@@ -24,6 +23,24 @@ export type { CognitoSetupSms } from './screens/setup-sms.js';
 export type { CognitoSetupTotp } from './screens/setup-totp.js';
 export type { CognitoSignIn } from './screens/sign-in.js';
 export type { CognitoSignUp } from './screens/sign-up.js';
+
+/** `cognito-signed-in`: a user signed in, or a stored session was restored (`restored: true`). */
+export interface SignedInDetail {
+  username: string;
+  claims: Record<string, unknown>;
+  tokens: { idToken: string; accessToken: string; refreshToken?: string; expiresAt: number };
+  restored: boolean;
+}
+
+/**
+ * `cognito-tokens-refreshed`: the session's tokens were renewed (before they expire, or by `flow.refresh()`): replace
+ * the tokens your page keeps. Never carries the refresh token.
+ */
+export interface TokensRefreshedDetail {
+  username: string;
+  claims: Record<string, unknown>;
+  tokens: { idToken: string; accessToken: string; expiresAt: number };
+}
 
 /** `cognito-signed-out`: the session ended (the user signed out, refresh failed, it expired, or another tab). */
 export interface SignedOutDetail {
@@ -44,7 +61,7 @@ export interface ScreenChangeDetail {
 }
 
 /**
- * `cognito-error`: an error the user was shown, or an invalid configuration (`code: 'configuration'`, with the
+ * `cognito-error`: an error the user was shown (`message` is the text shown, in the element's language), or an invalid configuration (`code: 'configuration'`, with the
  * `attribute` at fault). Never carries a password, code or token.
  */
 export interface CognitoErrorDetail {
@@ -65,6 +82,7 @@ export interface CognitoErrorDetail {
 /** The events `<cognito-authenticator>` dispatches (bubbling and composed), by type. */
 export interface CognitoEventMap {
   'cognito-signed-in': CustomEvent<SignedInDetail>;
+  'cognito-tokens-refreshed': CustomEvent<TokensRefreshedDetail>;
   'cognito-signed-out': CustomEvent<SignedOutDetail>;
   'cognito-signed-up': CustomEvent<SignedUpDetail>;
   'cognito-screen-change': CustomEvent<ScreenChangeDetail>;

@@ -6,4 +6,4 @@
  */
 export { idpSection, requestedLang } from './idp-buttons.js';
 export { routeEmail } from '../../src/idp-routing.js';
-export { cleanCallbackUrl } from '../../src/oauth.js';
+export { cleanCallbackUrl } from '../../src/oauth/callback.js';

@@ -2,9 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AuthError } from '../../src/errors.js';
 import type { Translate } from '../../src/i18n.js';
-import { checkPassword, type PasswordPolicy } from '../../src/password-policy.js';
-import type { CodeDelivery } from '../../src/challenges.js';
-import type { Notice } from '../../src/state.js';
+import type { Notice } from '../../src/state/index.js';
 
 // Shared pieces of every screen, as template functions. Every string is rendered as text by Lit: server and user
 // values can never become markup.
@@ -19,7 +17,11 @@ export function heading(text: string): TemplateResult {
   return html`<h1 class="cognito-heading" tabindex="-1" data-screen-heading>${text}</h1>`;
 }
 
-/** Translated label of a field name (`username`, `given_name`, `custom:tier`, …). */
+/**
+ * Translated label of a field name (`username`, `given_name`, `custom:tier`, …). The same as src/field-label.ts (the
+ * engine's English): importing that module from here makes the bundler split English out of the entry (~220 bytes
+ * more first paint), so the screens keep this copy until the engine's module order allows one.
+ */
 export function fieldLabel(t: Translate, name: string): string {
   if (name.startsWith('custom:')) return name.slice('custom:'.length).replace(/[_-]+/g, ' ');
   const common: Record<string, string> = {
@@ -53,13 +55,6 @@ export function noticeBanner(t: Translate, notice: Notice | undefined): Template
   return html`<p class="cognito-notice textDescription-customizable" role="status" data-notice=${notice}>${t(`notices.${notice}`)}</p>`;
 }
 
-/** "We sent a code by EMAIL to a***@e***": the masked destination stays left-to-right inside any text. */
-export function deliveryText(t: Translate, key: string, fallbackKey: string, delivery: CodeDelivery | undefined): string {
-  if (!delivery) return t(fallbackKey);
-  const medium = delivery.medium === 'SMS' ? t('mfaTypes.SMS_MFA') : t('mfaTypes.EMAIL_OTP');
-  return t(key, { medium, destination: `\u2066${delivery.destination}\u2069` });
-}
-
 export interface FieldOptions {
   id: string;
   name: string;
@@ -80,6 +75,13 @@ export interface FieldOptions {
   /** Shown after the label of an optional field, e.g. "(optional)". */
   optionalText?: string;
   onInput?: (e: InputEvent) => void;
+}
+
+/** What a part needs of its screen: the screen's language, and inputs with the page's `formFields` applied. */
+export interface FieldKit {
+  t: Translate;
+  field(o: FieldOptions): TemplateResult;
+  passwordField(o: FieldOptions): TemplateResult;
 }
 
 /** A labelled input with Cognito's label/input classes, invalid state and descriptions wired for screen readers. */
@@ -143,23 +145,6 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
     <button type="button" class="cognito-show-password" data-action="show-password" aria-pressed="false" aria-controls=${o.id} @click=${toggle}>
       ${t('common.showPassword')}
     </button>
-  </div>`;
-}
-
-/** The live checklist of a password policy; each rule carries a text state as well as its class (not colour alone). */
-export function passwordChecklist(t: Translate, policy: PasswordPolicy, password: string, id: string): TemplateResult {
-  const checks = checkPassword(policy, password);
-  return html`<div class="cognito-password-checks">
-    <p class="textDescription-customizable" id=${`${id}-title`}>${t('password.requirements')}</p>
-    <ul id=${id} aria-labelledby=${`${id}-title`} aria-live="polite">
-      ${checks.map(
-        (c) => html`<li class=${c.valid ? 'passwordCheck-valid-customizable' : 'passwordCheck-notValid-customizable'} data-rule=${c.rule} data-valid=${String(c.valid)}>
-          <span class="cognito-check-icon" aria-hidden="true">${c.valid ? '✓' : '✗'}</span>
-          ${t(`password.${c.rule}`, c.count === undefined ? {} : { count: c.count })}
-          <span class="cognito-visually-hidden">(${c.valid ? t('password.met') : t('password.notMet')})</span>
-        </li>`,
-      )}
-    </ul>
   </div>`;
 }
 

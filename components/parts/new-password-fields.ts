@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { authError, type AuthError } from '../../src/errors.js';
+import { checkPassword, DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../../src/password-policy.js';
 import type { Translate } from '../../src/i18n.js';
-import type { PasswordPolicy } from '../../src/password-policy.js';
-import { passwordChecklist, type FieldOptions } from './form.js';
+import type { FieldKit } from './form.js';
 
 // A new password, as sign-up, the password reset and NEW_PASSWORD_REQUIRED ask for it: the password with its live
 // policy checklist, its confirmation, and a status region saying when the two differ.
@@ -42,29 +42,28 @@ export class TypedNewPassword implements ReactiveController {
 }
 
 export interface NewPasswordFieldsOptions {
-  t: Translate;
   /** The screen's id prefix: `-password`, `-checks`, `-confirm` and `-mismatch` are added to it. */
   id: string;
   /** The first input's label: "Password" on sign-up, "New password" where one is replaced. */
   label: string;
-  policy: PasswordPolicy;
+  /** The pool's policy (the flow's `config.passwordPolicy`); Cognito's default when there is no flow yet. */
+  policy: PasswordPolicy | undefined;
   /** The screen's error (the flow names the field it is about) and the id of its banner. */
   error: AuthError | undefined;
   errorId: string;
   typed: TypedNewPassword;
-  /** The screen's password input, with the page's formFields applied. */
-  passwordField(o: FieldOptions): TemplateResult;
 }
 
 /** `password` (described by the checklist), the checklist, `confirm_password`, and the always-present mismatch status. */
-export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
-  const { t, id, error, errorId, typed } = o;
+export function newPasswordFields(kit: FieldKit, o: NewPasswordFieldsOptions): TemplateResult {
+  const { t } = kit;
+  const { id, error, errorId, typed } = o;
   const checksId = `${id}-checks`;
   const mismatchId = `${id}-mismatch`;
   // Shown as soon as both fields have text, before any submit; once the flow itself reports it, the banner says it.
   const mismatch = typed.password !== '' && typed.confirm !== '' && typed.password !== typed.confirm && error?.code !== 'passwords-do-not-match';
   const confirmError = mismatch && error?.field !== 'confirm_password' ? authError('passwords-do-not-match', { field: 'confirm_password' }) : error;
-  return html`${o.passwordField({
+  return html`${kit.passwordField({
       id: `${id}-password`,
       name: 'password',
       label: o.label,
@@ -74,8 +73,8 @@ export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
       errorId,
       onInput: (e) => typed.set('password', (e.target as HTMLInputElement).value),
     })}
-    ${passwordChecklist(t, o.policy, typed.password, checksId)}
-    ${o.passwordField({
+    ${passwordChecklist(t, o.policy ?? DEFAULT_PASSWORD_POLICY, typed.password, checksId)}
+    ${kit.passwordField({
       id: `${id}-confirm`,
       name: 'confirm_password',
       label: t('common.confirmPassword'),
@@ -89,4 +88,26 @@ export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
     <div id=${mismatchId} class="cognito-field-status" role="status" data-mismatch>
       ${mismatch ? html`<p class="errorMessage-customizable" data-error-code="passwords-do-not-match">${t('errors.passwords-do-not-match')}</p>` : nothing}
     </div>`;
+}
+
+/** The account's username, hidden, beside a new password: lets a password manager save it for the right account. */
+export function usernameForPasswordManager(username: string): TemplateResult {
+  return html`<input type="text" name="username" autocomplete="username" .value=${username} hidden readonly />`;
+}
+
+/** The live checklist of a password policy; each rule carries a text state as well as its class (not colour alone). */
+export function passwordChecklist(t: Translate, policy: PasswordPolicy, password: string, id: string): TemplateResult {
+  const checks = checkPassword(policy, password);
+  return html`<div class="cognito-password-checks">
+    <p class="textDescription-customizable" id=${`${id}-title`}>${t('password.requirements')}</p>
+    <ul id=${id} aria-labelledby=${`${id}-title`} aria-live="polite">
+      ${checks.map(
+        (c) => html`<li class=${c.valid ? 'passwordCheck-valid-customizable' : 'passwordCheck-notValid-customizable'} data-rule=${c.rule} data-valid=${String(c.valid)}>
+          <span class="cognito-check-icon" aria-hidden="true">${c.valid ? '✓' : '✗'}</span>
+          ${t(`password.${c.rule}`, c.count === undefined ? {} : { count: c.count })}
+          <span class="cognito-visually-hidden">(${c.valid ? t('password.met') : t('password.notMet')})</span>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
 }

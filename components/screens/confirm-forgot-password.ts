@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, deliveryText, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
-import { newPasswordFields, TypedNewPassword } from '../parts/new-password-fields.js';
+import { deliveryText } from '../parts/code-field.js';
+import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
 
 /**
  * @summary The second step of a password reset (ConfirmForgotPassword): the code Cognito sent, and a new password
@@ -15,11 +15,9 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
   readonly #passwords = new TypedNewPassword(this);
   readonly #id = uid();
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.confirmForgotPassword({ code: v.code ?? '', password: v.password ?? '', confirmPassword: v.confirm_password ?? '' });
-  }
+  readonly #submit = this.onSubmit((v, flow) =>
+    flow.confirmForgotPassword({ code: v.code ?? '', password: v.password ?? '', confirmPassword: v.confirm_password ?? '' }),
+  );
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -32,27 +30,15 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
         ${deliveryText(this.t, 'confirmForgotPassword.sentTo', 'confirmForgotPassword.sentNowhere', s.delivery)}
       </p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
-      <!-- Lets a password manager save the new password for the right account. -->
-      <input type="text" name="username" autocomplete="username" .value=${s.username} hidden readonly />
-      ${this.field({
-        id: `${id}-code`,
-        name: 'code',
-        label: this.t('common.code'),
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        dir: 'ltr',
-        error: s.error,
-        errorId,
-      })}
-      ${newPasswordFields({
-        t: this.t,
+      ${usernameForPasswordManager(s.username)}
+      ${this.codeField({ id, error: s.error, errorId })}
+      ${newPasswordFields(this.kit, {
         id,
         label: this.t('common.newPassword'),
-        policy: this.flow?.config.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+        policy: this.flow?.config.passwordPolicy,
         error: s.error,
         errorId,
         typed: this.#passwords,
-        passwordField: (o) => this.passwordField(o),
       })}
       ${submitButton(this.t, this.t('confirmForgotPassword.submit'), s.busy)}
       <div class="cognito-links">

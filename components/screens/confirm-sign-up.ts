@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, deliveryText, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { deliveryText } from '../parts/code-field.js';
+import { actionButton, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 
 /**
  * @summary The account confirmation screen: where the code was sent, the code input, "Send a new code" and a way back.
@@ -14,12 +15,8 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
   readonly screen = 'confirm-sign-up' as const;
   readonly #id = uid();
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    // The code stays in the field on failure: a mistyped digit is easier to fix than to type again.
-    void this.flow?.confirmSignUp({ code: v.code ?? '' });
-  }
+  // The code stays in the field on failure: a mistyped digit is easier to fix than to type again.
+  readonly #submit = this.onSubmit((v, flow) => flow.confirmSignUp({ code: v.code ?? '' }));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -45,17 +42,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
             ${this.t('confirmSignUp.resendFailed')} ${errorText(this.t, s.resendError)}
           </p>`
         : nothing}
-      ${this.field({
-        id: `${id}-code`,
-        name: 'code',
-        label: this.t('common.code'),
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        maxlength: 10,
-        dir: 'ltr',
-        error: s.error,
-        errorId,
-      })}
+      ${this.codeField({ id, maxlength: 10, error: s.error, errorId })}
       ${submitButton(this.t, this.t('confirmSignUp.submit'), s.busy)}
       <div class="cognito-links">
         ${actionButton('resend-code', this.t('confirmSignUp.resend'), () => void this.flow?.resendSignUpCode(), s.busy)}

@@ -20,16 +20,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
     return { label: 'common.username', instructions: 'forgotPassword.instructions', type: 'text' };
   }
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.forgotPassword({ username: v.username ?? '' });
-  }
-
-  #back(): void {
-    const username = this.querySelector<HTMLInputElement>('input[name="username"]')?.value ?? '';
-    this.flow?.goTo('sign-in', username.trim());
-  }
+  readonly #submit = this.onSubmit((v, flow) => flow.forgotPassword({ username: v.username ?? '' }));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -52,7 +43,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
         errorId: `${id}-error`,
       })}
       ${submitButton(this.t, this.t('forgotPassword.submit'), s.busy)}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.#back(), s.busy)}</div>
+      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.goTo('sign-in'), s.busy)}</div>
     </form>`;
   }
 }

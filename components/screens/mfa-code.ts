@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AuthState } from '../../src/state.js';
+import type { AuthState } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, deliveryText, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { deliveryText } from '../parts/code-field.js';
+import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 
 /**
  * @summary Asks for the code of an SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA challenge, saying where it was sent (the
@@ -24,11 +25,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
     }
   }
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.submitMfaCode({ code: v.code ?? '' });
-  }
+  readonly #submit = this.onSubmit((v, flow) => flow.submitMfaCode({ code: v.code ?? '' }));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -46,17 +43,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
       <div id=${`${id}-h`}>${heading(this.t('mfaCode.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${this.#instructions(s)}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${this.field({
-        id: `${id}-code`,
-        name: 'code',
-        label: this.t('common.code'),
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        maxlength: 10,
-        dir: 'ltr',
-        error: s.error,
-        errorId: `${id}-error`,
-      })}
+      ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error` })}
       ${submitButton(this.t, this.t('mfaCode.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
     </form>`;

@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
 import { attributeInput } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, submitButton, uid } from '../parts/form.js';
-import { newPasswordFields, TypedNewPassword } from '../parts/new-password-fields.js';
+import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
 
 /**
  * @summary The NEW_PASSWORD_REQUIRED challenge: a user created by an administrator chooses a password (checked live
@@ -16,15 +15,13 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
   readonly #passwords = new TypedNewPassword(this);
   readonly #id = uid();
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
+  readonly #submit = this.onSubmit((v, flow) => {
     const s = this.current;
     if (!s) return;
-    const v = this.values(e.currentTarget as HTMLFormElement);
     const attributes: Record<string, string> = {};
     for (const name of s.requiredAttributes) attributes[name] = v[name] ?? '';
-    void this.flow?.completeNewPassword({ password: v.password ?? '', confirmPassword: v.confirm_password ?? '', attributes });
-  }
+    return flow.completeNewPassword({ password: v.password ?? '', confirmPassword: v.confirm_password ?? '', attributes });
+  });
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -35,17 +32,14 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
       <div id=${`${id}-h`}>${heading(this.t('newPassword.title'))}</div>
       <p class="textDescription-customizable">${this.t('newPassword.instructions')}</p>
       ${errorBanner(this.t, s.error, errorId)}
-      <!-- Lets a password manager save the new password for the right account. -->
-      <input type="text" name="username" autocomplete="username" .value=${s.username} hidden readonly />
-      ${newPasswordFields({
-        t: this.t,
+      ${usernameForPasswordManager(s.username)}
+      ${newPasswordFields(this.kit, {
         id,
         label: this.t('common.newPassword'),
-        policy: this.flow?.config.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+        policy: this.flow?.config.passwordPolicy,
         error: s.error,
         errorId,
         typed: this.#passwords,
-        passwordField: (o) => this.passwordField(o),
       })}
       ${s.requiredAttributes.length > 0
         ? html`<p class="textDescription-customizable">${this.t('newPassword.attributesIntro')}</p>

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { MfaType } from '../../src/challenges.js';
+import type { MfaType } from '../../src/state/index.js';
 import type { AuthError } from '../../src/errors.js';
 import type { Translate } from '../../src/i18n.js';
 import { CognitoScreen } from '../base.js';
@@ -46,11 +46,7 @@ export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
   readonly screen = 'select-mfa' as const;
   readonly #id = uid();
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.selectMfa((v.mfa ?? '') as MfaType);
-  }
+  readonly #submit = this.onSubmit((v, flow) => flow.selectMfa((v.mfa ?? '') as MfaType));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;

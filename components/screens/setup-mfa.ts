@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MfaType } from '../../src/challenges.js';
+import type { MfaType } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import { mfaChoices } from './select-mfa.js';
@@ -25,11 +25,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
     this.requestUpdate();
   }
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.chooseMfaSetup((v.mfa ?? '') as MfaType, { email: v.email });
-  }
+  readonly #submit = this.onSubmit((v, flow) => flow.chooseMfaSetup((v.mfa ?? '') as MfaType, { email: v.email }));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;

@@ -14,11 +14,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
   readonly screen = 'setup-sms' as const;
   readonly #id = uid();
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.setUpSms({ phoneNumber: v.phone_number ?? '' });
-  }
+  readonly #submit = this.onSubmit((v, flow) => flow.setUpSms({ phoneNumber: v.phone_number ?? '' }));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;

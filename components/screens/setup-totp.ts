@@ -27,11 +27,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
     this.requestUpdate();
   }
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
-    void this.flow?.verifyTotp({ code: v.code ?? '', deviceName: v.device_name });
-  }
+  readonly #submit = this.onSubmit((v, flow) => flow.verifyTotp({ code: v.code ?? '', deviceName: v.device_name }));
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -71,17 +67,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
         </li>
         <li>${this.t('setupTotp.step3')}</li>
       </ol>
-      ${this.field({
-        id: `${id}-code`,
-        name: 'code',
-        label: this.t('common.code'),
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        maxlength: 6,
-        dir: 'ltr',
-        error: s.error,
-        errorId: `${id}-error`,
-      })}
+      ${this.codeField({ id, maxlength: 6, error: s.error, errorId: `${id}-error` })}
       ${this.field({
         id: `${id}-device`,
         name: 'device_name',

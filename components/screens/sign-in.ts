@@ -53,21 +53,18 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     return this.t('common.username');
   }
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const v = this.values(form);
+  readonly #submit = this.onSubmit((v, flow, form) => {
     // Identity providers only (hide-native): the form's one field is the email box.
-    if (this.flow?.config.federation?.hideNative) return this.#signInWithEmail(v.email ?? '');
+    if (flow.config.federation?.hideNative) return this.#signInWithEmail(v.email ?? '');
     if (this._route) return this.#signInWithEmail(v.username ?? '');
-    void this.flow?.signIn({ username: v.username ?? '', password: v.password ?? '' }).then(() => {
+    return flow.signIn({ username: v.username ?? '', password: v.password ?? '' }).then(() => {
       // As the hosted UI does: a failed sign-in clears the password, never the username.
       if (this.current?.error) {
         const password = form.querySelector<HTMLInputElement>('input[name="password"]');
         if (password) password.value = '';
       }
     });
-  }
+  });
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -119,14 +116,14 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
         errorId: `${id}-error`,
       })}
       <div class="cognito-links">
-        ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.#goTo('forgot-password'), s.busy)}
+        ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.goTo('forgot-password'), s.busy)}
       </div>
       `}
       ${submitButton(this.t, route ? this.t('idp.continueWith', { provider: route.provider.label ?? route.provider.name }) : this.t('signIn.submit'), s.busy)}
       ${this.hideSignUp
         ? nothing
         : html`<p class="cognito-alt textDescription-customizable">
-            ${this.t('signIn.needAccount')} ${actionButton('sign-up', this.t('signIn.signUp'), () => this.#goTo('sign-up'), s.busy)}
+            ${this.t('signIn.needAccount')} ${actionButton('sign-up', this.t('signIn.signUp'), () => this.goTo('sign-up'), s.busy)}
           </p>`}
       `}
     </form>`;
@@ -141,11 +138,6 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
 
   #signInWithEmail(email: string): void {
     void this.flow?.signInWithEmail({ email, lang: federationUi?.requestedLang(this) });
-  }
-
-  #goTo(screen: 'sign-up' | 'forgot-password'): void {
-    const username = this.querySelector<HTMLInputElement>('input[name="username"]')?.value ?? '';
-    this.flow?.goTo(screen, username.trim());
   }
 }
 

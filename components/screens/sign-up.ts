@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { DEFAULT_PASSWORD_POLICY } from '../../src/password-policy.js';
 import { CognitoScreen } from '../base.js';
 import { attributeInput, ltrDir } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
@@ -67,25 +66,18 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
     this.#typed[target.name] = target.value;
   }
 
-  #submit(e: SubmitEvent): void {
-    e.preventDefault();
-    const v = this.values(e.currentTarget as HTMLFormElement);
+  readonly #submit = this.onSubmit((v, flow) => {
     const attributes: Record<string, string> = {};
     for (const name of this.#attributes()) attributes[name] = v[name] ?? '';
     // Nothing is cleared on failure: the user corrects what the error names and sends again.
-    void this.flow?.signUp({
+    return flow.signUp({
       username: v.username ?? '',
       password: v.password ?? '',
       confirmPassword: v.confirm_password ?? '',
       attributes,
       requiredAttributes: this.#attributes().filter((name) => this.isRequired(name)),
     });
-  }
-
-  #goToSignIn(): void {
-    const username = this.querySelector<HTMLInputElement>('input[name="username"]')?.value ?? '';
-    this.flow?.goTo('sign-in', username.trim());
-  }
+  });
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -134,19 +126,17 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
           errorId,
         });
       })}
-      ${newPasswordFields({
-        t: this.t,
+      ${newPasswordFields(this.kit, {
         id,
         label: this.t('common.password'),
-        policy: this.flow?.config.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+        policy: this.flow?.config.passwordPolicy,
         error: s.error,
         errorId,
         typed: this.#passwords,
-        passwordField: (o) => this.passwordField(o),
       })}
       ${submitButton(this.t, this.t('signUp.submit'), s.busy)}
       <p class="cognito-alt textDescription-customizable">
-        ${this.t('signUp.haveAccount')} ${actionButton('sign-in', this.t('signUp.signIn'), () => this.#goToSignIn(), s.busy)}
+        ${this.t('signUp.haveAccount')} ${actionButton('sign-in', this.t('signUp.signIn'), () => this.goTo('sign-in'), s.busy)}
       </p>
     </form>`;
   }
