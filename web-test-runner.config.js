@@ -182,10 +182,12 @@ const groups = ['unit', 'elements', 'e2e']
     return existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
   })
   .map((name) => ({ name, files: `test/${name}/**/*.test.ts` }));
+// `wtr --files a.test.ts` runs just those files: with groups defined, --files would add to them, not replace them.
+const onlyFiles = process.argv.includes('--files');
 
 /**
- * Counts passed and failed tests over every session and writes them to $TEST_SUMMARY_FILE, so scripts/test.js and
- * .ci/run can print one honest total across groups.
+ * Counts passed, failed and skipped tests over every session (and names the skipped ones) and writes them to
+ * $TEST_SUMMARY_FILE, so scripts/test.js and .ci/run can print one honest total across groups.
  */
 function countingReporter() {
   return {
@@ -195,20 +197,23 @@ function countingReporter() {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
-      const walk = (suite) => {
+      const skippedNames = [];
+      const walk = (suite, file, trail) => {
         for (const t of suite.tests ?? []) {
-          if (t.skipped) skipped++;
-          else if (t.passed) passed++;
+          if (t.skipped) {
+            skipped++;
+            skippedNames.push(`${file}: ${[...trail, t.name].join(' > ')}`);
+          } else if (t.passed) passed++;
           else failed++;
         }
-        for (const s of suite.suites ?? []) walk(s);
+        for (const s of suite.suites ?? []) walk(s, file, [...trail, s.name]);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
+        if (session.testResults) walk(session.testResults, path.relative(root, session.testFile), []);
         // A file that failed to load or threw outside a test counts as one failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
       }
-      writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+      writeFileSync(file, JSON.stringify({ passed, failed, skipped, skippedNames }));
     },
   };
 }
@@ -219,7 +224,7 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300000,
-  groups,
+  groups: onlyFiles ? undefined : groups,
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), ...(process.env.CI ? [summaryReporter({ flatten: false })] : []), countingReporter()],
   browsers: [

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, then every test group, with cognito-local started for the end-to-end tests and stopped
-// afterwards whatever happens. Writes the totals over every group to .test-summary.json for .ci/run.
+// afterwards whatever happens. Writes the totals over every group (passed, failed, skipped) to .test-summary.json for
+// .ci/run. With CI=true a skipped test fails the run.
 //
 //   groups: unit, elements, e2e   @web/test-runner in headless Chromium (test/<group>/**/*.test.ts)
 //           node                  node:test on the built package: size budget, npm pack contents (test/node/*.test.js)
@@ -57,12 +58,14 @@ if (typecheck !== 0) {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const skippedNames = [];
 let code = 0;
 /** Adds one runner's counts; a runner that failed without a failed test still counts one failure. */
 function count(result, exitCode) {
   totals.passed += result.passed ?? 0;
   totals.failed += result.failed ?? 0;
   totals.skipped += result.skipped ?? 0;
+  skippedNames.push(...(result.skippedNames ?? []));
   if (exitCode !== 0 && !result.failed) totals.failed++;
   if (exitCode !== 0) code = exitCode;
 }
@@ -85,13 +88,15 @@ if (built && wants('node')) {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.test.js'))
     .map((f) => path.join(dir, f));
-  const result = { passed: 0, failed: 0, skipped: 0 };
+  const result = { passed: 0, failed: 0, skipped: 0, skippedNames: [] };
   const stream = runNodeTests({ files, concurrency: 1 });
   // Suites (describe) report too; count tests only, as the browser runner does.
   stream.on('test:pass', (t) => {
     if (t.details?.type === 'suite') return;
-    if (t.skip || t.todo) result.skipped++;
-    else result.passed++;
+    if (t.skip || t.todo) {
+      result.skipped++;
+      result.skippedNames.push(`${path.relative(root, t.file ?? '')}: ${t.name}${typeof t.skip === 'string' ? ` (${t.skip})` : ''}`);
+    } else result.passed++;
   });
   stream.on('test:fail', (t) => {
     if (t.details?.type !== 'suite') result.failed++;
@@ -137,7 +142,7 @@ async function wtr(wtrArgs) {
 }
 
 try {
-  if (!group || WTR_GROUPS.includes(group)) await wtr([...(group ? ['--group', group] : []), ...extra]);
+  if (!group || WTR_GROUPS.includes(group)) await wtr([...(group && !extra.includes('--files') ? ['--group', group] : []), ...extra]);
   if (built && wants('frameworks')) {
     // The React, Vue, Svelte and Angular apps: `npm ci` each from its own lock (the package from `npm pack`), then build.
     console.log('> frameworks: install and build the example apps (test/frameworks/apps.js)');
@@ -155,6 +160,14 @@ try {
   await oauth?.stop();
 }
 
-writeFileSync(summaryFile, JSON.stringify(totals));
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+// In CI every reason a test could skip for (no emulator, no browser, a missing package) is provided by .ci/run, so a
+// skip there means something that should have been checked was not: the run fails, and says so.
+const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
+if (ci && totals.skipped > 0) {
+  console.error(`CI: ${totals.skipped} test(s) skipped, and in CI a skipped test fails the run:`);
+  for (const name of skippedNames) console.error(`  skipped: ${name}`);
+  if (code === 0) code = 1;
+}
+writeFileSync(summaryFile, JSON.stringify({ ...totals, skippedNames }));
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(code);

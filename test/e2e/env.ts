@@ -1,15 +1,25 @@
-// What the e2e tests share: the emulator's address and seed (served by the test runner from scripts/test.js's
-// environment), a flow factory pointed at it, and an RFC 6238 TOTP generator to answer SOFTWARE_TOKEN_MFA for real.
-import { AuthFlow } from '../../src/flow.js';
+// What the e2e tests share: the Cognito endpoint and its fixtures (served by the test runner from scripts/test.js's
+// environment: the Cognito double and its seed; or from scripts/test-live.js's: a real user pool), a flow factory
+// pointed at it, an RFC 6238 TOTP generator to answer SOFTWARE_TOKEN_MFA for real, and, against a real pool, the
+// exclusion by name of the tests that need what only the double has.
+import { AuthFlow } from '../../src/flow/auth-flow.js';
 import { parseConfig, type AuthOptions } from '../../src/config.js';
-import { MemoryStorage, type StorageLike } from '../../src/session.js';
+import { MemoryStorage, type StorageLike } from '../../src/session/index.js';
+import { until } from '../support/until.js';
 
+export interface SeedClient {
+  clientId: string;
+  purpose?: string;
+  explicitAuthFlows?: string[];
+}
 export interface SeedPool {
   id: string;
   clientId: string;
   usernameAttributes: string[];
   signInWith: 'email' | 'username';
   usernameFrom: 'sub' | 'username';
+  /** Extra app clients of the pool (the double's seed: e.g. `nosrp`; a real pool: `rotation`, `userauth`). */
+  clients?: Record<string, SeedClient>;
 }
 export interface SeedUser {
   username: string;
@@ -18,12 +28,21 @@ export interface SeedUser {
   email: string;
   sub: string;
   phone_number?: string;
-  totp?: { secret: string; deviceName: string };
+  totp?: { secret: string; deviceName?: string };
+}
+/** Present when the tests run against a real user pool (scripts/test-live.js, COGNITO_LIVE=1). */
+export interface LiveInfo {
+  region: string;
+  /** Test title (or full title) -> why it cannot run against a real pool: test/e2e/live-exclusions.json. */
+  exclude: Record<string, string>;
+  /** The second pool, with device tracking on (device tracking is a pool setting): its id and app client. */
+  devicePool: { id: string; clientId: string };
 }
 export interface Seed {
   code: string;
   pools: Record<'email' | 'plain', SeedPool>;
   users: Record<string, SeedUser>;
+  live?: LiveInfo;
 }
 
 const TEST_ENV_URL = '/__test-env.js';
@@ -31,13 +50,32 @@ const env = ((await import(/* @vite-ignore */ TEST_ENV_URL)) as { default: { end
   .default;
 
 if (!env.endpoint || !env.fixtures) {
-  throw new Error('COGNITO_ENDPOINT / COGNITO_FIXTURES are not set: run the e2e tests with `npm test` (scripts/test.js)');
+  throw new Error(
+    'COGNITO_ENDPOINT / COGNITO_FIXTURES are not set: run the e2e tests with `npm test` (scripts/test.js), or against a ' +
+      'real pool with `npm run test:live` (scripts/test-live.js)',
+  );
 }
 
 export const endpoint: string = env.endpoint;
 export const seed: Seed = env.fixtures;
-export const POOLS = ['email', 'plain'] as const;
-export type PoolKey = (typeof POOLS)[number];
+/** Against a real pool: its details and the excluded tests; null against the Cognito double. */
+export const live: LiveInfo | null = seed.live ?? null;
+/** A real pool is one pool, with email as the username (infra/cognito-test-pool.yaml); the double has both kinds. */
+export const POOLS: readonly ('email' | 'plain')[] = live ? ['email'] : ['email', 'plain'];
+export type PoolKey = 'email' | 'plain';
+
+if (live) {
+  // Excluded by name, never silently: each exclusion says why in the browser log, the runner counts it as skipped,
+  // and scripts/test-live.js checks every skipped test against the exclusion list (and prints the list first).
+  beforeEach(function () {
+    const test = this.currentTest;
+    if (!test) return;
+    const reason = live.exclude[test.title] ?? live.exclude[test.fullTitle()];
+    if (reason === undefined) return;
+    console.info(`[live] excluded: ${test.fullTitle()}: ${reason}`);
+    this.skip();
+  });
+}
 
 /** What the user types to sign in to `pool`: the email in the email pool, the username in the plain one. */
 export function signInName(pool: PoolKey, user: SeedUser): string {
@@ -55,8 +93,6 @@ export function flowFor(pool: PoolKey, options: AuthOptions = {}, storage: Stora
     userPoolId: p.id,
     clientId: p.clientId,
     endpoint,
-    // cognito-local has no SRP: the e2e flows use USER_PASSWORD_AUTH; SRP is proven against AWS's vectors.
-    authFlow: 'USER_PASSWORD_AUTH',
     usernameAttributes: p.usernameAttributes,
     ...options,
   });
@@ -92,6 +128,46 @@ export async function totp(secret: string, at = Date.now()): Promise<string> {
   const offset = mac[mac.length - 1]! & 0x0f;
   const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
   return String(binary % 1_000_000).padStart(6, '0');
+}
+
+const USED_WINDOWS_KEY = '__e2e-live-totp-windows';
+
+/**
+ * A TOTP code for `secret` that has not been sent before. Cognito accepts each code once: a second sign-in within the
+ * same 30-second window is "Your software token has already been used once". Against a real pool, where one test
+ * user signs in many times, this waits for the next window when this one was used (remembered in localStorage, so
+ * across test files too). Against the double, which does not model that rule (its README says so), it is just the
+ * current code, so no e2e test waits there.
+ */
+export async function freshTotp(secret: string): Promise<string> {
+  if (!live) return totp(secret);
+  const currentWindow = () => Math.floor(Date.now() / 30_000);
+  let used: Record<string, number> = {};
+  try {
+    used = JSON.parse(localStorage.getItem(USED_WINDOWS_KEY) ?? '{}') as Record<string, number>;
+  } catch {
+    // Unreadable: nothing was recorded.
+  }
+  const last = used[secret];
+  if (last !== undefined && currentWindow() <= last) {
+    await until(() => currentWindow() > last, { what: 'the next TOTP window', timeout: 35_000, interval: 250 });
+  }
+  const now = Date.now();
+  used[secret] = Math.floor(now / 30_000);
+  localStorage.setItem(USED_WINDOWS_KEY, JSON.stringify(used));
+  return totp(secret, now);
+}
+
+/**
+ * Signs `user` in to `pool` with `flow` and, if Cognito asks for the user's TOTP (the real pool's test user has it on),
+ * answers it with a fresh code, so a test about something else reaches the signed-in state in either place.
+ */
+export async function signInAs(flow: AuthFlow, pool: PoolKey, user: SeedUser, password = user.password): Promise<void> {
+  await flow.signIn({ username: signInName(pool, user), password });
+  const s = flow.state;
+  if (s.screen === 'mfa-code' && s.mfaType === 'SOFTWARE_TOKEN_MFA' && user.totp) {
+    await flow.submitMfaCode({ code: await freshTotp(user.totp.secret) });
+  }
 }
 
 /** A fresh identity for sign-up tests: unique per call, so reruns against one emulator never collide. */

@@ -10,6 +10,7 @@ import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { expectAccessible } from '../elements/helpers.js';
+import { until } from '../support/until.js';
 
 const TEST_ENV_URL = '/__test-env.js';
 const env = ((await import(/* @vite-ignore */ TEST_ENV_URL)) as { default: { oauthDomain: string | null } }).default;
@@ -49,14 +50,6 @@ afterEach(() => {
   }
 });
 
-async function until(check: () => boolean, what: string, ms = 8000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function serverLog(): Promise<LogEntry[]> {
   return (await (await fetch(`${OAUTH}/__oauth/log`)).json()) as LogEntry[];
 }
@@ -92,7 +85,7 @@ async function page(attrs: Record<string, string> = {}): Promise<Mounted> {
   for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
   document.body.append(el);
   mounted.push(el);
-  await until(() => el.querySelector('form') !== null || el.getAttribute('screen') === 'signed-in', 'the first render');
+  await until(() => el.querySelector('form') !== null || el.getAttribute('screen') === 'signed-in', { what: 'the first render', timeout: 8000 });
   return { el, events, navigated };
 }
 
@@ -102,7 +95,7 @@ async function routeByEmail(m: Mounted, email: string): Promise<string> {
   input.value = email;
   input.dispatchEvent(new InputEvent('input', { bubbles: true }));
   m.el.querySelector<HTMLButtonElement>('[data-action="idp-email"]')!.click();
-  await until(() => m.navigated.length > 0, 'the redirect to /oauth2/authorize');
+  await until(() => m.navigated.length > 0, { what: 'the redirect to /oauth2/authorize', timeout: 8000 });
   return m.navigated.at(-1)!;
 }
 
@@ -127,7 +120,7 @@ function pending(): { state: string; verifier: string; redirectUri: string } {
 }
 
 async function errorShown(m: Mounted, code: string, text: string): Promise<void> {
-  await until(() => m.el.querySelector('[role="alert"][data-error-code]') !== null, `the ${code} error`);
+  await until(() => m.el.querySelector('[role="alert"][data-error-code]') !== null, { what: `the ${code} error`, timeout: 8000 });
   const alert = m.el.querySelector('[role="alert"][data-error-code]')!;
   expect(alert.getAttribute('data-error-code')).to.equal(code);
   expect(alert.textContent!.replace(/\s+/g, ' ').trim()).to.equal(text);
@@ -148,7 +141,7 @@ async function signInByEmail(email = 'grace@Contoso.com') {
   const { verifier, state } = pending();
   const callback = await follow(authorize);
   const back = await landOn(callback);
-  await until(() => back.el.getAttribute('screen') === 'signed-in', 'signed in');
+  await until(() => back.el.getAttribute('screen') === 'signed-in', { what: 'signed in', timeout: 8000 });
   return { authorize, verifier, state, callback, back };
 }
 
@@ -189,7 +182,7 @@ describe('e2e federation against a real OAuth 2.0 server (oauth2-mock-server)', 
 
     // Back on the redirect URI: the element exchanges the code and signs in.
     const back = await landOn(callback);
-    await until(() => back.el.getAttribute('screen') === 'signed-in', 'signed in');
+    await until(() => back.el.getAttribute('screen') === 'signed-in', { what: 'signed in', timeout: 8000 });
     const exchanges = (await serverLog()).filter((e) => e.endpoint === 'token' && e.params.code === code);
     expect(exchanges).to.have.length(1);
     expect(exchanges[0]!.contentType).to.match(/^application\/x-www-form-urlencoded/);
@@ -220,7 +213,7 @@ describe('e2e federation against a real OAuth 2.0 server (oauth2-mock-server)', 
   it('a social button sends identity_provider; the tokens refresh at /oauth2/token; sign-out revokes and goes through /logout', async () => {
     const start = await page({ 'logout-uri': `${location.origin}${RETURN_PATH}?signed-out` });
     start.el.querySelector<HTMLButtonElement>('.socialButton-customizable[data-provider="Google"]')!.click();
-    await until(() => start.navigated.length === 1, 'the redirect');
+    await until(() => start.navigated.length === 1, { what: 'the redirect', timeout: 8000 });
     const url = new URL(start.navigated[0]!);
     expect(url.searchParams.get('identity_provider')).to.equal('Google');
     expect(url.searchParams.has('idp_identifier')).to.equal(false);
@@ -232,7 +225,7 @@ describe('e2e federation against a real OAuth 2.0 server (oauth2-mock-server)', 
       history.replaceState(history.state, '', `${RETURN_PATH}?${query.toString()}`);
       return page({ 'logout-uri': `${location.origin}${RETURN_PATH}?signed-out` });
     })();
-    await until(() => back.el.getAttribute('screen') === 'signed-in', 'signed in');
+    await until(() => back.el.getAttribute('screen') === 'signed-in', { what: 'signed in', timeout: 8000 });
     const first = back.el.session!.tokens;
     expect(back.el.session!.username).to.equal('Google_johndoe');
 

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { endpoint, freshIdentity, seed, signInName, totp } from './env.js';
+import { until } from '../support/until.js';
 
 type Trap = Window & { __xss?: number };
 const trap = window as Trap;
@@ -14,14 +15,6 @@ afterEach(() => {
   sessionStorage.clear();
   for (const key of Object.keys(localStorage)) if (key.startsWith('cognito-elements.')) localStorage.removeItem(key);
 });
-
-async function until(check: () => boolean, what: string, ms = 8000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function mount(attrs: Record<string, string>): CognitoAuthenticator {
   const el = document.createElement('cognito-authenticator');
@@ -64,7 +57,6 @@ describe('secrets never leak (whole flows against the emulator)', () => {
         'user-pool-id': pool.id,
         'client-id': pool.clientId,
         endpoint,
-        'auth-flow': 'USER_PASSWORD_AUTH',
         storage: 'session',
         'username-attributes': 'email',
       });
@@ -74,38 +66,38 @@ describe('secrets never leak (whole flows against the emulator)', () => {
         secrets.push(t.idToken, t.accessToken, t.refreshToken);
       });
       const snapshot = () => dom.push(el.textContent ?? '', [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.value)).join(' '));
-      await until(() => el.querySelector('form') !== null, 'the form');
+      await until(() => el.querySelector('form') !== null, { what: 'the form', timeout: 8000 });
 
       // Sign-up with a wrong code first, then the right one.
       const id = freshIdentity('leak');
       const password = 'Leak-Check-Pass-1!';
       secrets.push(password, seed.code, '000111');
       el.querySelector<HTMLButtonElement>('[data-action="sign-up"]')!.click();
-      await until(() => el.querySelector('cognito-sign-up form') !== null, 'sign-up');
+      await until(() => el.querySelector('cognito-sign-up form') !== null, { what: 'sign-up', timeout: 8000 });
       fill(el, { username: id.email, password, confirm_password: password });
-      await until(() => el.querySelector('cognito-confirm-sign-up form') !== null, 'confirm');
+      await until(() => el.querySelector('cognito-confirm-sign-up form') !== null, { what: 'confirm', timeout: 8000 });
       snapshot();
       fill(el, { code: '000111' });
-      await until(() => el.querySelector('[role="alert"]') !== null, 'the code error');
+      await until(() => el.querySelector('[role="alert"]') !== null, { what: 'the code error', timeout: 8000 });
       snapshot();
       fill(el, { code: seed.code });
-      await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+      await until(() => el.getAttribute('screen') === 'signed-in', { what: 'signed in', timeout: 8000 });
       snapshot();
       await el.signOut({ global: false });
-      await until(() => el.getAttribute('screen') === 'sign-in', 'signed out');
+      await until(() => el.getAttribute('screen') === 'sign-in', { what: 'signed out', timeout: 8000 });
 
       // A wrong password, then TOTP.
       const user = seed.users.totp!;
       secrets.push(user.password, 'Wrong-Pass-999!');
       fill(el, { username: signInName('email', user), password: 'Wrong-Pass-999!' });
-      await until(() => el.querySelector('[role="alert"]') !== null, 'the sign-in error');
+      await until(() => el.querySelector('[role="alert"]') !== null, { what: 'the sign-in error', timeout: 8000 });
       snapshot();
       fill(el, { username: signInName('email', user), password: user.password });
-      await until(() => el.querySelector('cognito-mfa-code form') !== null, 'mfa');
+      await until(() => el.querySelector('cognito-mfa-code form') !== null, { what: 'mfa', timeout: 8000 });
       const code = await totp(user.totp!.secret);
       secrets.push(code);
       fill(el, { code });
-      await until(() => el.getAttribute('screen') === 'signed-in', 'signed in with TOTP');
+      await until(() => el.getAttribute('screen') === 'signed-in', { what: 'signed in with TOTP', timeout: 8000 });
       snapshot();
     } finally {
       methods.forEach((m, i) => (console[m] = originals[i]!));
@@ -131,16 +123,37 @@ describe('secrets never leak (whole flows against the emulator)', () => {
   });
 });
 
+/**
+ * Resolves once an image that fails to load has run its error handler: by then any handler a hostile `<img
+ * onerror>` could have brought would have run too. Waiting for this canary replaces a fixed sleep.
+ */
+async function handlersHadTheirChance(): Promise<void> {
+  let fired = false;
+  const img = document.createElement('img');
+  img.onerror = () => (fired = true);
+  img.src = `/__no-such-image-${Date.now()}.png`;
+  document.body.append(img);
+  try {
+    await until(() => fired, { what: 'the canary image’s error handler', timeout: 8000 });
+  } finally {
+    img.remove();
+  }
+}
+
 describe('hostile strings render as text', () => {
   const PAYLOADS = ['<img src=x onerror="window.__xss=(window.__xss||0)+1">', '"><script>window.__xss=(window.__xss||0)+1</script>', "javascript:window.__xss=1"];
+  const pool = seed.pools.plain;
 
   it('in attributes (pool id, legal text, logo) and configuration errors: nothing runs, nothing is injected', async () => {
     trap.__xss = 0;
     for (const p of PAYLOADS) {
-      const el = mount({ 'user-pool-id': `us-east-1_x${p}`, 'client-id': 'abc', endpoint: 'http://127.0.0.1:9' });
-      const ok = mount({ 'user-pool-id': 'us-east-1_Abc123', 'client-id': 'abc', endpoint: 'http://127.0.0.1:9', 'legal-text': p, logo: p });
-      await until(() => el.querySelector('[role="alert"]') !== null && ok.querySelector('form') !== null, 'both rendered');
+      // A pool id no user pool can have: a configuration error, before any request.
+      const el = mount({ 'user-pool-id': `us-east-1_x${p}`, 'client-id': pool.clientId, endpoint });
+      // The emulator's pool, with the payload in the text and logo attributes.
+      const ok = mount({ 'user-pool-id': pool.id, 'client-id': pool.clientId, endpoint, 'legal-text': p, logo: p });
+      await until(() => el.querySelector('[role="alert"]') !== null && ok.querySelector('form') !== null, { what: 'both rendered', timeout: 8000 });
       expect(el.querySelector('[role="alert"]')!.textContent).to.contain(p.slice(0, 10));
+      expect(ok.querySelector('.legalText-customizable')!.textContent).to.contain(p);
       for (const root of [el, ok]) {
         expect(root.querySelectorAll('script, img:not(.logo-customizable), iframe, object').length, 'injected elements').to.equal(0);
       }
@@ -148,32 +161,30 @@ describe('hostile strings render as text', () => {
       const logo = ok.querySelector<HTMLImageElement>('.logo-customizable');
       expect(logo === null || !/^javascript:/i.test(logo.getAttribute('src') ?? ''), 'no javascript: logo').to.equal(true);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await handlersHadTheirChance();
     expect(trap.__xss).to.equal(0);
   });
 
-  it('in what the server sends (delivery destinations) and what the user types', async () => {
+  it('in what the user types and the server sends back: a hostile username through sign-up on the emulator', async () => {
     trap.__xss = 0;
-    const el = mount({ 'user-pool-id': 'us-east-1_Abc123', 'client-id': 'abc', endpoint: 'http://127.0.0.1:9' });
-    await until(() => el.querySelector('form') !== null, 'the form');
-    const flow = el.flow!;
-    // Straight into the state: as if Cognito had answered with hostile values.
-    (flow as unknown as { goTo(s: string, u: string): void }).goTo('sign-up', PAYLOADS[1]!);
-    await until(() => el.querySelector('cognito-sign-up form') !== null, 'sign-up');
-    const screen = document.createElement('cognito-confirm-sign-up');
-    (screen as unknown as { state: unknown }).state = {
-      screen: 'confirm-sign-up',
-      username: PAYLOADS[0],
-      busy: false,
-      delivery: { medium: 'EMAIL', destination: PAYLOADS[1] },
-    };
-    document.body.append(screen);
-    mounted.push(screen);
-    await (screen as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    expect(screen.textContent).to.contain('<script>');
-    expect(screen.querySelectorAll('script, img').length, 'injected elements').to.equal(0);
-    expect(el.querySelectorAll('script, img').length, 'injected elements').to.equal(0);
-    await new Promise((r) => setTimeout(r, 100));
+    const el = mount({ 'user-pool-id': pool.id, 'client-id': pool.clientId, endpoint, 'sign-up-attributes': 'email' });
+    await until(() => el.querySelector('form') !== null, { what: 'the form', timeout: 8000 });
+    el.querySelector<HTMLButtonElement>('[data-action="sign-up"]')!.click();
+    await until(() => el.querySelector('cognito-sign-up form') !== null, { what: 'sign-up', timeout: 8000 });
+    // Cognito usernames may hold any symbol or punctuation (no spaces): this one is markup. Unique per run.
+    const username = `${PAYLOADS[1]!}${Date.now()}`;
+    const { email } = freshIdentity('xss');
+    fill(el, { username, email, password: 'Xss-Pass-123!', confirm_password: 'Xss-Pass-123!' });
+    await until(() => el.querySelector('cognito-confirm-sign-up form') !== null || el.querySelector('[role="alert"]') !== null, {
+      what: 'the confirmation screen',
+      timeout: 8000,
+    });
+    const confirm = el.querySelector('cognito-confirm-sign-up');
+    expect(confirm, el.querySelector('[role="alert"]')?.textContent ?? 'no confirmation screen').to.not.equal(null);
+    // The server's answer (the masked address it sent the code to) is shown, as text.
+    expect(confirm!.textContent).to.match(/@/);
+    expect(el.querySelectorAll('script, img:not(.logo-customizable), iframe, object').length, 'injected elements').to.equal(0);
+    await handlersHadTheirChance();
     expect(trap.__xss).to.equal(0);
   });
 });

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
-import { jwt, settle } from '../unit/fakes.js';
+import { jwt, settle } from '../support/fake-cognito.js';
 import { expectAccessible } from './helpers.js';
+import { until } from '../support/until.js';
 
 const POOL = 'us-east-1_TestPool1';
 const CLIENT = 'testclient123';
@@ -23,11 +24,6 @@ async function create(attrs: Record<string, string>, children = ''): Promise<{ e
   await settle();
   await el.updateComplete;
   return { el, events };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
 afterEach(() => {
@@ -84,9 +80,8 @@ describe('<cognito-authenticator>', () => {
       JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }),
     );
     const { el, events } = await create({ 'user-pool-id': POOL, 'client-id': CLIENT }, '<p id="secret-content">Members only</p>');
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => el.getAttribute('screen') === 'signed-in', 'the restored session');
     await el.updateComplete;
-    expect(el.getAttribute('screen')).to.equal('signed-in');
     expect(el.querySelector('form')).to.equal(null);
     expect(getComputedStyle(el.querySelector('#secret-content')!).display).to.not.equal('none');
     const signedIn = events.find((e) => e.type === 'cognito-signed-in')!;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../../components/screens/confirm-forgot-password.js';
 import '../../components/screens/sign-in.js';
-import { exception } from '../unit/fakes.js';
+import { exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, submit, type, type Harness } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

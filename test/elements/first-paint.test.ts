@@ -6,7 +6,8 @@ import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { getI18n } from '../../src/i18n.js';
-import { settle } from '../unit/fakes.js';
+import { settle } from '../support/fake-cognito.js';
+import { until } from '../support/until.js';
 
 performance.setResourceTimingBufferSize(100_000);
 
@@ -19,11 +20,6 @@ const created: Element[] = [];
 afterEach(() => {
   for (const el of created.splice(0)) el.remove();
 });
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 function authenticator(attrs: Record<string, string> = {}): CognitoAuthenticator {
   const el = document.createElement('cognito-authenticator');

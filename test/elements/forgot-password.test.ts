@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import '../../components/screens/forgot-password.js';
-import { exception } from '../unit/fakes.js';
+import { exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, submit, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 const SENT = { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: 'a***@e***.com', AttributeName: 'email' } };
 
@@ -75,8 +76,7 @@ describe('<cognito-forgot-password>', () => {
     expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(el.querySelector<HTMLButtonElement>('[data-action="back"]')!.disabled).to.equal(true);
     release();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(h.flow.state.screen).to.equal('confirm-forgot-password');
+    await until(() => h.flow.state.screen === 'confirm-forgot-password', 'the confirm screen');
   });
 
   it('an empty username is reported on the field, which gets focus and aria-invalid; nothing is sent', async () => {

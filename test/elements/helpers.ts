@@ -2,8 +2,8 @@
 import 'axe-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { expect } from 'chai';
-import type { AuthFlow } from '../../src/flow.js';
-import { harness, settle, type Harness } from '../unit/fakes.js';
+import type { AuthFlow } from '../../src/flow/auth-flow.js';
+import { harness, settle, type Harness } from '../support/fake-cognito.js';
 import type { AuthOptions } from '../../src/config.js';
 
 export { harness, settle };

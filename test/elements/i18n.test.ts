@@ -5,9 +5,10 @@ import { authError } from '../../src/errors.js';
 import { addTranslations, loadLanguage, LOCALES, onMissingKey, type Locale, type LocaleResource } from '../../src/i18n.js';
 import en from '../../src/locales/en.js';
 import { LOCALE_LOADERS } from '../../src/locales/index.js';
-import type { AuthState } from '../../src/state.js';
-import { jwt } from '../unit/fakes.js';
+import type { AuthState } from '../../src/state/index.js';
+import { jwt } from '../support/fake-cognito.js';
 import { harness, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 const POOL = 'us-east-1_TestPool1';
 const CLIENT = 'testclient123';
@@ -17,11 +18,6 @@ afterEach(() => {
   for (const el of created.splice(0)) el.remove();
   for (const key of Object.keys(localStorage)) if (key.startsWith('cognito-elements.')) localStorage.removeItem(key);
 });
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A container in the page, with `lang` (and any other attributes) set. */
 function container(attrs: Record<string, string> = {}): HTMLElement {

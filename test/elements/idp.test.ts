@@ -5,9 +5,10 @@ import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import type { AuthOptions } from '../../src/config.js';
-import { MemoryStorage } from '../../src/session.js';
-import { CLIENT, jwt, POOL } from '../unit/fakes.js';
+import { MemoryStorage } from '../../src/session/index.js';
+import { CLIENT, jwt, POOL } from '../support/fake-cognito.js';
 import { expectAccessible, harness, input, mount, settle, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 const DOMAIN = 'https://auth.example.com';
 const SOCIAL = [{ name: 'Google' }, { name: 'Facebook' }, { name: 'LoginWithAmazon' }, { name: 'SignInWithApple' }];
@@ -22,11 +23,6 @@ async function signIn(options: AuthOptions) {
   const h = setup(options);
   const el = await mount<HTMLElement & { updateComplete: Promise<unknown> }>('cognito-sign-in', h.flow);
   return { h, el };
-}
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
 function text(el: Element | null): string {
@@ -194,7 +190,7 @@ describe('<cognito-sign-in> identity providers', () => {
       crypto.subtle.digest = original;
       release();
     }
-    await waitFor(() => h.navigated.length === 1, 'the redirect');
+    await until(() => h.navigated.length === 1, 'the redirect');
   });
 });
 
@@ -230,9 +226,9 @@ describe('<cognito-authenticator> identity providers', () => {
 
   it('identity-providers as a JSON attribute; a click goes through the overridable navigate(url)', async () => {
     const { el, navigated } = await create({ 'identity-providers': '[{"name":"Google"},{"name":"Okta","identifiers":["acme.com"]}]', lang: 'de' });
-    await waitFor(() => el.querySelector('.socialButton-customizable') !== null, 'the buttons');
+    await until(() => el.querySelector('.socialButton-customizable') !== null, 'the buttons');
     el.querySelector<HTMLButtonElement>('[data-provider="Google"]')!.click();
-    await waitFor(() => navigated.length === 1, 'navigate');
+    await until(() => navigated.length === 1, 'navigate');
     const url = new URL(navigated[0]!);
     expect(url.searchParams.get('client_id')).to.equal(CLIENT);
     expect(url.searchParams.get('redirect_uri')).to.equal(here);
@@ -254,7 +250,7 @@ describe('<cognito-authenticator> identity providers', () => {
     sessionStorage.setItem(`cognito-elements.${CLIENT}.oauth`, JSON.stringify({ state: 's1', verifier: 'v'.repeat(43), redirectUri: here }));
     withCallback('error=access_denied&error_description=User+cancelled&state=s1');
     const { el, events } = await create({ 'identity-providers': '[{"name":"Google"}]' });
-    await waitFor(() => el.querySelector('[role="alert"]') !== null, 'the error');
+    await until(() => el.querySelector('[role="alert"]') !== null, 'the error');
     expect(el.querySelector('[role="alert"]')!.getAttribute('data-error-code')).to.equal('oauth-access-denied');
     expect(text(el.querySelector('[role="alert"]'))).to.equal('Sign-in was cancelled, or your identity provider did not allow it.');
     expect(text(el), 'the raw description is not shown').not.to.contain('User cancelled');
@@ -280,7 +276,7 @@ describe('<cognito-authenticator> identity providers', () => {
     }) as typeof fetch;
     try {
       const { el, events } = await create({ 'identity-providers': '[{"name":"Google"}]' });
-      await waitFor(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+      await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
       expect(requests.map((r) => r.url)).to.deep.equal([`${DOMAIN}/oauth2/token`]);
       expect(Object.fromEntries(new URLSearchParams(requests[0]!.body))).to.deep.equal({
         grant_type: 'authorization_code',
@@ -304,7 +300,7 @@ describe('<cognito-authenticator> identity providers', () => {
     sessionStorage.setItem(`cognito-elements.${CLIENT}.oauth`, JSON.stringify({ state: 'good-state', verifier: 'v'.repeat(43), redirectUri: here }));
     withCallback('code=the-code&state=evil-state');
     const { el } = await create({ 'identity-providers': '[{"name":"Google"}]' });
-    await waitFor(() => el.querySelector('[role="alert"]') !== null, 'the error');
+    await until(() => el.querySelector('[role="alert"]') !== null, 'the error');
     expect(el.querySelector('[role="alert"]')!.getAttribute('data-error-code')).to.equal('oauth-state-mismatch');
     expect(new URLSearchParams(location.search).has('code')).to.equal(false);
     expect(localStorage.getItem(`cognito-elements.${CLIENT}.tokens`)).to.equal(null);

@@ -3,7 +3,7 @@ import '../../components/screens/mfa-code.js';
 import '../../components/screens/select-mfa.js';
 import '../../components/screens/setup-mfa.js';
 import '../../components/screens/setup-sms.js';
-import { authResult, CLIENT, exception } from '../unit/fakes.js';
+import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, settle, submit, type } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../../components/screens/new-password.js';
-import type { AuthState } from '../../src/state.js';
-import { authResult, exception } from '../unit/fakes.js';
+import type { AuthState } from '../../src/state/index.js';
+import { authResult, exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, submit, type, type Harness } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

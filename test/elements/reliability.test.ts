@@ -3,7 +3,8 @@
 import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
-import { settle } from '../unit/fakes.js';
+import { settle } from '../support/fake-cognito.js';
+import { until } from '../support/until.js';
 
 const POOL = 'us-east-1_TestPool1';
 const CLIENT = 'testclient123';
@@ -16,27 +17,16 @@ afterEach(() => {
   delete (window as { __pwned?: boolean }).__pwned;
 });
 
-async function until(check: () => boolean, what: string, ms = 6000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function hits(tag: string): Promise<number> {
   return ((await (await fetch(`/__fault-hits/${tag}`)).json()) as { hits: number }).hits;
 }
 
 /** Waits until the server has seen more than `than` requests for `tag`. */
-async function moreHits(tag: string, than: number, ms = 8000): Promise<number> {
-  const start = Date.now();
-  for (;;) {
+function moreHits(tag: string, than: number): Promise<number> {
+  return until(async () => {
     const n = await hits(tag);
-    if (n > than) return n;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for request ${than + 1} to ${tag}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return n > than ? n : 0;
+  }, { what: `request ${than + 1} to ${tag}`, timeout: 8000, interval: 20 });
 }
 
 async function authenticatorAt(kind: string, timeoutMs?: number): Promise<{ el: CognitoAuthenticator; tag: string }> {
@@ -50,7 +40,7 @@ async function authenticatorAt(kind: string, timeoutMs?: number): Promise<{ el: 
   if (timeoutMs) el.config = { timeoutMs };
   document.body.append(el);
   mounted.push(el);
-  await until(() => el.querySelector('form') !== null, 'the form');
+  await until(() => el.querySelector('form') !== null, { what: 'the form', timeout: 6000 });
   return { el, tag };
 }
 
@@ -80,7 +70,7 @@ describe('faults at the network seam', () => {
     it(`${f.kind}: a specific translated message, the username kept, and "Try again" re-sends the request`, async () => {
       const { el, tag } = await authenticatorAt(f.kind, f.timeoutMs);
       signIn(el);
-      await until(() => alert(el) !== null, 'the error');
+      await until(() => alert(el) !== null, { what: 'the error', timeout: 6000 });
       expect(alert(el)!.dataset.errorCode).to.equal(f.code);
       expect(alert(el)!.textContent).to.contain(f.text);
       expect(el.querySelector<HTMLInputElement>('input[name="username"]')!.value).to.equal('ada');
@@ -96,7 +86,7 @@ describe('faults at the network seam', () => {
       // The request is sent again at once, but it may need a new connection (the first one was dropped or aborted, and
       // credentials: 'omit' requests have their own connection pool): wait until the server has seen it.
       await moreHits(tag, first);
-      await until(() => el.querySelector('.submitButton-customizable[aria-busy="true"]') === null && alert(el) !== null, 'the second answer', 8000);
+      await until(() => el.querySelector('.submitButton-customizable[aria-busy="true"]') === null && alert(el) !== null, { what: 'the second answer', timeout: 8000 });
       await settle();
       if (f.kind === 'reset') expect(await hits(tag)).to.be.greaterThan(first);
       else expect(await hits(tag)).to.equal(2);
@@ -106,17 +96,20 @@ describe('faults at the network seam', () => {
   it('throttling: a clear message, no Try again, and nothing re-sent by itself', async () => {
     const { el, tag } = await authenticatorAt('throttled');
     signIn(el);
-    await until(() => alert(el) !== null, 'the error');
+    await until(() => alert(el) !== null, { what: 'the error', timeout: 6000 });
     expect(alert(el)!.dataset.errorCode).to.equal('too-many-requests');
     expect(el.querySelector('[data-action="retry"]')).to.equal(null);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await hits(tag)).to.equal(1);
+    // Nothing goes out by itself: the next request the server sees is the one the user sends, the second.
+    await until(() => el.querySelector('.submitButton-customizable[aria-busy="true"]') === null, 'the form idle again');
+    signIn(el);
+    expect(await moreHits(tag, 1)).to.equal(2);
+    expect(await hits(tag)).to.equal(2);
   });
 
   it('LimitExceededException: says to wait, sends once', async () => {
     const { el, tag } = await authenticatorAt('limit');
     signIn(el);
-    await until(() => alert(el) !== null, 'the error');
+    await until(() => alert(el) !== null, { what: 'the error', timeout: 6000 });
     expect(alert(el)!.dataset.errorCode).to.equal('limit-exceeded');
     expect(await hits(tag)).to.equal(1);
   });
@@ -124,7 +117,7 @@ describe('faults at the network seam', () => {
   it('lockout ("Password attempts exceeded") says to wait without telling how many tries remain', async () => {
     const { el } = await authenticatorAt('lockout');
     signIn(el);
-    await until(() => alert(el) !== null, 'the error');
+    await until(() => alert(el) !== null, { what: 'the error', timeout: 6000 });
     expect(alert(el)!.dataset.errorCode).to.equal('too-many-failed-attempts');
     expect(alert(el)!.textContent).to.contain('Wait');
     expect(alert(el)!.textContent).not.to.match(/\d/);
@@ -133,7 +126,7 @@ describe('faults at the network seam', () => {
   it("Cognito's expired-session answer says the session has expired", async () => {
     const { el } = await authenticatorAt('expired');
     signIn(el);
-    await until(() => alert(el) !== null, 'the error');
+    await until(() => alert(el) !== null, { what: 'the error', timeout: 6000 });
     expect(alert(el)!.textContent).to.contain('Your session has expired');
   });
 
@@ -142,19 +135,20 @@ describe('faults at the network seam', () => {
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     try {
       window.dispatchEvent(new Event('offline'));
-      await until(() => el.querySelector('.cognito-offline') !== null, 'the offline notice');
+      await until(() => el.querySelector('.cognito-offline') !== null, { what: 'the offline notice', timeout: 6000 });
       expect(el.querySelector('.cognito-offline')!.textContent).to.contain('offline');
       signIn(el);
-      await until(() => alert(el) !== null, 'the error');
+      await until(() => alert(el) !== null, { what: 'the error', timeout: 6000 });
       expect(alert(el)!.dataset.errorCode).to.equal('offline');
       expect(await hits(tag)).to.equal(0);
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;
     }
     window.dispatchEvent(new Event('online'));
-    await until(() => el.querySelector('.cognito-offline') === null, 'the offline notice to go');
+    await until(() => el.querySelector('.cognito-offline') === null, { what: 'the offline notice to go', timeout: 6000 });
     el.querySelector<HTMLButtonElement>('[data-action="retry"]')!.click();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await hits(tag)).to.equal(1);
+    expect(await moreHits(tag, 0), 'Try again sent the request').to.equal(1);
+    await until(() => alert(el)?.dataset.errorCode === 'server-error', 'the 503 answer to the retried request, shown');
+    expect(await hits(tag), 'sent once').to.equal(1);
   });
 });

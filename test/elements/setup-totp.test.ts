@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import '../../components/screens/setup-totp.js';
 import { CognitoQrCode } from '../../components/parts/qr-code.js';
-import { authResult, CLIENT, exception } from '../unit/fakes.js';
+import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, settle, submit, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -13,15 +14,6 @@ async function qrcode(): Promise<typeof import('qrcode')> {
   return typeof mod.create === 'function' ? mod : mod.default!;
 }
 const defaultLoader = CognitoQrCode.loadEncoder;
-
-async function waitFor<T>(fn: () => T | null | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = fn();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function text(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -57,7 +49,7 @@ describe('<cognito-setup-totp>', () => {
     expect(el.querySelectorAll('ol.cognito-steps > li')).to.have.length(3);
     expect(text(el.querySelector('ol > li')!)).to.equal('Install an authenticator app on your mobile device.');
 
-    const svg = await waitFor(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
+    const svg = await until(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
     expect(svg.getAttribute('role')).to.equal('img');
     expect(svg.getAttribute('aria-label')).to.equal('QR code to add this account to an authenticator app');
     const uri = h.flow.state.screen === 'setup-totp' ? h.flow.state.uri : '';
@@ -84,7 +76,7 @@ describe('<cognito-setup-totp>', () => {
   it('never puts the secret in an attribute or id; "show the secret key" reveals it in blocks of four', async () => {
     const h = await atSetupTotp();
     const el = await mount('cognito-setup-totp', h.flow);
-    await waitFor(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
+    await until(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
     const toggle = el.querySelector<HTMLButtonElement>('[data-action="show-secret"]')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(text(toggle)).to.equal('Can’t scan the code? Show the secret key');
@@ -127,7 +119,7 @@ describe('<cognito-setup-totp>', () => {
     const h = await atSetupTotp();
     h.cognito.on('verifySoftwareToken', () => exception('CodeMismatchException', 'Code mismatch'));
     const el = await mount('cognito-setup-totp', h.flow);
-    await waitFor(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
+    await until(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
     type(el, 'code', '000000');
     await submit(el);
     const alert = el.querySelector('[role="alert"]')!;
@@ -171,7 +163,7 @@ describe('<cognito-setup-totp>', () => {
     await h.flow.setUpTotp();
     const el = await mount('cognito-setup-totp', h.flow);
     expect(el.querySelector('[data-action="back"]')).to.equal(null);
-    await waitFor(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
+    await until(() => el.querySelector('cognito-qr-code svg'), 'the QR code');
     await expectAccessible(el);
     type(el, 'code', '123456');
     await submit(el);
@@ -193,11 +185,11 @@ describe('<cognito-qr-code>', () => {
     expect(el.querySelector('svg')).to.equal(null);
     expect(text(el.querySelector('[role="status"]')!)).to.equal('Loading the QR code…');
     release();
-    const svg = await waitFor(() => el.querySelector('svg'), 'the QR code');
+    const svg = await until(() => el.querySelector('svg'), 'the QR code');
     const small = Number(svg.getAttribute('viewBox')!.split(' ')[2]);
     expect(text(el.querySelector('[role="status"]')!)).to.equal('');
     el.value = `otpauth://totp/x?secret=${'A'.repeat(200)}`;
-    await waitFor(() => Number(el.querySelector('svg')?.getAttribute('viewBox')?.split(' ')[2]) > small, 'a larger code');
+    await until(() => Number(el.querySelector('svg')?.getAttribute('viewBox')?.split(' ')[2]) > small, 'a larger code');
     // The value (a secret) is never written to an attribute; only the language the texts are in.
     expect(el.getAttributeNames().filter((n) => n !== 'lang' && n !== 'dir')).to.deep.equal([]);
   });
@@ -210,7 +202,7 @@ describe('<cognito-qr-code>', () => {
     let el: HTMLElement;
     try {
       el = await mount('cognito-qr-code', undefined, { value: 'otpauth://totp/x?secret=ABC' });
-      await waitFor(() => el.querySelector('[data-status="failed"]'), 'the failure');
+      await until(() => el.querySelector('[data-status="failed"]'), 'the failure');
       await settle();
     } finally {
       console.warn = warn;

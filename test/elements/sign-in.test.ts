@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import '../../components/screens/sign-in.js';
-import { authResult, exception } from '../unit/fakes.js';
+import { authResult, exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, submit, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 describe('<cognito-sign-in>', () => {
   it('renders a labelled form with hosted-UI classes and the right autocomplete', async () => {
@@ -32,9 +33,8 @@ describe('<cognito-sign-in>', () => {
     expect(button.disabled).to.equal(true);
     expect(button.getAttribute('aria-busy')).to.equal('true');
     release();
-    await new Promise((r) => setTimeout(r, 10));
+    await until(() => h.flow.state.screen === 'signed-in', 'signed in');
     expect(h.cognito.callsOf('initiateAuth')[0]).to.deep.include({ AuthParameters: { USERNAME: 'ada', PASSWORD: 'Pass-word-1' } });
-    expect(h.flow.state.screen).to.equal('signed-in');
   });
 
   it('shows a translated error in role=alert, clears the password, keeps the username', async () => {
@@ -44,8 +44,7 @@ describe('<cognito-sign-in>', () => {
     type(el, 'username', 'ada');
     type(el, 'password', 'wrong');
     await submit(el);
-    await new Promise((r) => setTimeout(r, 10));
-    const alert = el.querySelector('[role="alert"]')!;
+    const alert = await until(() => el.querySelector('[role="alert"]'), 'the error');
     expect(alert.classList.contains('errorMessage-customizable')).to.equal(true);
     expect(alert.textContent).to.contain('Incorrect username or password.');
     expect(input(el, 'password').value).to.equal('');
@@ -82,6 +81,11 @@ describe('<cognito-sign-in>', () => {
     type(el, 'username', 'ada');
     await click(el, '[data-action="forgot-password"]');
     expect(h.flow.state).to.deep.include({ screen: 'forgot-password', username: 'ada' });
+    const h1 = harness();
+    const withLink = await mount('cognito-sign-in', h1.flow);
+    type(withLink, 'username', 'grace');
+    await click(withLink, '[data-action="sign-up"]');
+    expect(h1.flow.state).to.deep.include({ screen: 'sign-up', username: 'grace' });
     const h2 = harness();
     const hidden = await mount('cognito-sign-in', h2.flow, { hideSignUp: true });
     expect(hidden.querySelector('[data-action="sign-up"]')).to.equal(null);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../../components/screens/sign-up.js';
 import type { CognitoSignUp } from '../../components/screens/sign-up.js';
-import { authResult, CLIENT, exception } from '../unit/fakes.js';
+import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
 import { click, expectAccessible, harness, input, mount, settle, submit, type } from './helpers.js';
 
 const PASSWORD = 'Pass-word-1';

@@ -6,15 +6,11 @@ import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { adoptTheme, customizationReport, SCOPE_ATTRIBUTE } from '../../components/styles.js';
 import { AWS_DEFAULT_TEMPLATE, CUSTOMER_CSS } from '../fixtures/hosted-ui-css.js';
-import { settle } from '../unit/fakes.js';
+import { settle } from '../support/fake-cognito.js';
+import { until } from '../support/until.js';
 
 const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const created: Element[] = [];
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 /** An authenticator on sign-in, with a logo, legal text and identity providers, never reaching the network. */
 async function create(attrs: Record<string, string> = {}, parent: ParentNode = document.body): Promise<CognitoAuthenticator> {

@@ -8,9 +8,10 @@ import { defineAll } from '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { adoptTheme } from '../../components/styles.js';
 import { authError, type AuthErrorCode } from '../../src/errors.js';
-import type { AuthState } from '../../src/state.js';
-import { harness, jwt, settle } from '../unit/fakes.js';
+import type { AuthState } from '../../src/state/index.js';
+import { harness, jwt, settle } from '../support/fake-cognito.js';
 import { expectAccessible } from './helpers.js';
+import { until } from '../support/until.js';
 
 interface Variant {
   name: string;
@@ -208,8 +209,8 @@ for (const variant of VARIANTS) {
         }
         if (state.screen === 'setup-totp') {
           wrap.querySelector<HTMLButtonElement>('[data-action="show-secret"]')!.click();
-          await settle();
-          await new Promise((r) => setTimeout(r, 50));
+          // Check the screen as a user sees it once ready: the secret shown and the QR code drawn.
+          await until(() => wrap.querySelector('.cognito-secret-key') && wrap.querySelector('.cognito-qr[data-status="ready"] svg'), 'the secret and the QR code');
         }
         await expectAccessible(wrap);
         await expectContrast(wrap, `${variant.name} ${state.screen}`);
@@ -226,7 +227,7 @@ for (const variant of VARIANTS) {
         created.push(el);
         await el.updateComplete;
         await adoptTheme(el, variant.theme);
-        for (let i = 0; i < 100 && !el.querySelector('form, [role="alert"], .cognito-signed-in'); i++) await new Promise((r) => setTimeout(r, 10));
+        await until(() => el.querySelector('form, [role="alert"], .cognito-signed-in'), 'the first render');
         await settle();
         return el;
       };
@@ -237,11 +238,15 @@ for (const variant of VARIANTS) {
         domain: 'https://auth.example.invalid',
         'identity-providers': JSON.stringify([{ name: 'Google' }, { name: 'Okta' }]),
       });
-      if (signIn.querySelector('[data-attribute]')) {
-        // Identity providers are not in this build yet: the sign-in form alone.
-        for (const k of ['domain', 'identity-providers']) signIn.removeAttribute(k);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      // The identity providers are part of what is checked: a configuration error here is a failure, not a reason to
+      // check the plain form instead.
+      expect(signIn.querySelector('[data-attribute]'), 'no configuration error').to.equal(null);
+      const providers = await until(() => {
+        const buttons = [...signIn.querySelectorAll<HTMLButtonElement>('button[data-provider]')];
+        return buttons.length === 2 && buttons;
+      }, 'the Google and Okta buttons');
+      expect(providers.map((b) => b.dataset.provider)).to.deep.equal(['Google', 'Okta']);
+      expect(signIn.querySelector('form[data-screen="sign-in"] input[name="username"]'), 'the sign-in form beside them').to.not.equal(null);
       expect(getComputedStyle(signIn.querySelector('.cognito-frame')!).backgroundColor).to.equal(`rgb(${hex(variant.surface).slice(0, 3).join(', ')})`);
       await expectAccessible(signIn);
       await expectContrast(signIn, `${variant.name} authenticator sign-in`);
@@ -260,8 +265,7 @@ for (const variant of VARIANTS) {
       );
       try {
         const signedIn = await make({ 'user-pool-id': 'us-east-1_TestPool1', 'client-id': client });
-        for (let i = 0; i < 100 && !signedIn.querySelector('.cognito-signed-in'); i++) await new Promise((r) => setTimeout(r, 10));
-        expect(signedIn.querySelector('.cognito-signed-in')).to.not.equal(null);
+        await until(() => signedIn.querySelector('.cognito-signed-in'), 'the signed-in view');
         await expectAccessible(signedIn);
         await expectContrast(signedIn, `${variant.name} signed in`);
       } finally {
@@ -301,7 +305,7 @@ describe('theme="auto" follows prefers-color-scheme live', () => {
     document.body.append(el);
     created.push(el);
     await adoptTheme(el, 'auto');
-    for (let i = 0; i < 100 && !el.querySelector('.cognito-frame'); i++) await new Promise((r) => setTimeout(r, 10));
+    await until(() => el.querySelector('.cognito-frame'), 'the frame');
     const surface = () => getComputedStyle(el.querySelector('.cognito-frame')!).backgroundColor;
     await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     expect(surface()).to.equal('rgb(27, 29, 35)');

@@ -5,17 +5,10 @@
 // from its own event binding.
 import { expect } from 'chai';
 import { endpoint, seed } from '../e2e/env.js';
+import { until } from '../support/until.js';
 
 const user = seed.users.signin!;
 const pool = seed.pools.plain;
-
-async function until(check: () => boolean, what: string, ms = 15000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Page {
   win: Window & typeof globalThis;
@@ -60,9 +53,9 @@ export function describeApp({ app, framework, root }: AppUnderTest): void {
     const errors: string[] = [];
     doc.addEventListener('cognito-error', (e) => errors.push(String((e as CustomEvent<{ code: string }>).detail.code)));
     win.addEventListener('error', (e) => errors.push(String(e.message)));
-    await until(() => doc.querySelector('cognito-authenticator') !== null, `${framework} to render <cognito-authenticator>`);
+    await until(() => doc.querySelector('cognito-authenticator') !== null, { what: `${framework} to render <cognito-authenticator>`, timeout: 15000 });
     const el = doc.querySelector<HTMLElement>('cognito-authenticator')!;
-    await until(() => el.querySelector('form[data-screen="sign-in"] input[name="password"]') !== null, 'the sign-in form');
+    await until(() => el.querySelector('form[data-screen="sign-in"] input[name="password"]') !== null, { what: 'the sign-in form', timeout: 15000 });
     return { win, doc, el, errors };
   }
 
@@ -92,12 +85,12 @@ export function describeApp({ app, framework, root }: AppUnderTest): void {
       }
       page.el.querySelector<HTMLButtonElement>('form .submitButton-customizable')!.click();
 
-      await until(() => page.errors.length > 0 || /Signed in/.test(status(page)?.textContent ?? ''), `${framework} to show the signed-in user`);
+      await until(() => page.errors.length > 0 || /Signed in/.test(status(page)?.textContent ?? ''), { what: `${framework} to show the signed-in user`, timeout: 15000 });
       expect(page.errors, 'cognito-error events and page errors').to.deep.equal([]);
       const shown = status(page)!;
       expect(shown.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`Signed in with ${framework} as ${user.username} (${user.email})`);
       expect(shown.closest(root) !== null && shown.closest('cognito-authenticator') === null, `rendered by ${framework}, outside the element`).to.equal(true);
-      await until(() => page.el.getAttribute('screen') === 'signed-in', 'screen="signed-in"');
+      await until(() => page.el.getAttribute('screen') === 'signed-in', { what: 'screen="signed-in"', timeout: 15000 });
 
       // The app bundled the package (and its lazy chunks, the SDK among them) itself: every script came from its build.
       const scripts = page.win.performance

@@ -2,10 +2,10 @@
 // endpoints (web-test-runner.config.js) answer as Cognito, a broken network or a proxy would, and `echo` sends back the
 // request it received. Where fetch is replaced, the stub answers itself: nothing here ever reaches AWS.
 import { expect } from 'chai';
-import { createCognitoApi, preloadSdk, type CognitoApi, type CognitoOperation } from '../../src/cognito.js';
-import { defaultEndpoint } from '../../src/cognito-client.js';
+import { createCognitoApi, preloadSdk, type CognitoApi, type CognitoOperation } from '../../src/api/client.js';
+import { defaultEndpoint } from '../../src/api/transport.js';
 import { AuthError, type AuthErrorCode } from '../../src/errors.js';
-import { CLIENT } from './fakes.js';
+import { CLIENT } from '../support/fake-cognito.js';
 
 let serial = 0;
 

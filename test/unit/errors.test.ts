@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AuthError, authError, toAuthError, type AuthErrorCode, type ErrorContext } from '../../src/errors.js';
+import { AuthError, authError, FIELD_OF_ERROR, toAuthError, type AuthErrorCode, type ErrorContext } from '../../src/errors.js';
 
 /** Builds what the AWS SDK throws for a service exception. */
 function serviceException(name: string, message = '', httpStatusCode = 400): Error & { $metadata: { httpStatusCode: number } } {
@@ -11,7 +11,8 @@ function serviceException(name: string, message = '', httpStatusCode = 400): Err
 
 // Cognito exception name -> the code a user of the library sees, outside any special context.
 const EXCEPTIONS: [string, AuthErrorCode][] = [
-  ['NotAuthorizedException', 'incorrect-credentials'],
+  // Outside sign-in, a refusal we cannot name is not "Incorrect username or password." (issue 13, defect 6).
+  ['NotAuthorizedException', 'not-authorized'],
   ['UserNotFoundException', 'user-not-found'],
   ['UserNotConfirmedException', 'user-not-confirmed'],
   ['PasswordResetRequiredException', 'password-reset-required'],
@@ -96,6 +97,16 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'oauth-invalid-grant': true,
   'oauth-invalid-request': true,
   'oauth-error': true,
+  'totp-code-reused': true,
+  'already-confirmed': true,
+  'password-reset-not-allowed': true,
+  'sign-up-disabled': true,
+  'temporary-password-expired': true,
+  'secret-hash-mismatch': true,
+  'attribute-not-writable': true,
+  'no-recovery-destination': true,
+  'auth-flow-not-enabled': true,
+  'not-authorized': true,
   unknown: true,
 };
 
@@ -141,11 +152,65 @@ describe('toAuthError', () => {
     it("-> session-expired in the 'refresh' context (revoked or expired refresh token)", () => {
       expect(toAuthError(serviceException('NotAuthorizedException', 'Refresh Token has been revoked'), 'refresh').code).to.equal('session-expired');
       expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'refresh').code).to.equal('session-expired');
-      expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'other').code).to.equal('incorrect-credentials');
+      expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'other').code).to.equal('not-authorized');
     });
 
     it('still reports a disabled user while refreshing', () => {
       expect(toAuthError(serviceException('NotAuthorizedException', 'User is disabled.'), 'refresh').code).to.equal('user-disabled');
+    });
+  });
+
+  // Issue 13, defect 6: Cognito's message tells these refusals apart; each has its own code and advice. Matched on
+  // case-insensitive substrings, so the same text with other casing or punctuation (or the client id appended) maps too.
+  describe('specific refusals, told apart by Cognito\'s message', () => {
+    const cases: [name: string, message: string, code: AuthErrorCode, contexts: ErrorContext[]][] = [
+      ['NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED', 'already-confirmed', ['other']],
+      ['NotAuthorizedException', 'User password cannot be reset in the current state.', 'password-reset-not-allowed', ['other']],
+      ['NotAuthorizedException', 'SignUp is not permitted for this user pool', 'sign-up-disabled', ['other']],
+      ['NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.', 'temporary-password-expired', ['sign-in', 'challenge']],
+      ['NotAuthorizedException', 'Unable to verify secret hash for client 6p0s0r4cl13nt1d', 'secret-hash-mismatch', ['sign-in', 'challenge', 'other']],
+      ['NotAuthorizedException', 'Client 6p0s0r4cl13nt1d is configured for secret but secret was not received', 'secret-hash-mismatch', ['sign-in', 'other']],
+      ['NotAuthorizedException', 'A client attempted to write unauthorized attribute', 'attribute-not-writable', ['other', 'challenge']],
+      [
+        'InvalidParameterException',
+        'Cannot reset password for the user as there is no registered/verified email or phone_number',
+        'no-recovery-destination',
+        ['other'],
+      ],
+      ['InvalidParameterException', 'USER_SRP_AUTH is not enabled for the client.', 'auth-flow-not-enabled', ['sign-in']],
+      ['InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client', 'auth-flow-not-enabled', ['sign-in']],
+      ['ExpiredCodeException', 'Your software token has already been used once.', 'totp-code-reused', ['challenge', 'other']],
+    ];
+    for (const [name, message, code, contexts] of cases) {
+      for (const context of contexts) {
+        it(`${name} "${message}" (${context}) -> ${code}`, () => {
+          for (const text of [message, message.toUpperCase(), message.toLowerCase().replace(/\.$/, '')]) {
+            const err = toAuthError(serviceException(name, text), context);
+            expect(err.code, text).to.equal(code);
+            expect(err.cognitoMessage).to.equal(text);
+            expect(err.message).to.equal(authError(code).message);
+            expect(err.message).to.not.equal(authError('incorrect-credentials').message);
+          }
+        });
+      }
+    }
+
+    it('a reused TOTP code is about the code field', () => {
+      const err = toAuthError(serviceException('ExpiredCodeException', 'Your software token has already been used once.'), 'challenge');
+      expect(FIELD_OF_ERROR[err.code]).to.equal('code');
+    });
+
+    it('"Incorrect username or password." only where the user typed a username and password', () => {
+      for (const context of ['sign-in', 'challenge'] as ErrorContext[]) {
+        expect(toAuthError(serviceException('NotAuthorizedException', 'Something new'), context).code, context).to.equal('incorrect-credentials');
+      }
+      const other = toAuthError(serviceException('NotAuthorizedException', 'Something new'), 'other');
+      expect(other.code).to.equal('not-authorized');
+      expect(other.message).to.not.equal(authError('incorrect-credentials').message);
+    });
+
+    it('other InvalidParameterException messages stay invalid-parameter', () => {
+      expect(toAuthError(serviceException('InvalidParameterException', '1 validation error detected'), 'sign-in').code).to.equal('invalid-parameter');
     });
   });
 

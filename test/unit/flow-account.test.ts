@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { authResult, CLIENT, exception, harness } from './fakes.js';
+import { authResult, CLIENT, exception, harness } from '../support/fake-cognito.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const EMAIL_DELIVERY = { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: 'a***@e***.com', AttributeName: 'email' } };

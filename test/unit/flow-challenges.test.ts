@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { authResult, CLIENT, exception, harness } from './fakes.js';
+import { authResult, CLIENT, exception, harness } from '../support/fake-cognito.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
@@ -143,6 +143,35 @@ describe('AuthFlow challenges', () => {
     await h.flow.verifyTotp({ code: '123456' });
     expect(h.flow.state).to.deep.include({ screen: 'setup-totp', busy: false });
     expect(h.flow.state.error).to.deep.include({ code: 'totp-verification-failed', field: 'code' });
+  });
+
+  // The fake takes each error's context from src/api/operations.ts: an expired code inside the MFA_SETUP challenge (a
+  // Session) means the challenge expired, while the same exception for a signed-in user (an AccessToken) does not.
+  it('MFA_SETUP: ExpiredCodeException on VerifySoftwareToken with a Session restarts sign-in with "session expired"', async () => {
+    const h = harness();
+    h.cognito
+      .on('initiateAuth', challenge('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' }, 'sess-1'))
+      .on('associateSoftwareToken', () => ({ SecretCode: 'JBSWY3DPEHPK3PXP', Session: 'sess-2' }))
+      .on('verifySoftwareToken', () => exception('ExpiredCodeException', 'Invalid session provided'));
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    await h.flow.verifyTotp({ code: '123456' });
+    expect(h.cognito.callsOf('verifySoftwareToken')).to.have.length(1);
+    expect(h.cognito.callsOf('verifySoftwareToken')[0]).to.include({ Session: 'sess-2', UserCode: '123456' });
+    expect(h.flow.state).to.deep.include({ screen: 'sign-in', username: 'ada', busy: false });
+    expect(h.flow.state.error?.code).to.equal('session-expired');
+  });
+
+  it('signed in: ExpiredCodeException on VerifySoftwareToken with an AccessToken stays on TOTP set-up (code expired)', async () => {
+    const h = harness();
+    h.cognito
+      .on('initiateAuth', () => authResult('uid-7'))
+      .on('associateSoftwareToken', () => ({ SecretCode: 'JBSWY3DPEHPK3PXP' }))
+      .on('verifySoftwareToken', () => exception('ExpiredCodeException', 'Code expired'));
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    await h.flow.setUpTotp();
+    await h.flow.verifyTotp({ code: '123456' });
+    expect(h.flow.state).to.deep.include({ screen: 'setup-totp', signedIn: true, busy: false });
+    expect(h.flow.state.error?.code).to.equal('code-expired');
   });
 
   it('MFA_SETUP: SMS is offered only when the page can add a phone number, then sign-in starts again', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import type { PasswordClaimInput } from '../../src/srp.js';
-import { createSrpSession } from '../../src/srp.js';
-import { authResult, CLIENT, exception, harness, POOL } from './fakes.js';
+import type { PasswordClaimInput } from '../../src/crypto/srp-user.js';
+import { createSrpSession } from '../../src/crypto/srp-user.js';
+import { authResult, CLIENT, exception, harness, POOL } from '../support/fake-cognito.js';
 
 const PASSWORD = 'Correct-Horse-9';
 

@@ -83,7 +83,13 @@ describe('i18n fast path: the same output as i18next', () => {
   for (const code of LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en')) {
     it(`${code}: every key, plurals by the language's own rules, numbers in its own digits`, async () => {
       const messages = (await LOCALE_LOADERS[code]()).default;
-      compare([['en', NS, en], [code, NS, messages]], code, [NS], keysOf(messages), optionSets(variables(messages)));
+      const keys = keysOf(messages);
+      // A locale that lost its phrases would compare nothing and pass: it must have every key English has.
+      const english = keysOf(en as unknown as LocaleResource).filter((k) => !PLURAL.test(k));
+      expect(english.filter((k) => !keys.includes(k)), `${code}: keys missing`).to.deep.equal([]);
+      const sets = optionSets(variables(messages));
+      const n = compare([['en', NS, en], [code, NS, messages]], code, [NS], keys, sets);
+      expect(n, 'lookups compared').to.equal(keys.length * sets.length).and.to.be.greaterThan(1000);
     });
   }
 

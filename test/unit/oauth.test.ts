@@ -13,9 +13,9 @@ import {
   parseCallback,
   PendingStore,
   type Callback,
-} from '../../src/oauth.js';
-import { MemoryStorage, sessionFrom } from '../../src/session.js';
-import { CLIENT, harness, jwt, POOL, settle } from './fakes.js';
+} from '../../src/oauth/index.js';
+import { MemoryStorage, sessionFrom } from '../../src/session/index.js';
+import { CLIENT, harness, jwt, POOL, settle } from '../support/fake-cognito.js';
 
 const DOMAIN = 'https://auth.example.com';
 const REDIRECT = 'https://app.example.com/callback';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { InitiateAuthRequest } from '../../src/cognito-types.js';
-import type { CognitoApi } from '../../src/cognito.js';
+import type { InitiateAuthRequest } from '../../src/api/types.js';
+import type { CognitoApi } from '../../src/api/client.js';
 import { authError } from '../../src/errors.js';
 import {
   decodeJwt,
@@ -13,9 +13,11 @@ import {
   type StorageLike,
   type Tokens,
   type UserSession,
-} from '../../src/session.js';
-import { SessionManager, type Clock } from '../../src/session-manager.js';
-import type { SignOutReason } from '../../src/state.js';
+} from '../../src/session/index.js';
+import { SessionManager } from '../../src/session/index.js';
+import type { SignOutReason } from '../../src/state/index.js';
+import { FakeClock } from '../support/clock.js';
+import { settle } from '../support/until.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Test JWTs, built by hand
@@ -285,49 +287,6 @@ describe('storage', () => {
 // ---------------------------------------------------------------------------------------------------------------------
 // SessionManager, with a fake Cognito and a fake clock
 
-interface Timer {
-  id: number;
-  at: number;
-  ms: number;
-  fn: () => void;
-}
-
-class FakeClock implements Clock {
-  time = 1_800_000_000_000;
-  timers: Timer[] = [];
-  #nextId = 1;
-  random = (): number => 0.5;
-  now = (): number => this.time;
-  setTimeout = (fn: () => void, ms: number): unknown => {
-    const timer = { id: this.#nextId++, at: this.time + ms, ms, fn };
-    this.timers.push(timer);
-    return timer.id;
-  };
-  clearTimeout = (id: unknown): void => {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  };
-
-  /** Moves time forward, firing due timers in order and letting promises settle after each. */
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      await settle();
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = Math.max(this.time, due.at);
-      due.fn();
-    }
-    this.time = end;
-    await settle();
-  }
-}
-
-/** Lets every pending promise callback run. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
-}
-
 type InitiateAuth = CognitoApi['initiateAuth'];
 
 function fakeApi(initiateAuth: InitiateAuth) {
@@ -378,7 +337,7 @@ function refreshed(n = 2) {
 }
 
 function setup(initiateAuth: InitiateAuth = async () => refreshed(), secretHash?: (username: string) => string | Promise<string>) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_800_000_000_000);
   const api = fakeApi(initiateAuth);
   const storage = new MemoryStorage();
   const store = new TokenStore(storage, CLIENT_ID);
@@ -531,7 +490,7 @@ describe('SessionManager', () => {
     const a = manager.refresh();
     const b = manager.refresh();
     const c = manager.refresh();
-    await settle();
+    await settle(5);
     expect(api.calls.initiateAuth).to.have.length(1);
     resolve(refreshed());
     const [sa, sb, sc] = await Promise.all([a, b, c]);
@@ -541,7 +500,7 @@ describe('SessionManager', () => {
     expect(api.calls.initiateAuth).to.have.length(1);
     // Once settled, a new refresh() is a new request.
     void manager.refresh();
-    await settle();
+    await settle(5);
     expect(api.calls.initiateAuth).to.have.length(2);
   });
 

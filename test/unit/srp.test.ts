@@ -1,13 +1,6 @@
 import { expect } from 'chai';
-import {
-  createSrpSession,
-  formatTimestamp,
-  modPow,
-  powTwo,
-  SrpError,
-  SRP_N,
-  type PasswordVerifierChallenge,
-} from '../../src/srp.js';
+import { modPow, powTwo, SRP_N } from '../../src/crypto/srp-math.js';
+import { createSrpSession, formatTimestamp, SrpError, type PasswordVerifierChallenge } from '../../src/crypto/srp-user.js';
 
 /** One USER_SRP_AUTH sign-in recorded from amazon-cognito-identity-js (schema: ../shared/srp-vectors.md). */
 interface UserVector {

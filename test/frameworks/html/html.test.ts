@@ -3,6 +3,7 @@
 // an iframe and used as a person would, against cognito-local.
 import { expect } from 'chai';
 import { seed } from '../../e2e/env.js';
+import { until } from '../../support/until.js';
 
 const user = seed.users.signin!;
 const frames: HTMLIFrameElement[] = [];
@@ -10,14 +11,6 @@ const frames: HTMLIFrameElement[] = [];
 afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
 });
-
-async function until(check: () => boolean, what: string, ms = 15000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Page {
   win: Window & typeof globalThis;
@@ -43,8 +36,8 @@ async function open(page: string): Promise<Page> {
     doc.addEventListener(type, (e) => events.push({ type: e.type, detail: (e as CustomEvent).detail }));
   }
   const el = doc.querySelector<HTMLElement>('cognito-authenticator')!;
-  await until(() => win.customElements.get('cognito-authenticator') !== undefined, 'cognito-authenticator to be defined');
-  await until(() => el.querySelector('form[data-screen="sign-in"] input[name="password"]') !== null, 'the sign-in form');
+  await until(() => win.customElements.get('cognito-authenticator') !== undefined, { what: 'cognito-authenticator to be defined', timeout: 15000 });
+  await until(() => el.querySelector('form[data-screen="sign-in"] input[name="password"]') !== null, { what: 'the sign-in form', timeout: 15000 });
   return { win, doc, el, events };
 }
 
@@ -60,7 +53,7 @@ function fill(el: Element, values: Record<string, string>): void {
 async function signIn(page: Page): Promise<void> {
   fill(page.el, { username: user.email, password: user.password });
   page.el.querySelector<HTMLButtonElement>('form .submitButton-customizable')!.click();
-  await until(() => page.events.some((e) => e.type === 'cognito-signed-in' || e.type === 'cognito-error'), 'cognito-signed-in');
+  await until(() => page.events.some((e) => e.type === 'cognito-signed-in' || e.type === 'cognito-error'), { what: 'cognito-signed-in', timeout: 15000 });
   const errors = page.events.filter((e) => e.type === 'cognito-error').map((e) => e.detail.code);
   expect(errors, 'cognito-error events').to.deep.equal([]);
 }
@@ -101,7 +94,7 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
     const signedIn = page.events.find((e) => e.type === 'cognito-signed-in')!;
     expect((signedIn.detail.claims as Record<string, unknown>).email).to.equal(user.email);
     expect(signedIn.detail.restored).to.equal(false);
-    await until(() => page.el.getAttribute('screen') === 'signed-in', 'screen="signed-in"');
+    await until(() => page.el.getAttribute('screen') === 'signed-in', { what: 'screen="signed-in"', timeout: 15000 });
     expect(page.win.getComputedStyle(membersOnly).display).not.to.equal('none');
   });
 
@@ -116,7 +109,7 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
 
   it('registers every element by itself once the page is idle', async () => {
     const page = await open('index.html');
-    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), 'every element to be defined');
+    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), { what: 'every element to be defined', timeout: 15000 });
   });
 
   it('takes its configuration through the config property', async () => {
@@ -130,13 +123,13 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
   it('loaded twice, beside a second copy and the npm build, registers once and never throws', async () => {
     const page = await open('two-copies.html');
     const pageErrors = (page.win as unknown as { pageErrors: string[] }).pageErrors;
-    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), 'every element to be defined');
+    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), { what: 'every element to be defined', timeout: 15000 });
     await new Promise((r) => setTimeout(r, 300));
     expect(pageErrors, 'errors on the page').to.deep.equal([]);
     // The second copy ran and, once idle, loaded its own screen chunks from beside itself; they found their elements
     // already defined.
-    await until(() => scriptsLoaded(page).some((p) => /^\/__cdn-copy\/chunks\/sign-up-[\w-]+\.js$/.test(p)), "the copy's screen chunks");
-    await until(() => scriptsLoaded(page).some((p) => /^\/dist\/chunks\/sign-up-[\w-]+\.js$/.test(p)), "the npm build's screen chunks");
+    await until(() => scriptsLoaded(page).some((p) => /^\/__cdn-copy\/chunks\/sign-up-[\w-]+\.js$/.test(p)), { what: "the copy's screen chunks", timeout: 15000 });
+    await until(() => scriptsLoaded(page).some((p) => /^\/dist\/chunks\/sign-up-[\w-]+\.js$/.test(p)), { what: "the npm build's screen chunks", timeout: 15000 });
     await new Promise((r) => setTimeout(r, 300));
     expect(pageErrors, 'errors on the page').to.deep.equal([]);
     expect(page.doc.querySelectorAll('form').length, 'one form').to.equal(1);

@@ -1,10 +1,13 @@
-import type { CognitoApi, CognitoOperation } from '../../src/cognito.js';
-import { AuthFlow, type FlowDeps } from '../../src/flow.js';
+import { errorContextOf, OPERATIONS, type CognitoApi, type CognitoOperation } from '../../src/api/operations.js';
+import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
 import { parseConfig, type AuthOptions } from '../../src/config.js';
 import { toAuthError } from '../../src/errors.js';
-import type { Clock } from '../../src/session-manager.js';
-import { MemoryStorage } from '../../src/session.js';
-import type { AuthState, FlowEvent } from '../../src/state.js';
+import { MemoryStorage } from '../../src/session/index.js';
+import type { AuthState, FlowEvent } from '../../src/state/index.js';
+import { FakeClock } from './clock.js';
+import { settle } from './until.js';
+
+export { FakeClock, settle };
 
 export interface Call {
   op: CognitoOperation;
@@ -15,7 +18,8 @@ type Handler = (input: Record<string, unknown>) => unknown;
 
 /**
  * A CognitoApi that records every request and answers from scripted handlers, queued per operation. A handler that
- * throws `{ name: 'XxxException', message }` is turned into an AuthError exactly as the real seam does.
+ * throws `{ name: 'XxxException', message }` is turned into an AuthError exactly as the real seam does, with the error
+ * context from src/api/operations.ts (the table the fetch client uses).
  */
 export class FakeCognito {
   readonly calls: Call[] = [];
@@ -40,13 +44,13 @@ export class FakeCognito {
       try {
         return await handler(input);
       } catch (e) {
-        const context = op === 'respondToAuthChallenge' ? 'challenge' : op === 'initiateAuth' ? ((input.AuthFlow === 'REFRESH_TOKEN_AUTH') ? 'refresh' : 'sign-in') : 'other';
-        throw toAuthError(e, context);
+        // The production table says what an exception means for this request, so the fake cannot drift from it.
+        throw toAuthError(e, errorContextOf(op, input));
       }
     };
-    return new Proxy({} as CognitoApi, {
-      get: (_t, op: string) => (input: Record<string, unknown>) => handle(op as CognitoOperation, input),
-    });
+    // Exactly the table's operations: a method the table does not have is a TypeError here as in production.
+    const methods = Object.keys(OPERATIONS).map((op) => [op, (input: Record<string, unknown>) => handle(op as CognitoOperation, input)]);
+    return Object.fromEntries(methods) as unknown as CognitoApi;
   }
 }
 
@@ -80,45 +84,6 @@ export function authResult(sub = 'user-sub-1', extra: Record<string, unknown> = 
       ...extra,
     },
   };
-}
-
-/** A clock whose timers run only when the test advances it. */
-export class FakeClock implements Clock {
-  time = Date.UTC(2026, 10, 21, 12, 0, 0);
-  #timers: { at: number; fn: () => void; id: number }[] = [];
-  #next = 1;
-  now = (): number => this.time;
-  random = (): number => 0.5;
-  setTimeout = (fn: () => void, ms: number): unknown => {
-    const id = this.#next++;
-    this.#timers.push({ at: this.time + ms, fn, id });
-    return id;
-  };
-  clearTimeout = (id: unknown): void => {
-    this.#timers = this.#timers.filter((t) => t.id !== id);
-  };
-  get pending(): number {
-    return this.#timers.length;
-  }
-  /** Moves time forward, running due timers in order, and lets promises settle between them. */
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      await settle();
-      const due = this.#timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.#timers = this.#timers.filter((t) => t !== due);
-      this.time = Math.max(this.time, due.at);
-      due.fn();
-    }
-    this.time = end;
-    await settle();
-  }
-}
-
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-  await new Promise((r) => setTimeout(r, 0));
 }
 
 export const POOL = 'us-east-1_TestPool1';
