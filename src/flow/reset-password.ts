@@ -1,3 +1,5 @@
+import { FIELD_OF_ERROR, toAuthError } from '../errors.js';
+import type { AuthState } from '../state/index.js';
 import type { FlowCore } from './core.js';
 import { backToSignIn, checkNewPassword, delivery, readCode, required, userRequest } from './steps.js';
 
@@ -15,6 +17,30 @@ export function forgotPassword(flow: FlowCore, input: { username: string }): Pro
       notice: resend ? 'code-resent' : undefined,
     });
   });
+}
+
+/**
+ * Where a sign-in refused with PasswordResetRequiredException leads. Cognito sends no code with that refusal (an
+ * imported user, or an administrator's reset whose code has expired), so ForgotPassword asks for one first: then the
+ * code screen says where it went. If no code can be sent, the forgot-password screen shows why, the username kept, so
+ * the user can ask again from there.
+ */
+export async function resetRequired(flow: FlowCore, username: string): Promise<AuthState> {
+  try {
+    const sent = await flow.api.forgotPassword(await userRequest(flow, username));
+    return {
+      screen: 'confirm-forgot-password',
+      username,
+      busy: false,
+      delivery: delivery(sent.CodeDeliveryDetails),
+      notice: 'password-reset-required',
+    };
+  } catch (e) {
+    let error = toAuthError(e);
+    const field = FIELD_OF_ERROR[error.code];
+    if (!error.field && field) error = error.withField(field);
+    return { screen: 'forgot-password', username, busy: false, error };
+  }
 }
 
 /** ConfirmForgotPassword: the code and the new password; then back to sign-in. */

@@ -2,6 +2,7 @@ import { authError, toAuthError, type AuthError } from '../errors.js';
 import type { AuthState } from '../state/index.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
+import { resetRequired } from './reset-password.js';
 import type { Guard } from './runner.js';
 import { delivery, fail, required, secretHash, userRequest } from './steps.js';
 
@@ -70,7 +71,7 @@ export const passwordVerifier: ChallengeHandler = async (response, { flow }) => 
   return { answer: { ...claim } };
 };
 
-/** Where a failed sign-in leads: unconfirmed accounts to confirmation, reset accounts to a new password. */
+/** Where a failed sign-in leads: unconfirmed accounts to confirmation, reset accounts to a reset code and a new password. */
 async function signInFailed(flow: FlowCore, error: AuthError, username: string): Promise<AuthState | undefined> {
   if (error.code === 'user-not-confirmed') {
     // Cognito sends no code on a failed sign-in: ask for one, and go to confirmation even if that fails.
@@ -83,8 +84,6 @@ async function signInFailed(flow: FlowCore, error: AuthError, username: string):
   }
   // The hosted UI clears the password after a failed sign-in; nothing of it stays here either.
   flow.context.password = undefined;
-  if (error.code === 'password-reset-required') {
-    return { screen: 'confirm-forgot-password', username, busy: false, notice: 'password-reset-required' };
-  }
+  if (error.code === 'password-reset-required') return resetRequired(flow, username);
   return undefined;
 }

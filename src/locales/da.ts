@@ -203,6 +203,18 @@ const da = {
     'invalid-phone-number': 'Indtast telefonnummeret med landekode, f.eks. +14155550100.',
     'invalid-code-format': 'Indtast den kode, du har modtaget (kun cifre).',
     'not-signed-in': 'Du er ikke logget ind.',
+    'totp-code-reused': 'Denne kode er allerede brugt. Vent, til din godkendelsesapp viser en ny kode, og indtast den.',
+    'already-confirmed': 'Denne konto er allerede bekræftet. Log ind for at fortsætte.',
+    'password-reset-not-allowed':
+      'Adgangskoden til denne konto kan ikke nulstilles endnu. Log ind med den midlertidige adgangskode, du har fået, eller kontakt webstedets support.',
+    'no-recovery-destination':
+      'Vi kan ikke sende dig en nulstillingskode: kontoen har ingen bekræftet mailadresse eller telefonnummer. Kontakt webstedets support.',
+    'temporary-password-expired': 'Din midlertidige adgangskode er udløbet. Bed en administrator om at sende dig en ny.',
+    'sign-up-disabled': 'Du kan ikke oprette en konto her. Bed en administrator om at oprette en til dig.',
+    'not-authorized': 'Anmodningen blev ikke tilladt. Log ind igen, og prøv derefter igen.',
+    'auth-flow-not-enabled': 'Denne loginmetode er ikke aktiveret for dette websted. Kontakt webstedets support.',
+    'secret-hash-mismatch': 'Login er ikke konfigureret korrekt på dette websted: appens klienthemmelighed stemmer ikke. Kontakt webstedets support.',
+    'attribute-not-writable': 'Dette websted må ikke gemme nogle af de oplysninger, du har indtastet. Kontakt webstedets support.',
     'oauth-no-provider': 'Der findes ikke single sign-on for denne e-mailadresse. Kontrollér adressen.',
     'oauth-state-mismatch': 'Dette loginsvar passer ikke til det login, der blev startet i denne browser, så det blev ignoreret. Start forfra.',
     'oauth-missing-verifier': 'Dette loginsvar er allerede brugt, eller login blev startet i en anden fane eller et andet vindue. Start forfra.',

@@ -204,6 +204,19 @@ const de = {
     'invalid-phone-number': 'Geben Sie die Telefonnummer mit Ländervorwahl ein, zum Beispiel +14155550100.',
     'invalid-code-format': 'Geben Sie den erhaltenen Code ein (nur Ziffern).',
     'not-signed-in': 'Sie sind nicht angemeldet.',
+    'totp-code-reused': 'Dieser Code wurde bereits verwendet. Warten Sie, bis Ihre Authenticator-App einen neuen Code anzeigt, und geben Sie diesen ein.',
+    'already-confirmed': 'Dieses Konto ist bereits bestätigt. Melden Sie sich an, um fortzufahren.',
+    'password-reset-not-allowed':
+      'Das Passwort dieses Kontos kann noch nicht zurückgesetzt werden. Melden Sie sich mit dem temporären Passwort an, das Sie erhalten haben, oder wenden Sie sich an den Support der Website.',
+    'no-recovery-destination':
+      'Wir können Ihnen keinen Code zum Zurücksetzen senden: Für dieses Konto ist keine bestätigte E-Mail-Adresse oder Telefonnummer hinterlegt. Wenden Sie sich an den Support der Website.',
+    'temporary-password-expired': 'Ihr temporäres Passwort ist abgelaufen. Bitten Sie einen Administrator, Ihnen ein neues zu senden.',
+    'sign-up-disabled': 'Sie können hier kein Konto erstellen. Bitten Sie einen Administrator, eines für Sie anzulegen.',
+    'not-authorized': 'Diese Anfrage wurde nicht zugelassen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+    'auth-flow-not-enabled': 'Diese Art der Anmeldung ist für diese Website nicht aktiviert. Wenden Sie sich an den Support der Website.',
+    'secret-hash-mismatch':
+      'Die Anmeldung ist für diese Website nicht richtig eingerichtet: Das Client-Geheimnis der App stimmt nicht überein. Wenden Sie sich an den Support der Website.',
+    'attribute-not-writable': 'Diese Website darf einige der eingegebenen Angaben nicht speichern. Wenden Sie sich an den Support der Website.',
     'oauth-no-provider': 'Für diese E-Mail-Adresse gibt es kein Single Sign-On. Überprüfen Sie die Adresse.',
     'oauth-state-mismatch': 'Diese Anmeldeantwort passt nicht zu der Anmeldung, die in diesem Browser gestartet wurde, und wurde daher ignoriert. Starten Sie die Anmeldung erneut.',
     'oauth-missing-verifier': 'Diese Anmeldeantwort wurde bereits verwendet, oder die Anmeldung wurde in einem anderen Tab oder Fenster gestartet. Starten Sie die Anmeldung erneut.',

@@ -205,6 +205,19 @@ const es = {
     'invalid-phone-number': 'Introduzca el número de teléfono con el prefijo del país, por ejemplo, +14155550100.',
     'invalid-code-format': 'Introduzca el código que ha recibido (solo dígitos).',
     'not-signed-in': 'No ha iniciado sesión.',
+    'totp-code-reused': 'Este código ya se ha utilizado. Espere a que su aplicación de autenticación muestre un código nuevo e introdúzcalo.',
+    'already-confirmed': 'Esta cuenta ya está confirmada. Inicie sesión para continuar.',
+    'password-reset-not-allowed':
+      'La contraseña de esta cuenta aún no se puede restablecer. Inicie sesión con la contraseña temporal que recibió o póngase en contacto con el soporte del sitio.',
+    'no-recovery-destination':
+      'No podemos enviarle un código de restablecimiento: esta cuenta no tiene ningún correo electrónico ni número de teléfono verificado. Póngase en contacto con el soporte del sitio.',
+    'temporary-password-expired': 'Su contraseña temporal ha caducado. Pida a un administrador que le envíe una nueva.',
+    'sign-up-disabled': 'No puede crear una cuenta aquí. Pida a un administrador que le cree una.',
+    'not-authorized': 'No se ha permitido esta solicitud. Vuelva a iniciar sesión y vuelva a intentarlo.',
+    'auth-flow-not-enabled': 'Este método de inicio de sesión no está habilitado para este sitio. Póngase en contacto con el soporte del sitio.',
+    'secret-hash-mismatch':
+      'El inicio de sesión no está configurado correctamente en este sitio: el secreto de cliente de la aplicación no coincide. Póngase en contacto con el soporte del sitio.',
+    'attribute-not-writable': 'Este sitio no tiene permiso para guardar algunos de los datos que ha introducido. Póngase en contacto con el soporte del sitio.',
     'oauth-no-provider': 'No hay inicio de sesión único para esta dirección de correo electrónico. Compruebe la dirección.',
     'oauth-state-mismatch': 'Esta respuesta de inicio de sesión no corresponde al inicio de sesión que se empezó en este navegador, por lo que se ha ignorado. Vuelva a empezar.',
     'oauth-missing-verifier': 'Esta respuesta de inicio de sesión ya se ha utilizado, o el inicio de sesión se empezó en otra pestaña o ventana. Vuelva a empezar.',

@@ -201,6 +201,18 @@ const fi = {
     'invalid-phone-number': 'Anna puhelinnumero maatunnuksen kanssa, esimerkiksi +14155550100.',
     'invalid-code-format': 'Anna saamasi koodi pelkkinä numeroina.',
     'not-signed-in': 'Et ole kirjautunut sisään.',
+    'totp-code-reused': 'Tämä koodi on jo käytetty. Odota, että todennussovelluksesi näyttää uuden koodin, ja anna se.',
+    'already-confirmed': 'Tämä tili on jo vahvistettu. Jatka kirjautumalla sisään.',
+    'password-reset-not-allowed':
+      'Tämän tilin salasanaa ei voi vielä nollata. Kirjaudu sisään saamallasi väliaikaisella salasanalla tai ota yhteyttä sivuston tukeen.',
+    'no-recovery-destination':
+      'Emme voi lähettää sinulle nollauskoodia: tilillä ei ole vahvistettua sähköpostiosoitetta eikä puhelinnumeroa. Ota yhteyttä sivuston tukeen.',
+    'temporary-password-expired': 'Väliaikainen salasanasi on vanhentunut. Pyydä ylläpitäjää lähettämään sinulle uusi.',
+    'sign-up-disabled': 'Et voi luoda tiliä täällä. Pyydä ylläpitäjää luomaan tili sinulle.',
+    'not-authorized': 'Pyyntöä ei sallittu. Kirjaudu uudelleen sisään ja yritä sitten uudelleen.',
+    'auth-flow-not-enabled': 'Tätä kirjautumistapaa ei ole otettu käyttöön tällä sivustolla. Ota yhteyttä sivuston tukeen.',
+    'secret-hash-mismatch': 'Kirjautumista ei ole määritetty oikein tällä sivustolla: sovelluksen asiakassalaisuus ei täsmää. Ota yhteyttä sivuston tukeen.',
+    'attribute-not-writable': 'Tällä sivustolla ei ole lupaa tallentaa joitakin antamiasi tietoja. Ota yhteyttä sivuston tukeen.',
     'oauth-no-provider': 'Tälle sähköpostiosoitteelle ei ole kertakirjautumista. Tarkista osoite.',
     'oauth-state-mismatch': 'Tämä kirjautumisvastaus ei vastaa tässä selaimessa aloitettua kirjautumista, joten se ohitettiin. Aloita alusta.',
     'oauth-missing-verifier': 'Tämä kirjautumisvastaus on jo käytetty, tai kirjautuminen aloitettiin toisessa välilehdessä tai ikkunassa. Aloita alusta.',

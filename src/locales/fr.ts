@@ -206,6 +206,19 @@ const fr = {
     'invalid-phone-number': 'Saisissez le numéro de téléphone avec l’indicatif du pays, par exemple +14155550100.',
     'invalid-code-format': 'Saisissez le code reçu (chiffres uniquement).',
     'not-signed-in': 'Vous n’êtes pas connecté.',
+    'totp-code-reused': 'Ce code a déjà été utilisé. Attendez que votre application d’authentification affiche un nouveau code, puis saisissez-le.',
+    'already-confirmed': 'Ce compte est déjà confirmé. Connectez-vous pour continuer.',
+    'password-reset-not-allowed':
+      'Le mot de passe de ce compte ne peut pas encore être réinitialisé. Connectez-vous avec le mot de passe temporaire qui vous a été remis, ou contactez l’assistance du site.',
+    'no-recovery-destination':
+      'Nous ne pouvons pas vous envoyer de code de réinitialisation : ce compte n’a ni adresse e-mail ni numéro de téléphone vérifiés. Contactez l’assistance du site.',
+    'temporary-password-expired': 'Votre mot de passe temporaire a expiré. Demandez à un administrateur de vous en envoyer un nouveau.',
+    'sign-up-disabled': 'Vous ne pouvez pas créer de compte ici. Demandez à un administrateur d’en créer un pour vous.',
+    'not-authorized': 'Cette demande n’a pas été autorisée. Reconnectez-vous, puis réessayez.',
+    'auth-flow-not-enabled': 'Ce mode de connexion n’est pas activé pour ce site. Contactez l’assistance du site.',
+    'secret-hash-mismatch':
+      'La connexion n’est pas correctement configurée pour ce site : le secret client de l’application ne correspond pas. Contactez l’assistance du site.',
+    'attribute-not-writable': 'Ce site n’est pas autorisé à enregistrer certaines des informations saisies. Contactez l’assistance du site.',
     'oauth-no-provider': 'Aucune authentification unique n’est disponible pour cette adresse e-mail. Vérifiez l’adresse.',
     'oauth-state-mismatch': 'Cette réponse de connexion ne correspond pas à la connexion lancée dans ce navigateur et a donc été ignorée. Recommencez.',
     'oauth-missing-verifier': 'Cette réponse de connexion a déjà été utilisée, ou la connexion a été lancée dans un autre onglet ou une autre fenêtre. Recommencez.',

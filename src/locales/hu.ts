@@ -201,6 +201,19 @@ const hu = {
     'invalid-phone-number': 'Adja meg a telefonszámot az országkóddal együtt, például: +14155550100.',
     'invalid-code-format': 'Írja be a kapott kódot, csak számjegyekkel.',
     'not-signed-in': 'Nincs bejelentkezve.',
+    'totp-code-reused': 'Ezt a kódot már felhasználták. Várja meg, amíg a hitelesítő alkalmazás új kódot mutat, majd írja be azt.',
+    'already-confirmed': 'Ez a fiók már meg van erősítve. A folytatáshoz jelentkezzen be.',
+    'password-reset-not-allowed':
+      'Ennek a fióknak a jelszava még nem állítható vissza. Jelentkezzen be a kapott ideiglenes jelszóval, vagy forduljon a webhely ügyfélszolgálatához.',
+    'no-recovery-destination':
+      'Nem tudunk visszaállítási kódot küldeni: a fiókhoz nem tartozik ellenőrzött e-mail-cím vagy telefonszám. Forduljon a webhely ügyfélszolgálatához.',
+    'temporary-password-expired': 'Az ideiglenes jelszava lejárt. Kérjen újat egy rendszergazdától.',
+    'sign-up-disabled': 'Itt nem hozhat létre fiókot. Kérje meg egy rendszergazdát, hogy hozzon létre egyet Önnek.',
+    'not-authorized': 'Ez a kérés nem engedélyezett. Jelentkezzen be újra, majd próbálkozzon ismét.',
+    'auth-flow-not-enabled': 'Ez a bejelentkezési mód nincs engedélyezve ezen a webhelyen. Forduljon a webhely ügyfélszolgálatához.',
+    'secret-hash-mismatch':
+      'A bejelentkezés nincs megfelelően beállítva ezen a webhelyen: az alkalmazás ügyféltitka nem egyezik. Forduljon a webhely ügyfélszolgálatához.',
+    'attribute-not-writable': 'Ez a webhely nem mentheti el a megadott adatok egy részét. Forduljon a webhely ügyfélszolgálatához.',
     'oauth-no-provider': 'Ehhez az e-mail-címhez nem tartozik egyszeri bejelentkezés (SSO). Ellenőrizze a címet.',
     'oauth-state-mismatch': 'Ez a bejelentkezési válasz nem egyezik az ebben a böngészőben elindított bejelentkezéssel, ezért figyelmen kívül hagytuk. Kezdje újra.',
     'oauth-missing-verifier': 'Ezt a bejelentkezési választ már felhasználták, vagy a bejelentkezést egy másik lapon vagy ablakban indították el. Kezdje újra.',

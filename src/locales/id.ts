@@ -200,6 +200,18 @@ const id = {
     'invalid-phone-number': 'Masukkan nomor telepon beserta kode negaranya, misalnya +14155550100.',
     'invalid-code-format': 'Masukkan kode yang Anda terima, hanya berupa angka.',
     'not-signed-in': 'Anda belum masuk.',
+    'totp-code-reused': 'Kode ini sudah digunakan. Tunggu hingga aplikasi autentikator Anda menampilkan kode baru, lalu masukkan kode tersebut.',
+    'already-confirmed': 'Akun ini sudah dikonfirmasi. Masuk untuk melanjutkan.',
+    'password-reset-not-allowed':
+      'Kata sandi akun ini belum dapat direset. Masuk dengan kata sandi sementara yang Anda terima, atau hubungi dukungan situs ini.',
+    'no-recovery-destination':
+      'Kami tidak dapat mengirimkan kode reset: akun ini tidak memiliki alamat email atau nomor telepon yang terverifikasi. Hubungi dukungan situs ini.',
+    'temporary-password-expired': 'Kata sandi sementara Anda telah kedaluwarsa. Minta administrator untuk mengirimkan kata sandi baru.',
+    'sign-up-disabled': 'Anda tidak dapat membuat akun di sini. Minta administrator untuk membuatkan akun untuk Anda.',
+    'not-authorized': 'Permintaan ini tidak diizinkan. Masuk kembali, lalu coba lagi.',
+    'auth-flow-not-enabled': 'Cara masuk ini tidak diaktifkan untuk situs ini. Hubungi dukungan situs ini.',
+    'secret-hash-mismatch': 'Proses masuk tidak disiapkan dengan benar untuk situs ini: rahasia klien aplikasi tidak cocok. Hubungi dukungan situs ini.',
+    'attribute-not-writable': 'Situs ini tidak diizinkan menyimpan beberapa data yang Anda masukkan. Hubungi dukungan situs ini.',
     'oauth-no-provider': 'Tidak ada sistem masuk tunggal (SSO) untuk alamat email ini. Periksa alamat tersebut.',
     'oauth-state-mismatch': 'Respons masuk ini tidak cocok dengan proses masuk yang dimulai di browser ini, sehingga diabaikan. Mulai lagi dari awal.',
     'oauth-missing-verifier': 'Respons masuk ini sudah digunakan, atau proses masuk dimulai di tab atau jendela lain. Mulai lagi dari awal.',

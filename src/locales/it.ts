@@ -202,6 +202,19 @@ const it = {
     'invalid-phone-number': 'Inserisci il numero di telefono con il prefisso internazionale, ad esempio +14155550100.',
     'invalid-code-format': 'Inserisci il codice ricevuto, usando solo cifre.',
     'not-signed-in': 'Non hai eseguito l’accesso.',
+    'totp-code-reused': 'Questo codice è già stato usato. Attendi che l’app di autenticazione mostri un nuovo codice, quindi inseriscilo.',
+    'already-confirmed': 'Questo account è già confermato. Accedi per continuare.',
+    'password-reset-not-allowed':
+      'La password di questo account non può ancora essere reimpostata. Accedi con la password temporanea che hai ricevuto oppure contatta l’assistenza del sito.',
+    'no-recovery-destination':
+      'Non possiamo inviarti un codice di reimpostazione: questo account non ha un indirizzo email o un numero di telefono verificato. Contatta l’assistenza del sito.',
+    'temporary-password-expired': 'La tua password temporanea è scaduta. Chiedi a un amministratore di inviartene una nuova.',
+    'sign-up-disabled': 'Non puoi creare un account qui. Chiedi a un amministratore di crearne uno per te.',
+    'not-authorized': 'Questa richiesta non è stata consentita. Accedi di nuovo, quindi riprova.',
+    'auth-flow-not-enabled': 'Questo metodo di accesso non è abilitato per questo sito. Contatta l’assistenza del sito.',
+    'secret-hash-mismatch':
+      'L’accesso non è configurato correttamente per questo sito: il segreto client dell’app non corrisponde. Contatta l’assistenza del sito.',
+    'attribute-not-writable': 'Questo sito non è autorizzato a salvare alcuni dei dati che hai inserito. Contatta l’assistenza del sito.',
     'oauth-no-provider': 'Per questo indirizzo email non è disponibile l’accesso Single Sign-On. Controlla l’indirizzo.',
     'oauth-state-mismatch': 'Questa risposta di accesso non corrisponde all’accesso avviato in questo browser ed è stata quindi ignorata. Ricomincia.',
     'oauth-missing-verifier': 'Questa risposta di accesso è già stata usata oppure l’accesso è stato avviato in un’altra scheda o finestra. Ricomincia.',

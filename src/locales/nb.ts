@@ -201,6 +201,19 @@ const nb = {
     'invalid-phone-number': 'Skriv inn telefonnummeret med landskode, for eksempel +14155550100.',
     'invalid-code-format': 'Skriv inn koden du fikk, med bare sifre.',
     'not-signed-in': 'Du er ikke logget inn.',
+    'totp-code-reused': 'Denne koden er allerede brukt. Vent til autentiseringsappen viser en ny kode, og skriv den inn.',
+    'already-confirmed': 'Denne kontoen er allerede bekreftet. Logg inn for å fortsette.',
+    'password-reset-not-allowed':
+      'Passordet for denne kontoen kan ikke tilbakestilles ennå. Logg inn med det midlertidige passordet du har fått, eller kontakt brukerstøtten for nettstedet.',
+    'no-recovery-destination':
+      'Vi kan ikke sende deg en tilbakestillingskode: kontoen har ingen bekreftet e-postadresse eller telefonnummer. Kontakt brukerstøtten for nettstedet.',
+    'temporary-password-expired': 'Det midlertidige passordet ditt er utløpt. Be en administrator om å sende deg et nytt.',
+    'sign-up-disabled': 'Du kan ikke opprette en konto her. Be en administrator om å opprette en for deg.',
+    'not-authorized': 'Forespørselen ble ikke tillatt. Logg inn på nytt, og prøv deretter igjen.',
+    'auth-flow-not-enabled': 'Denne innloggingsmåten er ikke aktivert for dette nettstedet. Kontakt brukerstøtten for nettstedet.',
+    'secret-hash-mismatch':
+      'Innloggingen er ikke riktig konfigurert for dette nettstedet: appens klienthemmelighet stemmer ikke. Kontakt brukerstøtten for nettstedet.',
+    'attribute-not-writable': 'Dette nettstedet har ikke lov til å lagre noen av opplysningene du har skrevet inn. Kontakt brukerstøtten for nettstedet.',
     'oauth-no-provider': 'Det finnes ingen felles innlogging (SSO) for denne e-postadressen. Kontroller adressen.',
     'oauth-state-mismatch': 'Dette innloggingssvaret samsvarer ikke med innloggingen som ble startet i denne nettleseren, og ble derfor ignorert. Start på nytt.',
     'oauth-missing-verifier': 'Dette innloggingssvaret er allerede brukt, eller innloggingen ble startet i en annen fane eller et annet vindu. Start på nytt.',

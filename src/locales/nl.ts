@@ -201,6 +201,19 @@ const nl = {
     'invalid-phone-number': 'Voer het telefoonnummer in met landcode, bijvoorbeeld +14155550100.',
     'invalid-code-format': 'Voer de code in die u hebt ontvangen (alleen cijfers).',
     'not-signed-in': 'U bent niet ingelogd.',
+    'totp-code-reused': 'Deze code is al gebruikt. Wacht tot uw authenticator-app een nieuwe code toont en voer die in.',
+    'already-confirmed': 'Dit account is al bevestigd. Log in om door te gaan.',
+    'password-reset-not-allowed':
+      'Het wachtwoord van dit account kan nog niet opnieuw worden ingesteld. Log in met het tijdelijke wachtwoord dat u hebt gekregen, of neem contact op met de ondersteuning van de website.',
+    'no-recovery-destination':
+      'We kunnen u geen herstelcode sturen: dit account heeft geen geverifieerd e-mailadres of telefoonnummer. Neem contact op met de ondersteuning van de website.',
+    'temporary-password-expired': 'Uw tijdelijke wachtwoord is verlopen. Vraag een beheerder om u een nieuw wachtwoord te sturen.',
+    'sign-up-disabled': 'U kunt hier geen account aanmaken. Vraag een beheerder om er een voor u aan te maken.',
+    'not-authorized': 'Dit verzoek is niet toegestaan. Log opnieuw in en probeer het daarna nog eens.',
+    'auth-flow-not-enabled': 'Deze manier van inloggen is niet ingeschakeld voor deze website. Neem contact op met de ondersteuning van de website.',
+    'secret-hash-mismatch':
+      'Inloggen is voor deze website niet goed ingesteld: het clientgeheim van de app komt niet overeen. Neem contact op met de ondersteuning van de website.',
+    'attribute-not-writable': 'Deze website mag sommige van de ingevoerde gegevens niet opslaan. Neem contact op met de ondersteuning van de website.',
     'oauth-no-provider': 'Voor dit e-mailadres is geen single sign-on beschikbaar. Controleer het adres.',
     'oauth-state-mismatch': 'Dit inlogantwoord komt niet overeen met de inlogpoging die in deze browser is gestart en is daarom genegeerd. Begin opnieuw.',
     'oauth-missing-verifier': 'Dit inlogantwoord is al gebruikt, of de inlogpoging is in een ander tabblad of venster gestart. Begin opnieuw.',

@@ -203,6 +203,19 @@ const pl = {
     'invalid-phone-number': 'Wpisz numer telefonu z kodem kraju, na przykład +14155550100.',
     'invalid-code-format': 'Wpisz otrzymany kod, używając tylko cyfr.',
     'not-signed-in': 'Nie zalogowano.',
+    'totp-code-reused': 'Ten kod został już użyty. Poczekaj, aż aplikacja uwierzytelniająca pokaże nowy kod, i wpisz go.',
+    'already-confirmed': 'To konto jest już potwierdzone. Zaloguj się, aby kontynuować.',
+    'password-reset-not-allowed':
+      'Hasła do tego konta nie można jeszcze zresetować. Zaloguj się przy użyciu otrzymanego hasła tymczasowego lub skontaktuj się z pomocą techniczną witryny.',
+    'no-recovery-destination':
+      'Nie możemy wysłać kodu resetowania: to konto nie ma zweryfikowanego adresu e-mail ani numeru telefonu. Skontaktuj się z pomocą techniczną witryny.',
+    'temporary-password-expired': 'Twoje hasło tymczasowe wygasło. Poproś administratora o przesłanie nowego.',
+    'sign-up-disabled': 'Nie możesz tutaj utworzyć konta. Poproś administratora, aby utworzył je dla Ciebie.',
+    'not-authorized': 'To żądanie zostało odrzucone. Zaloguj się ponownie, a następnie spróbuj jeszcze raz.',
+    'auth-flow-not-enabled': 'Ten sposób logowania nie jest włączony dla tej witryny. Skontaktuj się z pomocą techniczną witryny.',
+    'secret-hash-mismatch':
+      'Logowanie w tej witrynie nie jest poprawnie skonfigurowane: klucz tajny klienta aplikacji się nie zgadza. Skontaktuj się z pomocą techniczną witryny.',
+    'attribute-not-writable': 'Ta witryna nie może zapisać niektórych wprowadzonych danych. Skontaktuj się z pomocą techniczną witryny.',
     'oauth-no-provider': 'Dla tego adresu e-mail nie jest dostępne logowanie jednokrotne (SSO). Sprawdź adres.',
     'oauth-state-mismatch': 'Ta odpowiedź logowania nie pasuje do logowania rozpoczętego w tej przeglądarce, dlatego została zignorowana. Zacznij od nowa.',
     'oauth-missing-verifier': 'Ta odpowiedź logowania została już użyta lub logowanie rozpoczęto w innej karcie albo innym oknie. Zacznij od nowa.',

@@ -202,6 +202,19 @@ const ptBR = {
     'invalid-phone-number': 'Digite o número de telefone com o código do país, por exemplo, +14155550100.',
     'invalid-code-format': 'Digite o código recebido usando apenas números.',
     'not-signed-in': 'Você não está conectado.',
+    'totp-code-reused': 'Este código já foi usado. Aguarde o aplicativo autenticador mostrar um novo código e digite-o.',
+    'already-confirmed': 'Esta conta já está confirmada. Faça login para continuar.',
+    'password-reset-not-allowed':
+      'A senha desta conta ainda não pode ser redefinida. Faça login com a senha temporária que você recebeu ou entre em contato com o suporte do site.',
+    'no-recovery-destination':
+      'Não podemos enviar um código de redefinição: esta conta não tem e-mail nem número de telefone verificado. Entre em contato com o suporte do site.',
+    'temporary-password-expired': 'Sua senha temporária expirou. Peça a um administrador que envie uma nova.',
+    'sign-up-disabled': 'Não é possível criar uma conta aqui. Peça a um administrador que crie uma para você.',
+    'not-authorized': 'Esta solicitação não foi permitida. Faça login novamente e tente outra vez.',
+    'auth-flow-not-enabled': 'Esta forma de login não está habilitada para este site. Entre em contato com o suporte do site.',
+    'secret-hash-mismatch':
+      'O login não está configurado corretamente para este site: o segredo do cliente do aplicativo não confere. Entre em contato com o suporte do site.',
+    'attribute-not-writable': 'Este site não tem permissão para salvar alguns dos dados que você informou. Entre em contato com o suporte do site.',
     'oauth-no-provider': 'Não há login único (SSO) para este endereço de e-mail. Verifique o endereço.',
     'oauth-state-mismatch': 'Esta resposta de login não corresponde ao login iniciado neste navegador e, por isso, foi ignorada. Comece novamente.',
     'oauth-missing-verifier': 'Esta resposta de login já foi usada, ou o login foi iniciado em outra guia ou janela. Comece novamente.',

@@ -202,6 +202,19 @@ const ptPT = {
     'invalid-phone-number': 'Introduza o número de telefone com o indicativo do país, por exemplo, +14155550100.',
     'invalid-code-format': 'Introduza o código que recebeu, apenas com algarismos.',
     'not-signed-in': 'Não tem sessão iniciada.',
+    'totp-code-reused': 'Este código já foi utilizado. Aguarde que a aplicação de autenticação mostre um novo código e introduza-o.',
+    'already-confirmed': 'Esta conta já está confirmada. Inicie sessão para continuar.',
+    'password-reset-not-allowed':
+      'A palavra-passe desta conta ainda não pode ser reposta. Inicie sessão com a palavra-passe temporária que recebeu ou contacte o suporte do site.',
+    'no-recovery-destination':
+      'Não podemos enviar-lhe um código de reposição: esta conta não tem um e-mail nem um número de telefone verificado. Contacte o suporte do site.',
+    'temporary-password-expired': 'A sua palavra-passe temporária expirou. Peça a um administrador que lhe envie uma nova.',
+    'sign-up-disabled': 'Não pode criar uma conta aqui. Peça a um administrador que crie uma para si.',
+    'not-authorized': 'Este pedido não foi permitido. Inicie sessão novamente e tente outra vez.',
+    'auth-flow-not-enabled': 'Este método de início de sessão não está ativado para este site. Contacte o suporte do site.',
+    'secret-hash-mismatch':
+      'O início de sessão não está configurado corretamente para este site: o segredo do cliente da aplicação não corresponde. Contacte o suporte do site.',
+    'attribute-not-writable': 'Este site não tem permissão para guardar alguns dos dados que introduziu. Contacte o suporte do site.',
     'oauth-no-provider': 'Não existe início de sessão único (SSO) para este endereço de e-mail. Verifique o endereço.',
     'oauth-state-mismatch': 'Esta resposta de início de sessão não corresponde ao pedido de início de sessão feito neste browser, pelo que foi ignorada. Comece de novo.',
     'oauth-missing-verifier': 'Esta resposta de início de sessão já foi utilizada, ou o início de sessão foi feito noutro separador ou janela. Comece de novo.',

@@ -205,6 +205,19 @@ const ro = {
     'invalid-phone-number': 'Introduceți numărul de telefon cu prefixul țării, de exemplu +14155550100.',
     'invalid-code-format': 'Introduceți codul primit, doar cifre.',
     'not-signed-in': 'Nu sunteți conectat.',
+    'totp-code-reused': 'Acest cod a fost deja folosit. Așteptați ca aplicația de autentificare să afișeze un cod nou, apoi introduceți-l.',
+    'already-confirmed': 'Acest cont este deja confirmat. Conectați-vă pentru a continua.',
+    'password-reset-not-allowed':
+      'Parola acestui cont nu poate fi resetată încă. Conectați-vă cu parola temporară primită sau contactați echipa de asistență a site-ului.',
+    'no-recovery-destination':
+      'Nu vă putem trimite un cod de resetare: contul nu are o adresă de e-mail sau un număr de telefon verificat. Contactați echipa de asistență a site-ului.',
+    'temporary-password-expired': 'Parola temporară a expirat. Cereți unui administrator să vă trimită una nouă.',
+    'sign-up-disabled': 'Nu puteți crea un cont aici. Cereți unui administrator să vă creeze unul.',
+    'not-authorized': 'Această solicitare nu a fost permisă. Conectați-vă din nou, apoi încercați iar.',
+    'auth-flow-not-enabled': 'Această metodă de conectare nu este activată pentru acest site. Contactați echipa de asistență a site-ului.',
+    'secret-hash-mismatch':
+      'Conectarea nu este configurată corect pentru acest site: secretul de client al aplicației nu se potrivește. Contactați echipa de asistență a site-ului.',
+    'attribute-not-writable': 'Acest site nu are permisiunea să salveze unele dintre datele introduse. Contactați echipa de asistență a site-ului.',
     'oauth-no-provider': 'Nu există autentificare unică (SSO) pentru această adresă de e-mail. Verificați adresa.',
     'oauth-state-mismatch':
       'Acest răspuns de conectare nu corespunde conectării începute în acest browser, așa că a fost ignorat. Începeți din nou.',

@@ -203,6 +203,19 @@ const sv = {
     'invalid-phone-number': 'Ange telefonnumret med landsnummer, till exempel +14155550100.',
     'invalid-code-format': 'Ange koden du fick, endast siffror.',
     'not-signed-in': 'Du är inte inloggad.',
+    'totp-code-reused': 'Den här koden har redan använts. Vänta tills din autentiseringsapp visar en ny kod och ange den.',
+    'already-confirmed': 'Det här kontot är redan bekräftat. Logga in för att fortsätta.',
+    'password-reset-not-allowed':
+      'Lösenordet för det här kontot kan inte återställas än. Logga in med det tillfälliga lösenord du har fått, eller kontakta webbplatsens support.',
+    'no-recovery-destination':
+      'Vi kan inte skicka någon återställningskod: kontot har ingen verifierad e-postadress eller telefonnummer. Kontakta webbplatsens support.',
+    'temporary-password-expired': 'Ditt tillfälliga lösenord har gått ut. Be en administratör att skicka ett nytt.',
+    'sign-up-disabled': 'Du kan inte skapa ett konto här. Be en administratör att skapa ett åt dig.',
+    'not-authorized': 'Begäran tilläts inte. Logga in igen och försök sedan på nytt.',
+    'auth-flow-not-enabled': 'Det här inloggningssättet är inte aktiverat för den här webbplatsen. Kontakta webbplatsens support.',
+    'secret-hash-mismatch':
+      'Inloggningen är inte korrekt konfigurerad för den här webbplatsen: appens klienthemlighet stämmer inte. Kontakta webbplatsens support.',
+    'attribute-not-writable': 'Den här webbplatsen får inte spara några av de uppgifter du har angett. Kontakta webbplatsens support.',
     'oauth-no-provider': 'Det finns ingen enkel inloggning för den här e-postadressen. Kontrollera adressen.',
     'oauth-state-mismatch':
       'Det här inloggningssvaret matchar inte inloggningen som startades i den här webbläsaren och ignorerades därför. Börja om.',

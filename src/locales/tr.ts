@@ -203,6 +203,19 @@ const tr = {
     'invalid-phone-number': 'Telefon numarasını ülke koduyla birlikte girin, örneğin +14155550100.',
     'invalid-code-format': 'Aldığınız kodu yalnızca rakamlarla girin.',
     'not-signed-in': 'Oturum açmadınız.',
+    'totp-code-reused': 'Bu kod zaten kullanıldı. Kimlik doğrulama uygulamanızın yeni bir kod göstermesini bekleyin, ardından o kodu girin.',
+    'already-confirmed': 'Bu hesap zaten onaylanmış. Devam etmek için oturum açın.',
+    'password-reset-not-allowed':
+      'Bu hesabın şifresi henüz sıfırlanamaz. Size verilen geçici şifreyle oturum açın veya sitenin destek ekibiyle iletişime geçin.',
+    'no-recovery-destination':
+      'Size sıfırlama kodu gönderemiyoruz: bu hesapta doğrulanmış bir e-posta adresi veya telefon numarası yok. Sitenin destek ekibiyle iletişime geçin.',
+    'temporary-password-expired': 'Geçici şifrenizin süresi doldu. Bir yöneticiden size yenisini göndermesini isteyin.',
+    'sign-up-disabled': 'Burada hesap oluşturamazsınız. Bir yöneticiden sizin için bir hesap oluşturmasını isteyin.',
+    'not-authorized': 'Bu isteğe izin verilmedi. Tekrar oturum açın, ardından yeniden deneyin.',
+    'auth-flow-not-enabled': 'Bu oturum açma yöntemi bu site için etkin değil. Sitenin destek ekibiyle iletişime geçin.',
+    'secret-hash-mismatch':
+      'Bu sitede oturum açma doğru şekilde ayarlanmamış: uygulamanın istemci gizli anahtarı eşleşmiyor. Sitenin destek ekibiyle iletişime geçin.',
+    'attribute-not-writable': 'Bu sitenin girdiğiniz bilgilerin bazılarını kaydetme izni yok. Sitenin destek ekibiyle iletişime geçin.',
     'oauth-no-provider': 'Bu e-posta adresi için çoklu oturum açma (SSO) yok. Adresi kontrol edin.',
     'oauth-state-mismatch':
       'Bu oturum açma yanıtı, bu tarayıcıda başlatılan oturum açma işlemiyle eşleşmediği için yok sayıldı. Baştan başlayın.',

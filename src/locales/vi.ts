@@ -201,6 +201,19 @@ const vi = {
     'invalid-phone-number': 'Hãy nhập số điện thoại kèm mã quốc gia, ví dụ +14155550100.',
     'invalid-code-format': 'Hãy nhập mã bạn nhận được, chỉ gồm chữ số.',
     'not-signed-in': 'Bạn chưa đăng nhập.',
+    'totp-code-reused': 'Mã này đã được sử dụng. Hãy đợi ứng dụng xác thực hiển thị mã mới rồi nhập mã đó.',
+    'already-confirmed': 'Tài khoản này đã được xác nhận. Hãy đăng nhập để tiếp tục.',
+    'password-reset-not-allowed':
+      'Chưa thể đặt lại mật khẩu của tài khoản này. Hãy đăng nhập bằng mật khẩu tạm thời bạn đã nhận được, hoặc liên hệ bộ phận hỗ trợ của trang web.',
+    'no-recovery-destination':
+      'Chúng tôi không thể gửi mã đặt lại: tài khoản này không có địa chỉ email hoặc số điện thoại đã xác minh. Hãy liên hệ bộ phận hỗ trợ của trang web.',
+    'temporary-password-expired': 'Mật khẩu tạm thời của bạn đã hết hạn. Hãy yêu cầu quản trị viên gửi cho bạn mật khẩu mới.',
+    'sign-up-disabled': 'Bạn không thể tạo tài khoản tại đây. Hãy nhờ quản trị viên tạo tài khoản cho bạn.',
+    'not-authorized': 'Yêu cầu này không được cho phép. Hãy đăng nhập lại rồi thử lại.',
+    'auth-flow-not-enabled': 'Cách đăng nhập này chưa được bật cho trang web này. Hãy liên hệ bộ phận hỗ trợ của trang web.',
+    'secret-hash-mismatch':
+      'Chức năng đăng nhập của trang web này chưa được thiết lập đúng: khóa bí mật ứng dụng khách không khớp. Hãy liên hệ bộ phận hỗ trợ của trang web.',
+    'attribute-not-writable': 'Trang web này không được phép lưu một số thông tin bạn đã nhập. Hãy liên hệ bộ phận hỗ trợ của trang web.',
     'oauth-no-provider': 'Không có đăng nhập một lần (SSO) cho địa chỉ email này. Hãy kiểm tra lại địa chỉ.',
     'oauth-state-mismatch':
       'Phản hồi đăng nhập này không khớp với lần đăng nhập đã bắt đầu trong trình duyệt này nên đã bị bỏ qua. Hãy bắt đầu lại.',

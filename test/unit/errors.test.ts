@@ -387,7 +387,7 @@ describe('AuthError', () => {
 
   it('authError(code) gives every code a non-empty English message', () => {
     const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
-    expect(codes).to.have.length(48);
+    expect(codes).to.have.length(58);
     const messages = new Set<string>();
     for (const code of codes) {
       const err = authError(code);

@@ -177,10 +177,13 @@ describe('AuthFlow sign-in', () => {
     expect(state.screen === 'confirm-sign-up' && state.resendError?.code).to.equal('limit-exceeded');
   });
 
-  it('PasswordResetRequiredException goes to confirm-forgot-password', async () => {
+  it('PasswordResetRequiredException sends a reset code, then goes to confirm-forgot-password', async () => {
     const h = harness();
-    h.cognito.on('initiateAuth', () => exception('PasswordResetRequiredException', 'Password reset required for the user'));
+    h.cognito
+      .on('initiateAuth', () => exception('PasswordResetRequiredException', 'Password reset required for the user'))
+      .on('forgotPassword', () => ({ CodeDeliveryDetails: { Destination: 'a***@e***.com', DeliveryMedium: 'EMAIL' } }));
     await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(h.cognito.callsOf('forgotPassword')).to.have.length(1);
     expect(h.flow.state).to.deep.include({ screen: 'confirm-forgot-password', username: 'ada', notice: 'password-reset-required' });
   });
 
