@@ -17,6 +17,20 @@ export type SecretHashFn = (username: string) => string | Promise<string>;
  */
 export type SmsMfaSetupFn = (request: { username: string; phoneNumber: string }) => Promise<void>;
 
+/**
+ * How tokens are renewed. `auto` (the default) sends GetTokensFromRefreshToken, which works whether or not the app
+ * client rotates refresh tokens, and falls back to InitiateAuth REFRESH_TOKEN_AUTH, for good, only when the endpoint
+ * does not know the operation (an older emulator). With rotation on, Cognito refuses REFRESH_TOKEN_AUTH; a client with a
+ * secret (`secretHash`) always uses REFRESH_TOKEN_AUTH, since GetTokensFromRefreshToken would need the secret itself.
+ */
+export type RefreshCall = 'auto' | 'GetTokensFromRefreshToken' | 'REFRESH_TOKEN_AUTH';
+
+/**
+ * Revokes a refresh token on the page's server, for app clients with a secret: Cognito's RevokeToken needs the client
+ * secret, which never belongs in a browser. When set, sign-out calls it instead of sending RevokeToken.
+ */
+export type RevokeTokenFn = (request: { refreshToken: string; clientId: string }) => Promise<void>;
+
 /** Options as a page gives them: attribute strings or typed property values. */
 export interface AuthOptions extends FederationOptions {
   userPoolId?: string | null;
@@ -34,6 +48,9 @@ export interface AuthOptions extends FederationOptions {
   /** Issuer shown in authenticator apps for TOTP set-up (default: the page's host name). */
   totpIssuer?: string | null;
   smsMfaSetup?: SmsMfaSetupFn | null;
+  /** How tokens are renewed (default `auto`); see RefreshCall. */
+  refreshCall?: string | null;
+  revokeToken?: RevokeTokenFn | null;
 }
 
 export interface AuthConfig {
@@ -50,6 +67,8 @@ export interface AuthConfig {
   timeoutMs: number;
   totpIssuer?: string;
   smsMfaSetup?: SmsMfaSetupFn;
+  refreshCall: RefreshCall;
+  revokeToken?: RevokeTokenFn;
   /** Sign-in through identity providers (OAuth 2.0 with the user pool domain); absent when not configured. */
   federation?: FederationConfig;
 }
@@ -167,6 +186,20 @@ export function parseConfig(options: AuthOptions): AuthConfig {
     throw new ConfigError('secretHash', 'must be a function (username) => SECRET_HASH');
   }
 
+  const refreshCall = (options.refreshCall?.trim() || 'auto') as RefreshCall;
+  if (refreshCall !== 'auto' && refreshCall !== 'GetTokensFromRefreshToken' && refreshCall !== 'REFRESH_TOKEN_AUTH') {
+    throw new ConfigError('refresh-call', `must be auto, GetTokensFromRefreshToken or REFRESH_TOKEN_AUTH, not "${String(refreshCall)}"`);
+  }
+  if (refreshCall === 'GetTokensFromRefreshToken' && options.secretHash) {
+    throw new ConfigError(
+      'refresh-call',
+      'GetTokensFromRefreshToken needs the client secret itself, which never belongs in a browser: with secretHash, refresh uses REFRESH_TOKEN_AUTH',
+    );
+  }
+  if (options.revokeToken !== undefined && options.revokeToken !== null && typeof options.revokeToken !== 'function') {
+    throw new ConfigError('revokeToken', 'must be a function ({ refreshToken, clientId }) => Promise<void>');
+  }
+
   return {
     userPoolId,
     clientId,
@@ -181,6 +214,8 @@ export function parseConfig(options: AuthOptions): AuthConfig {
     timeoutMs,
     totpIssuer: options.totpIssuer?.trim() || undefined,
     smsMfaSetup: options.smsMfaSetup ?? undefined,
+    refreshCall,
+    revokeToken: options.revokeToken ?? undefined,
     federation: parseFederationOptions(options),
   };
 }

@@ -7,7 +7,7 @@
 // parsing in src/config.ts when it is an engine option).
 //
 // Types only are imported: the manifest plugin reads this file's syntax, and it costs the first paint nothing.
-import type { AuthOptions, SecretHashFn, SmsMfaSetupFn } from '../../src/config.js';
+import type { AuthOptions, RevokeTokenFn, SecretHashFn, SmsMfaSetupFn } from '../../src/config.js';
 import type { TranslationsByLanguage } from '../../src/i18n.js';
 import type { FormFields } from '../base.js';
 import type { ThemeName } from '../styles.js';
@@ -70,6 +70,16 @@ export const OPTIONS = {
   config: { attribute: false } as OptionRow<AuthOptions | undefined>,
   /** For app clients with a secret: computes SECRET_HASH on your server. No secret ever belongs in the browser. */
   secretHash: { attribute: false, engine: true } as OptionRow<SecretHashFn | undefined>,
+  /**
+   * How tokens are refreshed: auto (default: GetTokensFromRefreshToken, which works with and without refresh-token
+   * rotation; REFRESH_TOKEN_AUTH where the endpoint does not know it), GetTokensFromRefreshToken or REFRESH_TOKEN_AUTH.
+   */
+  refreshCall: { attribute: 'refresh-call', engine: true },
+  /**
+   * Revokes a refresh token through your server (`({ refreshToken, clientId }) => Promise<void>`): for app clients with
+   * a secret, whose RevokeToken needs the secret itself; when set it replaces RevokeToken for any client.
+   */
+  revokeToken: { attribute: false, engine: true } as OptionRow<RevokeTokenFn | undefined>,
   /** Lets SMS MFA be set up during sign-in (your server adds the phone number); see SmsMfaSetupFn. */
   smsMfaSetup: { attribute: false, engine: true } as OptionRow<SmsMfaSetupFn | undefined>,
   /** Per-field label, placeholder, order and requiredness, keyed by input name (e.g. `given_name`). */

@@ -20,7 +20,7 @@ import { selectMfa, submitMfaCode } from './mfa.js';
 import { completeNewPassword } from './new-password.js';
 import { confirmForgotPassword, forgotPassword } from './reset-password.js';
 import { Runner } from './runner.js';
-import { restore, sessionEnded, signOut, startSession, syncFromStorage } from './session.js';
+import { restore, sessionEnded, sessionStale, signOut, startSession, syncFromStorage } from './session.js';
 import { signIn } from './sign-in.js';
 import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './sign-up.js';
 
@@ -54,7 +54,8 @@ export class AuthFlow {
     const api = deps.api ?? createCognitoApi(config);
     const clock = deps.clock ?? systemClock;
     const context = new FlowContext();
-    const runner = new Runner(context, deps.isOnline ?? (() => globalThis.navigator?.onLine !== false));
+    const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+    const runner = new Runner(context, isOnline);
     const storage = deps.storage ?? storageFor(config.storage);
     const store = new TokenStore(storage, config.clientId);
     const hosted = config.federation
@@ -71,6 +72,9 @@ export class AuthFlow {
       clientId: config.clientId,
       clock,
       secretHash: config.secretHash,
+      refreshCall: config.refreshCall,
+      revokeToken: config.revokeToken,
+      isOnline,
       refreshers: hosted ? { hosted: hosted.refresher } : undefined,
       originStorage: storage,
       onEnded: (reason) => sessionEnded(core, reason),
@@ -78,6 +82,7 @@ export class AuthFlow {
         if (runner.state.screen === 'signed-in') runner.set({ ...runner.state, session });
         runner.emit({ type: 'tokens-refreshed', session });
       },
+      onStale: (session) => sessionStale(core, session),
     });
     let srp = deps.createSrpSession;
     const core: FlowCore = {
@@ -220,14 +225,18 @@ export class AuthFlow {
     return restore(this.#core);
   }
 
-  /** REFRESH_TOKEN_AUTH now (it also runs by itself before expiry). */
+  /**
+   * Renews the tokens now (it also runs by itself before expiry; call it when back online to renew a `stale` session).
+   * GetTokensFromRefreshToken or REFRESH_TOKEN_AUTH, see the `refreshCall` option.
+   */
   async refresh(): Promise<UserSession | undefined> {
     return this.#sessions.refresh();
   }
 
   /**
-   * Signs out: local state and storage are cleared at once, whatever the network does; then the refresh token is
-   * revoked and, unless `global` is false, every session is ended where the access token allows it.
+   * Signs out this device: local state and storage are cleared at once, whatever the network does; then this refresh
+   * token is revoked. `global: true` first sends GlobalSignOut (every device and app of the user); if that fails, this
+   * device is still signed out, an `error` event fires and the promise rejects with the AuthError.
    */
   signOut(options: { global?: boolean; logout?: boolean } = {}): Promise<void> {
     return signOut(this.#core, this.#storage, options);

@@ -1,8 +1,9 @@
 import type { CognitoApi } from '../api/operations.js';
+import type { RefreshCall, RevokeTokenFn } from '../config.js';
 import type { Clock } from './clock.js';
 import type { AuthError } from '../errors.js';
 import type { SignOutReason } from '../state/index.js';
-import { refreshTokenAuth, type TokenOrigin, type TokenRefresher } from './refreshers.js';
+import { cognitoRefresher, type TokenOrigin, type TokenRefresher } from './refreshers.js';
 import { storagePrefix, type StorageLike } from './storage.js';
 import type { TokenStore } from './token-store.js';
 import { sessionFrom, type Tokens, type UserSession } from './tokens.js';
@@ -15,10 +16,18 @@ export interface SessionManagerOptions {
   clientId: string;
   clock: Clock;
   secretHash?: (username: string) => string | Promise<string>;
+  /** Which call renews Cognito's tokens (default `auto`, see RefreshCall). */
+  refreshCall?: RefreshCall;
+  /** Revokes a refresh token on the page's server instead of RevokeToken (clients with a secret). */
+  revokeToken?: RevokeTokenFn;
+  /** Whether the browser believes it is online: while it does not, no refresh is sent and the tokens are kept. */
+  isOnline?: () => boolean;
   /** Told when the session ends by itself (refresh refused, or expired with no way to refresh). */
   onEnded(reason: SignOutReason): void;
   onRefreshed(session: UserSession): void;
-  /** How tokens of each origin renew and are revoked; `cognito` defaults to REFRESH_TOKEN_AUTH and RevokeToken. */
+  /** Told when expired tokens are kept because the refresh failed for a network reason (`session.stale`). */
+  onStale?(session: UserSession): void;
+  /** How tokens of each origin renew and are revoked; `cognito` defaults to cognitoRefresher (refreshers.ts). */
   refreshers?: Partial<Record<TokenOrigin, TokenRefresher>>;
   /** Keeps the origin of the stored tokens beside them, so a restored session refreshes the right way. */
   originStorage?: StorageLike;
@@ -30,12 +39,15 @@ const REFRESH_LEAD_MS = 5 * 60 * 1000;
 const REFRESH_TRIES = 4;
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_MAX_MS = 30000;
+// After the tries above still fail for a network reason, the next attempt comes this much later (or at expiry).
+const RETRY_LATER_MS = 2 * BACKOFF_MAX_MS;
 
 const TRANSIENT = new Set(['network', 'timeout', 'server-error', 'too-many-requests', 'limit-exceeded', 'concurrent-modification']);
 
 /**
  * Owns the signed-in session: storage, the refresh timer, the refresh (by the refresher of the tokens' origin) with
- * backoff, and revocation.
+ * backoff, and revocation. Only Cognito refusing the refresh token ends a session: a network failure keeps the tokens
+ * (expired ones as a `stale` session) and tries again later.
  */
 export class SessionManager {
   readonly #o: SessionManagerOptions;
@@ -43,11 +55,13 @@ export class SessionManager {
   #timer: unknown;
   #refreshing: Promise<UserSession | undefined> | undefined;
   #origin: TokenOrigin = 'cognito';
+  /** Whether storage holds what this manager wrote (false where writes fail): then it tells of other tabs' writes. */
+  #persisted = false;
   readonly #cognito: TokenRefresher;
 
   constructor(options: SessionManagerOptions) {
     this.#o = options;
-    this.#cognito = refreshTokenAuth(options);
+    this.#cognito = cognitoRefresher(options);
   }
 
   /** Where the current session's tokens came from. */
@@ -91,13 +105,15 @@ export class SessionManager {
     // Before the tokens: saving them tells other authenticators, which then read the origin too.
     this.#saveOrigin(origin);
     this.#o.store.save(tokens);
+    this.#persisted = this.#o.store.load()?.accessToken === tokens.accessToken;
     this.#schedule();
     return this.#session;
   }
 
   /**
-   * The stored session, refreshed first when it is about to expire; undefined when there is none or it cannot be
-   * refreshed (then storage is cleared).
+   * The stored session, refreshed first when it is about to expire; undefined when there is none or Cognito refused
+   * its refresh token (then storage is cleared). Offline, or on any other network failure, the stored session is kept
+   * (`stale` once expired) and refreshed later: a page opened offline still knows who is signed in.
    */
   async restore(): Promise<UserSession | undefined> {
     const tokens = this.#o.store.load();
@@ -110,6 +126,7 @@ export class SessionManager {
       return undefined;
     }
     this.#session = session;
+    this.#persisted = true;
     this.#origin = this.#loadOrigin();
     if (tokens.expiresAt - this.#o.clock.now() > 60_000) {
       this.#schedule();
@@ -118,7 +135,10 @@ export class SessionManager {
     return this.refresh();
   }
 
-  /** REFRESH_TOKEN_AUTH now. Concurrent calls share one request. Ends the session when Cognito refuses. */
+  /**
+   * Renews the tokens now (the page calls it when back online, too). Concurrent calls share one request. Ends the
+   * session only when Cognito refuses the refresh token.
+   */
   refresh(): Promise<UserSession | undefined> {
     this.#refreshing ??= this.#refresh().finally(() => {
       this.#refreshing = undefined;
@@ -138,30 +158,51 @@ export class SessionManager {
     for (let attempt = 1; ; attempt++) {
       // Signed out (or in as someone else) during a backoff wait: send nothing more.
       if (this.#session !== current) return this.#session;
+      // Known to be offline: a request would only fail. Keep the tokens and wait for the network.
+      if (this.#o.isOnline?.() === false) return this.#keep(current);
       try {
         const tokens = await refresher.refresh(current);
-        // Signed out (or signed in as someone else) while the request was in flight: drop the answer.
-        if (this.#session !== current) return this.#session;
+        // Signed out (or signed in as someone else) while the request was in flight, here or in another tab whose
+        // `storage` event has not arrived yet: drop the answer, or it would sign this user back in everywhere.
+        if (this.#session !== current || this.#changedElsewhere(current)) return this.#session;
         const session = this.start({ ...tokens, refreshToken: tokens.refreshToken ?? refreshToken }, origin);
         this.#o.onRefreshed(session);
         return session;
       } catch (e) {
-        if (this.#session !== current) return this.#session;
-        const code = (e as AuthError).code;
-        if (!TRANSIENT.has(code) || attempt >= REFRESH_TRIES) {
-          // Refused (revoked or expired refresh token) or still failing: sign out once, never loop.
-          if (!TRANSIENT.has(code) || current.tokens.expiresAt <= this.#o.clock.now()) {
-            this.#end('refresh-failed');
-            return undefined;
-          }
-          // Still valid for a while: try again later instead of signing the user out over a blip.
-          this.#schedule(Math.min(BACKOFF_MAX_MS * 2, current.tokens.expiresAt - this.#o.clock.now()));
-          return current;
+        // The same, and a refusal must not clear tokens another tab has written since.
+        if (this.#session !== current || this.#changedElsewhere(current)) return this.#session;
+        if (!TRANSIENT.has((e as AuthError).code)) {
+          // Refused (revoked or expired refresh token): sign out once, never loop.
+          this.#end('refresh-failed');
+          return undefined;
         }
         const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+        // Waiting in here is worth it only while the tokens still work: expired ones are kept (stale) at once.
+        if (attempt >= REFRESH_TRIES || current.tokens.expiresAt <= this.#o.clock.now() + backoff) return this.#keep(current);
         await new Promise<void>((resolve) => this.#o.clock.setTimeout(resolve, backoff / 2 + this.#o.clock.random() * (backoff / 2)));
       }
     }
+  }
+
+  /**
+   * A refresh failed for a network reason: the tokens stay (a network failure never deletes them), marked stale once
+   * expired, and the next try is scheduled.
+   */
+  #keep(current: UserSession): UserSession {
+    const left = current.tokens.expiresAt - this.#o.clock.now();
+    let session = current;
+    if (left <= 0 && !current.stale) {
+      session = { ...current, stale: true };
+      this.#session = session;
+      this.#o.onStale?.(session);
+    }
+    this.#schedule(left > 0 ? Math.min(RETRY_LATER_MS, left) : RETRY_LATER_MS);
+    return session;
+  }
+
+  /** Whether another tab replaced or removed the stored tokens since `current` was stored. */
+  #changedElsewhere(current: UserSession): boolean {
+    return this.#persisted && this.#o.store.load()?.accessToken !== current.tokens.accessToken;
   }
 
   #schedule(delay?: number): void {
@@ -197,17 +238,26 @@ export class SessionManager {
   }
 
   /**
-   * Signs out: clears locally first (so a dead network can never keep a user signed in), then revokes the refresh
-   * token and, when `global` and the access token may, signs out every device. Network failures are ignored.
+   * Signs out: clears locally first (so a dead network can never keep a user signed in), then, when `global`, sends
+   * GlobalSignOut, and then revokes this refresh token. GlobalSignOut goes first and alone: RevokeToken also revokes
+   * the access token GlobalSignOut is authorised by. Rejects with GlobalSignOut's failure (other devices may still be
+   * signed in); a failed revocation is not reported, as nothing on this device can use the token any more.
    */
   async signOut(global: boolean): Promise<void> {
     const refresher = this.#refresher();
     const tokens = this.clear();
     if (!tokens) return;
-    const calls: Promise<unknown>[] = [];
-    if (tokens.refreshToken) calls.push(refresher.revoke(tokens));
-    if (global) calls.push(this.#o.api.globalSignOut({ AccessToken: tokens.accessToken }));
-    await Promise.allSettled(calls);
+    let failure: unknown;
+    if (global) {
+      try {
+        await this.#o.api.globalSignOut({ AccessToken: tokens.accessToken });
+      } catch (e) {
+        failure = e;
+      }
+    }
+    // Revoked also when GlobalSignOut failed: this refresh token must not outlive the sign-out.
+    if (tokens.refreshToken) await Promise.resolve(tokens).then((t) => refresher.revoke(t)).catch(() => undefined);
+    if (failure !== undefined) throw failure;
   }
 
   /**
@@ -230,6 +280,7 @@ export class SessionManager {
     } catch {
       return undefined;
     }
+    this.#persisted = true;
     this.#origin = this.#loadOrigin();
     this.#schedule();
     return this.#session;

@@ -15,16 +15,23 @@ export interface TokenChange {
 
 function parseTokens(t: Record<string, unknown>): Tokens | undefined {
   if (typeof t.idToken !== 'string' || typeof t.accessToken !== 'string' || typeof t.expiresAt !== 'number') return undefined;
-  return {
+  const tokens: Tokens = {
     idToken: t.idToken,
     accessToken: t.accessToken,
     refreshToken: typeof t.refreshToken === 'string' ? t.refreshToken : undefined,
     tokenType: typeof t.tokenType === 'string' ? t.tokenType : 'Bearer',
     expiresAt: t.expiresAt,
   };
+  // Only where the pool tracks devices, so stored tokens of other pools read back exactly as they were.
+  if (typeof t.deviceKey === 'string') tokens.deviceKey = t.deviceKey;
+  if (typeof t.deviceGroupKey === 'string') tokens.deviceGroupKey = t.deviceGroupKey;
+  return tokens;
 }
 
-/** Reads and writes the tokens of one app client. Nothing but tokens is ever stored: never a password or a code. */
+/**
+ * Reads and writes the tokens of one app client (with the device key Cognito gave them, where it tracks devices).
+ * Nothing but tokens is ever stored: never a password or a code.
+ */
 export class TokenStore {
   readonly #stored: StoredJson<Tokens>;
 

@@ -5,8 +5,17 @@ export interface Tokens {
   accessToken: string;
   refreshToken?: string;
   tokenType: string;
-  /** When the access and id tokens expire, in ms since the epoch of the local clock. */
+  /**
+   * When the earlier of the access and ID tokens expires, in ms since the epoch of the local clock: an app client sets
+   * their lifetimes separately, and the session is renewed before either one lapses.
+   */
   expiresAt: number;
+  /**
+   * The device Cognito remembered at sign-in (NewDeviceMetadata), where the pool tracks devices: every refresh must
+   * send its key, or Cognito refuses it. Kept beside the tokens so a restored session refreshes too.
+   */
+  deviceKey?: string;
+  deviceGroupKey?: string;
 }
 
 /** The claims of an id token (or access token): standard OIDC claims plus Cognito's own. */
@@ -24,6 +33,12 @@ export interface UserSession {
   claims: Claims;
   /** Cognito's username (`cognito:username`), which for email or phone pools is the `sub`, not what the user typed. */
   username: string;
+  /**
+   * The tokens have expired and could not be renewed for a network reason (offline, timeout, server error): the user is
+   * still signed in with the claims last known, the access token will be refused until a refresh succeeds. Absent on a
+   * fresh session. A network failure never ends a session; only Cognito refusing the refresh token does.
+   */
+  stale?: true;
 }
 
 /** Decodes a JWT's payload. It does not verify the signature: the tokens came straight from Cognito over TLS. */
@@ -37,26 +52,37 @@ export function decodeJwt(token: string): Claims {
   return claims as Claims;
 }
 
+/** A JWT's lifetime in seconds (exp − iat, both of the server's clock), or undefined when it cannot be read. */
+function lifetimeOf(token: string): number | undefined {
+  try {
+    const { exp, iat } = decodeJwt(token);
+    return typeof exp === 'number' && typeof iat === 'number' && exp > iat ? exp - iat : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Turns an AuthenticationResult into tokens. Expiry comes from ExpiresIn counted from `now` on the local clock, so a
- * device whose clock is hours off still refreshes on time; when ExpiresIn is missing (cognito-local's refresh), the
- * lifetime is the token's own exp − iat, both of the server's clock.
+ * Turns an AuthenticationResult into tokens. Expiry is counted from `now` on the local clock, so a device whose clock
+ * is hours off still refreshes on time: the access token's lifetime is ExpiresIn (or, when missing, as in
+ * cognito-local's refresh, its own exp − iat), the ID token's its exp − iat, and the earlier of the two ends decides.
  */
 export function tokensFrom(result: AuthenticationResultType, now: number, previousRefreshToken?: string): Tokens {
   if (!result.IdToken || !result.AccessToken) throw new Error('Cognito returned no tokens');
-  let lifetime = result.ExpiresIn;
-  if (!lifetime) {
-    const { exp, iat } = decodeJwt(result.AccessToken);
-    lifetime = typeof exp === 'number' && typeof iat === 'number' && exp > iat ? exp - iat : 3600;
-  }
-  return {
+  const access = result.ExpiresIn || lifetimeOf(result.AccessToken) || 3600;
+  const id = lifetimeOf(result.IdToken) ?? access;
+  const tokens: Tokens = {
     idToken: result.IdToken,
     accessToken: result.AccessToken,
-    // REFRESH_TOKEN_AUTH answers without a refresh token unless rotation is on: keep the one we have.
+    // Without rotation a refresh answers without a refresh token: keep the one we have.
     refreshToken: result.RefreshToken ?? previousRefreshToken,
     tokenType: result.TokenType ?? 'Bearer',
-    expiresAt: now + lifetime * 1000,
+    expiresAt: now + Math.min(access, id) * 1000,
   };
+  const device = result.NewDeviceMetadata;
+  if (device?.DeviceKey) tokens.deviceKey = device.DeviceKey;
+  if (device?.DeviceGroupKey) tokens.deviceGroupKey = device.DeviceGroupKey;
+  return tokens;
 }
 
 export function sessionFrom(tokens: Tokens): UserSession {

@@ -56,7 +56,8 @@ describe('<cognito-authenticator> cognito-tokens-refreshed', () => {
   it('fires with the new id and access tokens (never the refresh token) and updates the element\'s session', async () => {
     const first = authResult('sub-1');
     const renewed = authResult('sub-1', { RefreshToken: undefined });
-    cognito.on('initiateAuth', (input) => (input.AuthFlow === 'REFRESH_TOKEN_AUTH' ? renewed : first));
+    cognito.on('initiateAuth', () => first);
+    cognito.on('getTokensFromRefreshToken', () => renewed);
     const el = await create();
     const seen: CustomEvent<TokensRefreshedDetail>[] = [];
     // Bubbling and composed: a page listens on the document.
@@ -71,8 +72,8 @@ describe('<cognito-authenticator> cognito-tokens-refreshed', () => {
       await clock.advance(3600_000);
       await until(() => seen.length > 0, 'cognito-tokens-refreshed');
 
-      const refreshCall = cognito.callsOf('initiateAuth').find((c) => c.AuthFlow === 'REFRESH_TOKEN_AUTH');
-      expect(refreshCall, 'a REFRESH_TOKEN_AUTH request was sent').to.exist;
+      const refreshCall = cognito.callsOf('getTokensFromRefreshToken')[0];
+      expect(refreshCall, 'a GetTokensFromRefreshToken request was sent').to.include({ RefreshToken: first.AuthenticationResult.RefreshToken });
       const event = seen[0];
       expect(event.target).to.equal(el);
       expect(event.bubbles && event.composed).to.equal(true);

@@ -42,6 +42,7 @@ interface Echo {
 /** Each method of CognitoApi and the operation it must name on the wire. */
 const TARGETS: Record<CognitoOperation, string> = {
   initiateAuth: 'InitiateAuth',
+  getTokensFromRefreshToken: 'GetTokensFromRefreshToken',
   respondToAuthChallenge: 'RespondToAuthChallenge',
   signUp: 'SignUp',
   confirmSignUp: 'ConfirmSignUp',

@@ -1,7 +1,7 @@
 // Promises the README makes that no other test held the engine to: SecretHash on every request that needs it (the
 // exact request), what signOut() sends by default, and a refresh reaching the flow's state.
 import { expect } from 'chai';
-import { authResult, CLIENT, harness, jwt } from '../support/fake-cognito.js';
+import { authResult, CLIENT, harness } from '../support/fake-cognito.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const secretHash = (username: string) => `h(${username})`;
@@ -37,30 +37,29 @@ describe('SecretHash when the app client has a secret', () => {
 });
 
 describe('signOut() by default', () => {
-  it('revokes the refresh token and, as the access token may (aws.cognito.signin.user.admin), signs out everywhere', async () => {
+  it('is local: revokes this refresh token and sends no GlobalSignOut, even when the access token may (issue 13, defect 3)', async () => {
     const h = harness();
     h.cognito.on('initiateAuth', () => authResult('ada')).on('revokeToken', () => ({})).on('globalSignOut', () => ({}));
     await h.flow.signIn({ username: 'ada', password: PASSWORD });
-    const { accessToken, refreshToken } = h.flow.session!.tokens;
+    // authResult's access token carries aws.cognito.signin.user.admin: it could sign out everywhere, and must not.
+    const { refreshToken } = h.flow.session!.tokens;
     await h.flow.signOut();
     expect(h.cognito.callsOf('revokeToken')).to.deep.equal([{ ClientId: CLIENT, Token: refreshToken }]);
-    expect(h.cognito.callsOf('globalSignOut')).to.deep.equal([{ AccessToken: accessToken }]);
+    expect(h.cognito.callsOf('globalSignOut')).to.deep.equal([]);
     expect(h.flow.state).to.deep.include({ screen: 'sign-in', notice: 'signed-out' });
     expect(h.flow.session).to.equal(undefined);
     expect(h.events.filter((e) => e.type === 'signed-out').map((e) => (e as { reason: string }).reason)).to.deep.equal(['user']);
+
+    const everywhere = harness();
+    everywhere.cognito.on('initiateAuth', () => authResult('ada')).on('revokeToken', () => ({})).on('globalSignOut', () => ({}));
+    await everywhere.flow.signIn({ username: 'ada', password: PASSWORD });
+    const tokens = everywhere.flow.session!.tokens;
+    await everywhere.flow.signOut({ global: true });
+    expect(everywhere.cognito.callsOf('globalSignOut')).to.deep.equal([{ AccessToken: tokens.accessToken }]);
+    expect(everywhere.cognito.callsOf('revokeToken')).to.deep.equal([{ ClientId: CLIENT, Token: tokens.refreshToken }]);
   });
 
-  it('without the admin scope only revokes the refresh token; { global: false } never signs out elsewhere', async () => {
-    const narrow = harness();
-    const scoped = authResult('ada');
-    const claims = { sub: 'ada', username: 'ada', token_use: 'access', scope: 'openid email' };
-    scoped.AuthenticationResult.AccessToken = jwt(claims);
-    narrow.cognito.on('initiateAuth', () => scoped).on('revokeToken', () => ({}));
-    await narrow.flow.signIn({ username: 'ada', password: PASSWORD });
-    await narrow.flow.signOut();
-    expect(narrow.cognito.callsOf('revokeToken')).to.have.length(1);
-    expect(narrow.cognito.callsOf('globalSignOut')).to.deep.equal([]);
-
+  it('{ global: false } never signs out elsewhere', async () => {
     const local = harness();
     local.cognito.on('initiateAuth', () => authResult('ada')).on('revokeToken', () => ({}));
     await local.flow.signIn({ username: 'ada', password: PASSWORD });
@@ -71,19 +70,17 @@ describe('signOut() by default', () => {
 });
 
 describe('a refresh reaches the flow state', () => {
-  it('refresh(): REFRESH_TOKEN_AUTH, then state.session holds the new tokens (the refresh token kept)', async () => {
+  it('refresh(): GetTokensFromRefreshToken, then state.session holds the new tokens (the refresh token kept)', async () => {
     const h = harness();
     const first = authResult('ada');
     const renewed = authResult('ada');
     delete (renewed.AuthenticationResult as { RefreshToken?: string }).RefreshToken;
-    h.cognito.on('initiateAuth', () => first, () => renewed);
+    h.cognito.on('initiateAuth', () => first).on('getTokensFromRefreshToken', () => renewed);
     await h.flow.signIn({ username: 'ada', password: PASSWORD });
     await h.flow.refresh();
-    expect(h.cognito.callsOf('initiateAuth')[1]).to.deep.equal({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: CLIENT,
-      AuthParameters: { REFRESH_TOKEN: first.AuthenticationResult.RefreshToken },
-    });
+    expect(h.cognito.callsOf('getTokensFromRefreshToken')).to.deep.equal([
+      { ClientId: CLIENT, RefreshToken: first.AuthenticationResult.RefreshToken },
+    ]);
     const state = h.flow.state;
     expect(state.screen).to.equal('signed-in');
     if (state.screen !== 'signed-in') return;
@@ -97,11 +94,12 @@ describe('a refresh reaches the flow state', () => {
   it('the refresh before expiry (on the clock) updates state.session too', async () => {
     const h = harness();
     const renewed = authResult('ada');
-    h.cognito.on('initiateAuth', () => authResult('ada'), () => renewed);
+    h.cognito.on('initiateAuth', () => authResult('ada')).on('getTokensFromRefreshToken', () => renewed);
     await h.flow.signIn({ username: 'ada', password: PASSWORD });
     expect(h.clock.pending, 'a refresh is scheduled').to.equal(1);
     await h.clock.advance(3600_000);
-    expect(h.cognito.callsOf('initiateAuth').map((c) => c.AuthFlow)).to.deep.equal(['USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH']);
+    expect(h.cognito.callsOf('initiateAuth').map((c) => c.AuthFlow)).to.deep.equal(['USER_PASSWORD_AUTH']);
+    expect(h.cognito.callsOf('getTokensFromRefreshToken')).to.have.length(1);
     const state = h.flow.state;
     expect(state.screen === 'signed-in' && state.session.tokens.accessToken).to.equal(renewed.AuthenticationResult.AccessToken);
   });

@@ -324,6 +324,7 @@ function fakeApi(initiateAuth: InitiateAuth) {
     associateSoftwareToken: notUsed,
     verifySoftwareToken: notUsed,
     setUserMfaPreference: notUsed,
+    getTokensFromRefreshToken: notUsed,
   };
   return api;
 }
@@ -349,6 +350,8 @@ function setup(initiateAuth: InitiateAuth = async () => refreshed(), secretHash?
     clientId: CLIENT_ID,
     clock,
     secretHash,
+    // The schedule, backoff and storage are what these tests are about; the call's choice is session-refresh.test.ts's.
+    refreshCall: 'REFRESH_TOKEN_AUTH',
     onEnded: (reason) => ended.push(reason),
     onRefreshed: (session) => refreshedSessions.push(session),
   });
@@ -472,15 +475,17 @@ describe('SessionManager', () => {
     expect(clock.timers[0]!.at).to.be.lessThan(manager.session!.tokens.expiresAt);
   });
 
-  it('ends the session when transient failures persist past expiry', async () => {
-    const { clock, manager, ended } = setup(async () => {
+  it('keeps the tokens (stale) when transient failures persist past expiry, and keeps trying (issue 13, defect 4)', async () => {
+    const { clock, store, manager, ended } = setup(async () => {
       throw authError('network');
     });
-    manager.start(tokens(clock.time + HOUR));
+    const t = tokens(clock.time + HOUR);
+    manager.start(t);
     await clock.advance(2 * HOUR);
-    expect(ended).to.deep.equal(['refresh-failed']);
-    expect(manager.session).to.equal(undefined);
-    expect(clock.timers).to.have.length(0);
+    expect(ended).to.deep.equal([]);
+    expect(manager.session?.stale).to.equal(true);
+    expect(store.load()).to.deep.equal(t);
+    expect(clock.timers).to.have.length(1);
   });
 
   it('concurrent refresh() calls share one request', async () => {
@@ -552,16 +557,19 @@ describe('SessionManager', () => {
     expect(storage.getItem(store.key)).to.equal(null);
   });
 
-  it('signOut(true) clears storage first, then revokes the refresh token and signs out globally', async () => {
+  it('signOut(true) clears storage first, then signs out globally and then revokes the refresh token', async () => {
     const { clock, api, store, manager } = setup();
     const t = tokens(clock.time + HOUR, 'refresh-1');
     manager.start(t);
     let storedWhenRevoking: Tokens | undefined | 'not called' = 'not called';
+    let globalBeforeRevoke = false;
     api.onRevoke = () => {
       storedWhenRevoking = store.load();
+      globalBeforeRevoke = api.calls.globalSignOut.length === 1;
     };
     await manager.signOut(true);
     expect(storedWhenRevoking).to.equal(undefined);
+    expect(globalBeforeRevoke).to.equal(true);
     expect(api.calls.revokeToken).to.deep.equal([{ ClientId: CLIENT_ID, Token: 'refresh-1' }]);
     expect(api.calls.globalSignOut).to.deep.equal([{ AccessToken: t.accessToken }]);
     expect(manager.session).to.equal(undefined);
@@ -577,7 +585,7 @@ describe('SessionManager', () => {
     expect(api.calls.globalSignOut).to.deep.equal([]);
   });
 
-  it('signOut still clears when both revokeToken and globalSignOut reject', async () => {
+  it('signOut still clears when both revokeToken and globalSignOut reject, and rejects with the GlobalSignOut failure', async () => {
     const { clock, api, store, manager } = setup();
     api.revokeResult = async () => {
       throw authError('network');
@@ -586,7 +594,11 @@ describe('SessionManager', () => {
       throw authError('server-error');
     };
     manager.start(tokens(clock.time + HOUR));
-    await manager.signOut(true);
+    const failure = await manager.signOut(true).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).to.have.property('code', 'server-error');
     expect(api.calls.revokeToken).to.have.length(1);
     expect(api.calls.globalSignOut).to.have.length(1);
     expect(manager.session).to.equal(undefined);
