@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts cognito-local (node_modules/cognito-local) seeded from test/fixtures/seed.json and, in front of it, the
-// Cognito double (scripts/double/: USER_SRP_AUTH, masked destinations, password policy, ResendConfirmationCode, ...),
+// Cognito double (scripts/double/: USER_SRP_AUTH, masked destinations, password policy, ResendConfirmationCode, MFA_SETUP,
+// one-time TOTP codes, verified and revocable tokens, device tracking, refresh-token rotation, ...),
 // for the e2e tests and the demo. `endpoint` is the double's address: every client talks to the double, which answers
 // what cognito-local lacks and forwards the rest to cognito-local (`upstream`).
 //
@@ -122,10 +123,16 @@ export function buildCognitoFiles(seed, { code = seed.code ?? '123456', port } =
     },
   };
   const clients = {};
-  for (const [poolKey, pool] of Object.entries(seed.pools ?? {})) {
+  // `doublePools`: pools only the double's node tests use, kept out of `pools` (which e2e tests and the demo iterate);
+  // they hold only the users that name them in `pools`.
+  const allPools = [
+    ...Object.entries(seed.pools ?? {}).map(([key, pool]) => [key, pool, false]),
+    ...Object.entries(seed.doublePools ?? {}).map(([key, pool]) => [key, pool, true]),
+  ];
+  for (const [poolKey, pool, onlyNamed] of allPools) {
     const users = {};
     for (const [userKey, user] of Object.entries(seed.users ?? {})) {
-      if (user.pools && !user.pools.includes(poolKey)) continue;
+      if (user.pools ? !user.pools.includes(poolKey) : onlyNamed) continue;
       const record = userRecord({ username: userKey, ...user }, pool, { code, now });
       if (users[record.Username]) throw new Error(`seed: duplicate username ${record.Username} in pool ${poolKey}`);
       users[record.Username] = record;
@@ -180,8 +187,11 @@ function appClient(c, pool, poolKey, now) {
     TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
     EnableTokenRevocation: true,
     PreventUserExistenceErrors: 'ENABLED',
-    ...(c.deviceTracking ? { DeviceTracking: true } : {}),
-    ...(c.refreshTokenRotation ? { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } } : {}),
+    // Read by the double only (scripts/double/devices.js, refresh.js): device tracking (true, or "opt-in" when devices
+    // are remembered only on the user's prompt), refresh-token rotation (grace period 0 unless seeded), a client secret.
+    ...(c.deviceTracking ? { DeviceTracking: c.deviceTracking } : {}),
+    ...(c.refreshTokenRotation ? { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: c.retryGracePeriodSeconds ?? 0 } } : {}),
+    ...(c.clientSecret ? { ClientSecret: c.clientSecret } : {}),
     CreationDate: now,
     LastModifiedDate: now,
   };
@@ -419,6 +429,10 @@ export function describeEmulator(emu, code) {
   out.push('', `The Cognito double is running at ${emu.endpoint} (in front of cognito-local${emu.upstream ? ` at ${emu.upstream}` : ''}).`, `Every code it sends is ${code}.`, '');
   for (const [key, pool] of Object.entries(seed.pools)) {
     out.push(`Pool "${key}": UserPoolId ${pool.id}   ClientId ${pool.clientId}   (sign in with ${pool.signInWith})`);
+    for (const [clientKey, c] of Object.entries(pool.clients ?? {})) out.push(`  client "${clientKey}": ${c.clientId}   ${c.purpose ?? ''}`);
+  }
+  for (const [key, pool] of Object.entries(seed.doublePools ?? {})) {
+    out.push(`Pool "${key}" (its own users only): UserPoolId ${pool.id}   ClientId ${pool.clientId}   (MFA ${pool.mfaConfiguration ?? 'OPTIONAL'})`);
   }
   out.push('', 'Users (in every pool):');
   const rows = [['username', 'email', 'password', ''], ...Object.entries(seed.users).map(([key, u]) => {

@@ -1,31 +1,70 @@
 // The operations the double answers or checks before cognito-local does; every other operation is forwarded as is.
 // Each entry names the rule it adds; the rule's own module cites the Cognito API Reference page it follows.
 import { createResend } from './delivery.js';
+import { createDevices } from './devices.js';
 import { CognitoError } from './errors.js';
 import { createFailures } from './failures.js';
+import { CODE_MISMATCH_ON_ENABLE, createMfaSetup } from './mfa-setup.js';
 import { enforcePolicy } from './password-policy.js';
+import { accessTokenSeconds, createRefresh } from './refresh.js';
 import { createSessions } from './sessions.js';
 import { createSrpAuth } from './srp-auth.js';
+import { createTokens } from './tokens.js';
+import { createTotp, realTimeCode } from './totp.js';
 
-/** The claims of a JWT, unverified (only to find the pool an access token belongs to). */
-function claims(token) {
-  try {
-    return JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-}
+/** Operations that take the signed-in user's AccessToken and are answered by cognito-local once the token is checked. */
+const FORWARDED_WITH_ACCESS_TOKEN = [
+  'GetUser',
+  'DeleteUser',
+  'UpdateUserAttributes',
+  'DeleteUserAttributes',
+  'VerifyUserAttribute',
+  'GetUserAttributeVerificationCode',
+  'SetUserMFAPreference',
+  'SetUserSettings',
+];
 
-export function createHandlers({ store, clock, upstream }) {
+export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain, upstreamUrl }) {
   const failures = createFailures({ clock });
-  const srp = createSrpAuth({ store, clock, upstream, failures });
-  const resend = createResend({ store });
   const sessions = createSessions({ clock });
-  /** Passes an answer on, remembering the challenge Session it carries (see sessions.js). */
-  const withSession = (answer) => {
-    sessions.record(answer);
-    return answer;
-  };
+  const totp = createTotp({ clock });
+  const tokens = createTokens({ store, clock, upstream: upstreamUrl, issuerDomain });
+  const devices = createDevices({ clock, region: seed.region ?? 'us-east-1' });
+  const refresh = createRefresh({ store, clock, tokens });
+  const resend = createResend({ store });
+
+  /**
+   * Every sign-in that ends with tokens passes here: the tokens are remembered (revocation, refresh: tokens.js), the
+   * session is bound to a device when the client tracks devices (devices.js), and the result gets the ExpiresIn and
+   * TokenType Cognito always returns. Challenge answers get their Session remembered (sessions.js).
+   */
+  async function finish(req, json) {
+    const result = json?.AuthenticationResult;
+    if (!result?.AccessToken) {
+      sessions.record({ status: 200, json });
+      return json;
+    }
+    const claims = tokens.unverified(result.AccessToken);
+    const client = await store.client(req.ClientId);
+    const device = devices.signIn(client, claims.poolId, claims.username, req.AuthParameters?.DEVICE_KEY ?? req.ChallengeResponses?.DEVICE_KEY);
+    tokens.record(result, { deviceKey: device?.key });
+    return {
+      ...json,
+      AuthenticationResult: {
+        ...result,
+        ExpiresIn: result.ExpiresIn ?? accessTokenSeconds(client),
+        TokenType: result.TokenType ?? 'Bearer',
+        ...(device?.metadata ? { NewDeviceMetadata: device.metadata } : {}),
+      },
+    };
+  }
+  /** cognito-local's answer, finished when it succeeded. */
+  const finishAnswer = async (req, answer) => (answer.status === 200 ? { status: 200, json: await finish(req, answer.json) } : answer);
+
+  const mfaSetup = createMfaSetup({ store, upstream, sessions, tokens, totp, finish });
+  /** USER_PASSWORD_AUTH in cognito-local, unless the pool requires MFA the user has not set up (mfa-setup.js). */
+  const passwordSignIn = async (body) => (await mfaSetup.challenge(body)) ?? upstream('InitiateAuth', body);
+  const srp = createSrpAuth({ store, clock, upstream: (op, body) => (op === 'InitiateAuth' ? passwordSignIn(body) : upstream(op, body)), failures });
 
   /**
    * USER_PASSWORD_AUTH through cognito-local, with the lockout (failures.js) around it and Cognito's answer for a
@@ -36,7 +75,7 @@ export function createHandlers({ store, clock, upstream }) {
     const client = await store.client(req.ClientId);
     const user = client && req.AuthParameters?.USERNAME ? await store.user(client.UserPoolId, req.AuthParameters.USERNAME) : null;
     if (user) failures.check(client.UserPoolId, user.Username);
-    const answer = await upstream('InitiateAuth', req);
+    const answer = await passwordSignIn(req);
     const type = answer.json?.__type;
     if (answer.status === 400 && (type === 'InvalidPasswordException' || type === 'NotAuthorizedException' || type === 'UserNotFoundException')) {
       if (user) failures.failed(client.UserPoolId, user.Username);
@@ -46,34 +85,74 @@ export function createHandlers({ store, clock, upstream }) {
     return answer;
   }
 
-  async function poolOptionsForClient(clientId) {
-    const client = await store.client(clientId);
-    if (!client) throw new CognitoError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
-    return (await store.pool(client.UserPoolId)).Options;
-  }
-  async function poolOptionsForToken(accessToken) {
-    const iss = claims(accessToken)?.iss;
-    const poolId = typeof iss === 'string' ? iss.split('/').pop() : undefined;
-    if (!poolId) return undefined; // cognito-local rejects the token itself
-    try {
-      return (await store.pool(poolId)).Options;
-    } catch {
-      return undefined;
+  /**
+   * SOFTWARE_TOKEN_MFA answered on the double's clock, each window once (totp.js); cognito-local then gets a code of
+   * the real current window. A wrong code: CodeMismatchException "Invalid code received for user" (API_RespondToAuthChallenge).
+   */
+  async function softwareTokenAnswer(req) {
+    const client = await store.client(req.ClientId);
+    const user = client ? await store.user(client.UserPoolId, req.ChallengeResponses?.USERNAME ?? '') : null;
+    const secret = user?.SoftwareTokenMfaConfiguration?.Verified ? user.SoftwareTokenMfaConfiguration.Secret : undefined;
+    if (!user || !totp.accept(`${client.UserPoolId}/${user.Username}`, secret, req.ChallengeResponses?.SOFTWARE_TOKEN_MFA_CODE)) {
+      throw new CognitoError('CodeMismatchException', 'Invalid code received for user');
     }
+    return upstream('RespondToAuthChallenge', { ...req, ChallengeResponses: { ...req.ChallengeResponses, SOFTWARE_TOKEN_MFA_CODE: realTimeCode(secret) } });
   }
 
-  return {
+  /** The checked claims of the request's AccessToken (tokens.js), with the pool it belongs to (poolId). */
+  const signedIn = (req) => tokens.access(req.AccessToken);
+
+  const handlers = {
     async InitiateAuth(req) {
       if (req.AuthFlow === 'USER_SRP_AUTH') return srp.initiate(req);
-      if (req.AuthFlow === 'USER_PASSWORD_AUTH') return withSession(await passwordAuth(req));
+      if (req.AuthFlow === 'USER_PASSWORD_AUTH') return finishAnswer(req, await passwordAuth(req));
+      if (req.AuthFlow === 'REFRESH_TOKEN_AUTH' || req.AuthFlow === 'REFRESH_TOKEN') return refresh.initiate(req);
       return upstream('InitiateAuth', req);
     },
     async RespondToAuthChallenge(req) {
-      if (req.ChallengeName === 'PASSWORD_VERIFIER') return withSession(await srp.verify(req));
+      if (req.ChallengeName === 'PASSWORD_VERIFIER') return finishAnswer(req, await srp.verify(req));
+      if (req.ChallengeName === 'MFA_SETUP') return mfaSetup.respond(req);
       if (req.Session) sessions.check(req.Session);
       if (req.ChallengeName === 'NEW_PASSWORD_REQUIRED') enforcePolicy(req.ChallengeResponses?.NEW_PASSWORD, await poolOptionsForClient(req.ClientId));
-      return withSession(await upstream('RespondToAuthChallenge', req));
+      if (req.ChallengeName === 'SOFTWARE_TOKEN_MFA') return finishAnswer(req, await softwareTokenAnswer(req));
+      return finishAnswer(req, await upstream('RespondToAuthChallenge', req));
     },
+    GetTokensFromRefreshToken: (req) => refresh.getTokens(req),
+    RevokeToken: (req) => refresh.revoke(req),
+    /** API_GlobalSignOut: every refresh token of the user, and the access tokens issued from them, stop working. */
+    async GlobalSignOut(req) {
+      const claims = await signedIn(req);
+      tokens.revokeUser(claims.poolId, claims.username);
+      return {};
+    },
+
+    async AssociateSoftwareToken(req) {
+      if (req.AccessToken && req.Session) throw new CognitoError('InvalidParameterException', 'Only one of AccessToken or Session can be provided.');
+      if (req.Session) return mfaSetup.associate(req);
+      await signedIn(req);
+      return upstream('AssociateSoftwareToken', req);
+    },
+    async VerifySoftwareToken(req) {
+      if (req.AccessToken && req.Session) throw new CognitoError('InvalidParameterException', 'Only one of AccessToken or Session can be provided.');
+      if (req.Session) return mfaSetup.verify(req);
+      const claims = await signedIn(req);
+      const user = await store.user(claims.poolId, claims.username);
+      const secret = user?.SoftwareTokenMfaConfiguration?.Secret;
+      if (!user || !totp.accept(`${claims.poolId}/${user.Username}`, secret, req.UserCode)) {
+        throw new CognitoError('EnableSoftwareTokenMFAException', CODE_MISMATCH_ON_ENABLE);
+      }
+      return upstream('VerifySoftwareToken', { ...req, UserCode: realTimeCode(secret) });
+    },
+
+    async ConfirmDevice(req) {
+      const claims = await signedIn(req);
+      return devices.confirm(claims, await store.client(claims.client_id), req);
+    },
+    ListDevices: async (req) => devices.list(await signedIn(req), req),
+    GetDevice: async (req) => devices.get(await signedIn(req), req),
+    ForgetDevice: async (req) => devices.forget(await signedIn(req), req),
+    UpdateDeviceStatus: async (req) => devices.updateStatus(await signedIn(req), req),
+
     async SignUp(req) {
       enforcePolicy(req.Password, await poolOptionsForClient(req.ClientId));
       return upstream('SignUp', req);
@@ -83,14 +162,28 @@ export function createHandlers({ store, clock, upstream }) {
       return upstream('ConfirmForgotPassword', req);
     },
     async ChangePassword(req) {
-      const options = await poolOptionsForToken(req.AccessToken);
-      if (options) enforcePolicy(req.ProposedPassword, options);
+      const claims = await signedIn(req);
+      enforcePolicy(req.ProposedPassword, (await store.pool(claims.poolId)).Options);
       return upstream('ChangePassword', req);
     },
     ResendConfirmationCode: (req) => resend(req),
-    // Answered by cognito-local; routed through the double only so their delivery destinations get masked.
+    // Answered by cognito-local; routed through the double so their delivery destinations get masked.
     ForgotPassword: (req) => upstream('ForgotPassword', req),
-    GetUserAttributeVerificationCode: (req) => upstream('GetUserAttributeVerificationCode', req),
-    UpdateUserAttributes: (req) => upstream('UpdateUserAttributes', req),
   };
+  // Answered by cognito-local once the access token is checked (and, for the attribute codes, masked on the way out).
+  for (const operation of FORWARDED_WITH_ACCESS_TOKEN) {
+    handlers[operation] = async (req) => {
+      await signedIn(req);
+      return upstream(operation, req);
+    };
+  }
+
+  async function poolOptionsForClient(clientId) {
+    const client = await store.client(clientId);
+    if (!client) throw new CognitoError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+    return (await store.pool(client.UserPoolId)).Options;
+  }
+
+  return handlers;
 }
+

@@ -8,6 +8,7 @@
 //
 // Control endpoint (tests only; answered to loopback callers only, never forwarded):
 //   POST /__double/clock {"advanceMs": 180000}  → {"now": <epoch ms>}   moves the double's clock forward
+//   POST /__double/clock {"reset": true}        → {"now": <epoch ms>}   back to real time
 //   GET  /__double/clock                        → {"now": <epoch ms>}
 import http from 'node:http';
 import { createClock } from './clock.js';
@@ -55,7 +56,10 @@ export async function startDouble({ upstream, dir, seed = {}, port = 0, clock = 
     return { status: res.status, json };
   }
 
-  const handlers = createHandlers({ store, clock, upstream: callUpstream, seed });
+  // Tokens name the double as their issuer (scripts/emulator.js sets cognito-local's IssuerDomain to it); known once
+  // the server listens.
+  let endpoint = '';
+  const handlers = createHandlers({ store, clock, upstream: callUpstream, seed, issuerDomain: () => endpoint, upstreamUrl: upstream });
 
   /** Forwards a request unchanged (method, path, headers, body) and streams cognito-local's answer back. */
   function forward(req, res, body) {
@@ -76,7 +80,9 @@ export async function startDouble({ upstream, dir, seed = {}, port = 0, clock = 
       if (!LOOPBACK.has(req.socket.remoteAddress)) return send(res, 403, { message: 'loopback only' });
       if (req.method === 'POST') {
         try {
-          clock.advance(Number(JSON.parse(body.toString('utf8') || '{}').advanceMs));
+          const control = JSON.parse(body.toString('utf8') || '{}');
+          if (control.reset === true) clock.reset();
+          else clock.advance(Number(control.advanceMs));
         } catch (error) {
           return send(res, 400, { message: error.message });
         }
@@ -114,7 +120,7 @@ export async function startDouble({ upstream, dir, seed = {}, port = 0, clock = 
     server.once('error', reject);
     server.listen(port, HOST, resolve);
   });
-  const endpoint = `http://${HOST}:${server.address().port}`;
+  endpoint = `http://${HOST}:${server.address().port}`;
   return {
     endpoint,
     port: server.address().port,

@@ -26,6 +26,14 @@ describe('double: the clock control (POST /__double/clock)', () => {
     const bad = await fetch(`${ctx.endpoint}/__double/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: -1 }) });
     assert.equal(bad.status, 400);
   });
+
+  it('{"reset": true} puts the clock back to real time', async () => {
+    await advanceClock(ctx.endpoint, 90_000);
+    const res = await fetch(`${ctx.endpoint}/__double/clock`, { method: 'POST', body: JSON.stringify({ reset: true }) });
+    const { now } = await res.json();
+    assert.ok(Math.abs(now - Date.now()) < 5000, `${now - Date.now()}`);
+    assert.ok(Math.abs((await doubleNow(ctx.endpoint)) - Date.now()) < 5000);
+  });
 });
 
 describe('double rule 4: challenge sessions expire after 3 minutes (API_RespondToAuthChallenge)', () => {
