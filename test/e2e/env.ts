@@ -18,7 +18,7 @@ export interface SeedPool {
   usernameAttributes: string[];
   signInWith: 'email' | 'username';
   usernameFrom: 'sub' | 'username';
-  /** Extra app clients of the pool (the double's seed: e.g. `nosrp`; a real pool: `rotation`, `userauth`). */
+  /** Extra app clients of the pool (the double's seed: `nosrp`, `devices`, `rotation`, …; a real pool: see test-live.js). */
   clients?: Record<string, SeedClient>;
 }
 export interface SeedUser {
@@ -35,8 +35,6 @@ export interface LiveInfo {
   region: string;
   /** Test title (or full title) -> why it cannot run against a real pool: test/e2e/live-exclusions.json. */
   exclude: Record<string, string>;
-  /** The second pool, with device tracking on (device tracking is a pool setting): its id and app client. */
-  devicePool: { id: string; clientId: string };
 }
 export interface Seed {
   code: string;
@@ -60,7 +58,11 @@ export const endpoint: string = env.endpoint;
 export const seed: Seed = env.fixtures;
 /** Against a real pool: its details and the excluded tests; null against the Cognito double. */
 export const live: LiveInfo | null = seed.live ?? null;
-/** A real pool is one pool, with email as the username (infra/cognito-test-pool.yaml); the double has both kinds. */
+/**
+ * The pools every journey runs in. Against a real pool (infra/cognito-test-pool.yaml) that is the main pool, email as
+ * the username; its second pool, with device tracking on, stands in for `plain` only where a test names it
+ * (session.e2e.test.ts: devices, rotation, sign-out), so `plain` signs in by email there.
+ */
 export const POOLS: readonly ('email' | 'plain')[] = live ? ['email'] : ['email', 'plain'];
 export type PoolKey = 'email' | 'plain';
 
@@ -130,31 +132,71 @@ export async function totp(secret: string, at = Date.now()): Promise<string> {
   return String(binary % 1_000_000).padStart(6, '0');
 }
 
-const USED_WINDOWS_KEY = '__e2e-live-totp-windows';
+const TOTP_WINDOW_MS = 30_000;
+const USED_WINDOWS_KEY = '__e2e-totp-windows';
+// The harness's own bookkeeping, written with the Storage method as it was when this module loaded: tests that spy
+// on Storage.prototype.setItem to catch what the product writes (security.e2e.test.ts) must not see it.
+const harnessSetItem = Storage.prototype.setItem;
+
+/** The double's clock (`/__double/clock`, loopback only): what it judges TOTP codes, sessions and tokens by. */
+async function doubleClock(control?: { advanceMs: number } | { reset: true }): Promise<number> {
+  // text/plain keeps the POST a simple request (no preflight); the double parses the body as JSON whatever its type.
+  const init: RequestInit = control ? { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(control) } : {};
+  const res = await fetch(new URL('/__double/clock', endpoint), init);
+  if (!res.ok) throw new Error(`the double's clock answered ${res.status}`);
+  return ((await res.json()) as { now: number }).now;
+}
+
+let clockMoved = false;
+if (!live) {
+  // Tests that move the double's clock put it back when they are done (the next test's codes, tokens and sessions
+  // follow the real time); freshTotp moves it for a code the test has yet to send, so it is put back after the test.
+  afterEach(async () => {
+    if (!clockMoved) return;
+    clockMoved = false;
+    await doubleClock({ reset: true });
+  });
+}
+
+/** Now on the server's clock: the double's (tests move it), or the real time for a real pool. */
+export async function serverNow(): Promise<number> {
+  return live ? Date.now() : doubleClock();
+}
 
 /**
- * A TOTP code for `secret` that has not been sent before. Cognito accepts each code once: a second sign-in within the
- * same 30-second window is "Your software token has already been used once". Against a real pool, where one test
- * user signs in many times, this waits for the next window when this one was used (remembered in localStorage, so
- * across test files too). Against the double, which does not model that rule (its README says so), it is just the
- * current code, so no e2e test waits there.
+ * A TOTP code for `secret` from a window the server has not taken a code of before. Cognito (and the double) accept
+ * each window's code once: a second sign-in within the same 30 seconds is ExpiredCodeException "Your software token
+ * has already been used once". The windows handed out are remembered per secret (in localStorage, so across test
+ * files too). Against the double, its clock is set to real time, or just into the next unused window, instead of
+ * waiting, and put back after the test (so a test that moved the double's clock must not ask for a code before it is
+ * done with that). Against a real pool, where one test user signs in many times, this waits for the next window when
+ * needed (not across runs: leave 30 s between two `npm run test:live`).
  */
 export async function freshTotp(secret: string): Promise<string> {
-  if (!live) return totp(secret);
-  const currentWindow = () => Math.floor(Date.now() / 30_000);
-  let used: Record<string, number> = {};
+  let issued: Record<string, number> = {};
   try {
-    used = JSON.parse(localStorage.getItem(USED_WINDOWS_KEY) ?? '{}') as Record<string, number>;
+    issued = JSON.parse(localStorage.getItem(USED_WINDOWS_KEY) ?? '{}') as Record<string, number>;
   } catch {
     // Unreadable: nothing was recorded.
   }
-  const last = used[secret];
-  if (last !== undefined && currentWindow() <= last) {
-    await until(() => currentWindow() > last, { what: 'the next TOTP window', timeout: 35_000, interval: 250 });
+  const last = issued[secret] ?? -Infinity;
+  const windowOf = (ms: number) => Math.floor(ms / TOTP_WINDOW_MS);
+  let now: number;
+  if (!live) {
+    const real = await doubleClock({ reset: true });
+    const target = Math.max(windowOf(real), last + 1);
+    if (target > windowOf(real)) {
+      now = await doubleClock({ advanceMs: target * TOTP_WINDOW_MS + 500 - real });
+      clockMoved = true;
+    } else now = real;
+  } else {
+    if (windowOf(Date.now()) <= last) {
+      await until(() => windowOf(Date.now()) > last, { what: 'the next TOTP window', timeout: 35_000, interval: 250 });
+    }
+    now = Date.now();
   }
-  const now = Date.now();
-  used[secret] = Math.floor(now / 30_000);
-  localStorage.setItem(USED_WINDOWS_KEY, JSON.stringify(used));
+  issued[secret] = windowOf(now);
+  harnessSetItem.call(localStorage, USED_WINDOWS_KEY, JSON.stringify(issued));
   return totp(secret, now);
 }
 

@@ -12,6 +12,7 @@ import {
   freshTotp,
   POOLS,
   seed,
+  serverNow,
   signInAs,
   signInName,
   totp,
@@ -194,9 +195,9 @@ for (const pool of POOLS) {
       const flow = flowFor(pool);
       await signInAs(flow, pool, u.refresh!);
       const before = flow.session!;
-      // Tokens issued within the same second may be identical: wait until the clock has moved past their iat.
+      // Tokens issued within the same second may be identical: wait until the server's clock has moved past their iat.
       const iat = issuedAt(before.tokens.accessToken);
-      await until(() => Math.floor(Date.now() / 1000) > iat, { what: 'the next second', timeout: 3000, interval: 50 });
+      await until(async () => Math.floor((await serverNow()) / 1000) > iat, { what: 'the next second', timeout: 3000, interval: 50 });
       const after = await flow.refresh();
       expect(after, 'refresh failed').to.not.equal(undefined);
       expect(after!.tokens.accessToken).to.not.equal(before.tokens.accessToken);

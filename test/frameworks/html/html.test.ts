@@ -98,13 +98,15 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
     expect(page.win.getComputedStyle(membersOnly).display).not.to.equal('none');
   });
 
-  it('loads its lazy chunks (the AWS SDK among them) from beside itself', async () => {
+  it('loads its lazy chunks (the Cognito client and SRP among them) from beside itself', async () => {
     const page = await open('index.html');
     await signIn(page);
     const scripts = scriptsLoaded(page);
     expect(scripts[0], 'the entry').to.equal('/dist/cdn/cognito-elements.js');
     expect(scripts.filter((p) => !p.startsWith('/dist/cdn/')), 'scripts from elsewhere').to.deep.equal([]);
     expect(scripts.some((p) => /^\/dist\/cdn\/chunks\/sdk-[\w-]+\.js$/.test(p)), 'the SDK chunk').to.equal(true);
+    // The page signs in with USER_SRP_AUTH, the default: the SRP maths arrive as their own chunk at that moment.
+    expect(scripts.some((p) => /^\/dist\/cdn\/chunks\/srp-[\w-]+\.js$/.test(p)), 'the SRP chunk').to.equal(true);
   });
 
   it('registers every element by itself once the page is idle', async () => {

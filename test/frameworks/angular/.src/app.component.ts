@@ -4,7 +4,7 @@ import 'cognito-elements';
 import type { CognitoAuthenticator, SignedInDetail } from 'cognito-elements';
 
 // The test opens this page with ?userPoolId=…&clientId=…&endpoint=… (the emulator's). In your app, write your own
-// pool and app client here, and leave out endpoint, authFlow and storage.
+// pool and app client here, and leave out endpoint and storage.
 const params = new URLSearchParams(location.search);
 
 @Component({
@@ -29,7 +29,6 @@ export class AppComponent {
     userPoolId: params.get('userPoolId'),
     clientId: params.get('clientId'),
     endpoint: params.get('endpoint'),
-    authFlow: 'USER_PASSWORD_AUTH',
     storage: 'memory',
   };
   readonly formFields: CognitoAuthenticator['formFields'] = { username: { label: 'Your username', placeholder: 'e.g. jane' } };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import 'cognito-elements/react';
 
 // The test opens this page with ?userPoolId=…&clientId=…&endpoint=… (the emulator's). In your app, write your own
-// pool and app client here, and leave out endpoint, authFlow and storage.
+// pool and app client here, and leave out endpoint and storage.
 const params = new URLSearchParams(location.search);
 
 /** @type {import('cognito-elements').CognitoAuthenticator['config']} */
@@ -11,7 +11,6 @@ const config = {
   userPoolId: params.get('userPoolId'),
   clientId: params.get('clientId'),
   endpoint: params.get('endpoint'),
-  authFlow: 'USER_PASSWORD_AUTH',
   storage: 'memory',
 };
 
