@@ -6,6 +6,9 @@ import { FederationConfigError, parseFederation, type FederationConfig, type Fed
 export type AuthFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 export type UsernameAttribute = 'email' | 'phone_number';
 export type StorageKind = 'memory' | 'session' | 'local';
+/** A way to sign in with USER_AUTH (choice-based sign-in), as the page lists them in `signInMethods`. */
+export type SignInMethod = 'password' | 'email-otp' | 'sms-otp' | 'passkey';
+const SIGN_IN_METHODS: readonly SignInMethod[] = ['password', 'email-otp', 'sms-otp', 'passkey'];
 
 /** Computes Cognito's SECRET_HASH for an app client with a secret; the page computes it on its server. */
 export type SecretHashFn = (username: string) => string | Promise<string>;
@@ -31,6 +34,19 @@ export type RefreshCall = 'auto' | 'GetTokensFromRefreshToken' | 'REFRESH_TOKEN_
  */
 export type RevokeTokenFn = (request: { refreshToken: string; clientId: string }) => Promise<void>;
 
+/** Key-value pairs for the pool's Lambda triggers (Cognito's `ClientMetadata`: strings only). */
+export type ClientMetadata = Record<string, string>;
+/**
+ * ClientMetadata for every request that takes it (SignUp, InitiateAuth, …): an object, or a function asked per request
+ * with the operation's name (`SignUp`, `InitiateAuth`, …).
+ */
+export type ClientMetadataOption = ClientMetadata | ((request: { operation: string }) => ClientMetadata | undefined | Promise<ClientMetadata | undefined>);
+/**
+ * Threat protection data for `username` (what AWS's collection script's `getData` returns); used instead of the
+ * script. Undefined, empty or a failure: the request is sent without it.
+ */
+export type UserContextDataFn = (username: string) => string | undefined | Promise<string | undefined>;
+
 /** Options as a page gives them: attribute strings or typed property values. */
 export interface AuthOptions extends FederationOptions {
   userPoolId?: string | null;
@@ -51,6 +67,31 @@ export interface AuthOptions extends FederationOptions {
   /** How tokens are renewed (default `auto`); see RefreshCall. */
   refreshCall?: string | null;
   revokeToken?: RevokeTokenFn | null;
+  /** ClientMetadata sent with every request that takes it, for the pool's Lambda triggers. */
+  clientMetadata?: ClientMetadataOption | null;
+  /** Threat protection data; default: AWS's collection script, when it is on the page. */
+  userContextData?: UserContextDataFn | null;
+  /**
+   * Offer "Keep me signed in" on the sign-in form: ticked keeps the tokens in localStorage, unticked in
+   * sessionStorage (this tab only). Ticked at first when `storage` is local (the default). Ignored for `memory`.
+   */
+  keepSignedIn?: boolean | null;
+  /**
+   * Choice-based sign-in (InitiateAuth USER_AUTH): the ways to offer, in the page's order (`password`, `email-otp`,
+   * `sms-otp`, `passkey`). Absent or empty: the password form with `authFlow`, as before.
+   */
+  signInMethods?: string | readonly string[] | null;
+  /** Offer "Create a passkey" after a sign-in without one (default: when `signInMethods` includes `passkey`). */
+  passkeyPrompt?: boolean | null;
+  /** SignUp without a password (default: when `signInMethods` is set and leaves out `password`). */
+  passwordlessSignUp?: boolean | null;
+  /**
+   * Contact attributes to have verified right after sign-in: `email`, `phone_number` or both (default: none). A user
+   * whose listed attribute is present but not verified sees the `verify-attributes` state (send code, enter code, skip).
+   */
+  verifyAttributes?: string | readonly string[] | null;
+  /** With `verifyAttributes`: the user cannot skip (default false). */
+  verifyAttributesRequired?: boolean | null;
 }
 
 export interface AuthConfig {
@@ -69,6 +110,17 @@ export interface AuthConfig {
   smsMfaSetup?: SmsMfaSetupFn;
   refreshCall: RefreshCall;
   revokeToken?: RevokeTokenFn;
+  clientMetadata?: ClientMetadataOption;
+  userContextData?: UserContextDataFn;
+  /** Whether the sign-in form offers "Keep me signed in" (never with `memory` storage). */
+  keepSignedIn: boolean;
+  /** USER_AUTH methods in the page's order; empty: the password form (`authFlow`). */
+  signInMethods: SignInMethod[];
+  passkeyPrompt: boolean;
+  passwordlessSignUp: boolean;
+  /** Attributes to have verified after sign-in (empty: off). */
+  verifyAttributes: UsernameAttribute[];
+  verifyAttributesRequired: boolean;
   /** Sign-in through identity providers (OAuth 2.0 with the user pool domain); absent when not configured. */
   federation?: FederationConfig;
 }
@@ -200,6 +252,18 @@ export function parseConfig(options: AuthOptions): AuthConfig {
     throw new ConfigError('revokeToken', 'must be a function ({ refreshToken, clientId }) => Promise<void>');
   }
 
+  const verifyAttributes = [...new Set(list(options.verifyAttributes))];
+  for (const a of verifyAttributes) {
+    if (a !== 'email' && a !== 'phone_number') {
+      throw new ConfigError('verify-attributes', `"${a}" cannot be verified: use email, phone_number or both`);
+    }
+  }
+
+  const signInMethods = [...new Set(list(options.signInMethods))] as SignInMethod[];
+  for (const m of signInMethods) {
+    if (!SIGN_IN_METHODS.includes(m)) throw new ConfigError('sign-in-methods', `"${m}" is not one of ${SIGN_IN_METHODS.join(', ')}`);
+  }
+
   return {
     userPoolId,
     clientId,
@@ -216,6 +280,14 @@ export function parseConfig(options: AuthOptions): AuthConfig {
     smsMfaSetup: options.smsMfaSetup ?? undefined,
     refreshCall,
     revokeToken: options.revokeToken ?? undefined,
+    clientMetadata: parseClientMetadata(options.clientMetadata),
+    userContextData: parseFunction(options.userContextData, 'userContextData', '(username) => EncodedData'),
+    keepSignedIn: options.keepSignedIn === true && storage !== 'memory',
+    signInMethods,
+    passkeyPrompt: options.passkeyPrompt ?? signInMethods.includes('passkey'),
+    passwordlessSignUp: options.passwordlessSignUp ?? (signInMethods.length > 0 && !signInMethods.includes('password')),
+    verifyAttributes: verifyAttributes as UsernameAttribute[],
+    verifyAttributesRequired: options.verifyAttributesRequired === true,
     federation: parseFederationOptions(options),
   };
 }
@@ -230,3 +302,19 @@ function parseFederationOptions(options: AuthOptions): FederationConfig | undefi
   }
 }
 // -- end federation --
+
+// -- ClientMetadata, threat protection data (issue 18) --
+function parseFunction<F>(value: F | null | undefined, name: string, shape: string): F | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'function') throw new ConfigError(name, `must be a function ${shape}`);
+  return value;
+}
+
+function parseClientMetadata(value: ClientMetadataOption | null | undefined): ClientMetadataOption | undefined {
+  if (value === undefined || value === null || typeof value === 'function') return value ?? undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('clientMetadata', 'must be an object of strings or a function');
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw new ConfigError('clientMetadata', `"${k}" must be a string (Cognito's ClientMetadata holds strings only)`);
+  }
+  return { ...value };
+}

@@ -25,6 +25,10 @@ export type AuthErrorCode =
   | 'temporary-password-expired'
   | 'sign-up-disabled'
   | 'not-authorized'
+  // the signed-in user's account (src/account/)
+  | 'current-password-incorrect'
+  | 'session-revoked'
+  | 'confirmation-mismatch'
   // codes and challenges
   | 'code-mismatch'
   | 'code-expired'
@@ -71,6 +75,14 @@ export type AuthErrorCode =
   | 'oauth-invalid-grant'
   | 'oauth-invalid-request'
   | 'oauth-error'
+  // choice-based sign-in, passkeys and remembered devices (issue 14)
+  | 'no-sign-in-method'
+  | 'passkey-cancelled'
+  | 'passkey-timeout'
+  | 'passkey-not-found'
+  | 'passkey-not-supported'
+  | 'passkey-failed'
+  | 'passkey-exists'
   | 'unknown';
 
 export interface AuthErrorInit {
@@ -154,6 +166,8 @@ export const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   'user-not-found': 'username',
   'invalid-password': 'password',
   'password-history': 'password',
+  'current-password-incorrect': 'current_password',
+  'confirmation-mismatch': 'confirmation',
 };
 
 /** Cognito exception name -> error code, for the exceptions that mean the same on every operation. */
@@ -192,6 +206,15 @@ const BY_EXCEPTION: Record<string, AuthErrorCode> = {
   UnsupportedUserStateException: 'unsupported-operation',
   ConcurrentModificationException: 'concurrent-modification',
   InternalErrorException: 'server-error',
+  // Passkeys: the pool or app client is not set up for them (relying party, origins, feature plan) ...
+  WebAuthnNotEnabledException: 'configuration',
+  WebAuthnConfigurationMissingException: 'configuration',
+  WebAuthnClientMismatchException: 'configuration',
+  WebAuthnRelyingPartyMismatchException: 'configuration',
+  WebAuthnOriginNotAllowedException: 'configuration',
+  // ... the authenticator's credential is of a kind Cognito does not accept, or the registration took too long.
+  WebAuthnCredentialNotSupportedException: 'passkey-not-supported',
+  WebAuthnChallengeNotFoundException: 'passkey-timeout',
 };
 
 /**
@@ -213,6 +236,11 @@ const SPECIFIC_MESSAGES: Record<string, readonly (readonly [RegExp, AuthErrorCod
     [/secret[\s_]hash|secret was not received|configured (?:for|with) secret/, 'secret-hash-mismatch'],
     // SignUp or a NEW_PASSWORD_REQUIRED answer with an attribute the app client may not write.
     [/unauthorized attribute/, 'attribute-not-writable'],
+    // Any operation with an AccessToken (GetUser, ChangePassword, …) after GlobalSignOut, RevokeToken or an admin's
+    // sign-out ("Access Token has been revoked"), or with a token Cognito does not know ("Invalid Access Token"):
+    // only signing in again helps. An expired one ("Access Token has expired") is renewed with the refresh token.
+    [/access token has been revoked|invalid access token/, 'session-revoked'],
+    [/access token has expired/, 'session-expired'],
   ],
   InvalidParameterException: [
     // ForgotPassword for an account with no verified email address or phone number to send the code to.
@@ -227,7 +255,7 @@ const SPECIFIC_MESSAGES: Record<string, readonly (readonly [RegExp, AuthErrorCod
 };
 
 /** What the caller was doing, where the same exception means different things. */
-export type ErrorContext = 'sign-in' | 'challenge' | 'refresh' | 'other';
+export type ErrorContext = 'sign-in' | 'challenge' | 'refresh' | 'change-password' | 'other';
 
 interface ErrorLike {
   name?: unknown;
@@ -262,7 +290,10 @@ export function toAuthError(err: unknown, context: ErrorContext = 'other'): Auth
     if (lower.includes('session')) return authError('session-expired', init);
     if (lower.includes('password attempts exceeded')) return authError('too-many-failed-attempts', init);
     if (lower.includes('disabled')) return authError('user-disabled', init);
-    if (lower.includes('incorrect username or password')) return authError('incorrect-credentials', init);
+    // ChangePassword says so when PreviousPassword is wrong: the user's current password, not a sign-in.
+    if (lower.includes('incorrect username or password')) {
+      return authError(context === 'change-password' ? 'current-password-incorrect' : 'incorrect-credentials', init);
+    }
     if (context === 'refresh') return authError('session-expired', init);
     // Where the user typed a username and password (InitiateAuth, and the PASSWORD_VERIFIER answer of SRP) an
     // unexplained refusal is about them; anywhere else "Incorrect username or password." would be wrong advice.

@@ -44,3 +44,8 @@ export {
 } from './session/index.js';
 export { systemClock, type Clock } from './session/clock.js';
 export { createSrpSession } from './crypto/srp-user.js';
+// Choice-based sign-in, passkeys, remembered devices (issue 14). The WebAuthn seam's DOM implementation is exported for
+// pages that build an AuthFlow themselves; the element loads it with import() on first use.
+export type { PasskeyPromptState, SignInCodeState, SignInMethod, SignInMethodState, SignInPasswordState } from './state/index.js';
+export { createBrowserWebAuthn, WebAuthnFailure, type WebAuthnFailureReason, type WebAuthnJson, type WebAuthnSeam } from './crypto/webauthn.js';
+export type { DeviceRecord } from './session/device-store.js';

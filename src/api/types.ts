@@ -41,6 +41,15 @@ export interface AttributeType {
   Value?: string;
 }
 
+/**
+ * Threat protection (advanced security) context: `EncodedData` is what AWS's collection script
+ * (`AmazonCognitoAdvancedSecurityData.getData`) returns (UserContextDataType).
+ */
+export interface UserContextDataType {
+  IpAddress?: string;
+  EncodedData?: string;
+}
+
 /** The device Cognito remembered at sign-in, when device tracking is on (NewDeviceMetadataType). */
 export interface NewDeviceMetadataType {
   DeviceKey?: string;
@@ -69,6 +78,12 @@ export interface InitiateAuthRequest {
   AuthFlow: AuthFlowType;
   ClientId: string;
   AuthParameters?: Record<string, string>;
+  /** USER_AUTH only: the Session of a ConfirmSignUp, to sign the new user in without a second code. */
+  Session?: string;
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 /** Either tokens (AuthenticationResult) or the next challenge with its Session. */
@@ -86,6 +101,10 @@ export interface RespondToAuthChallengeRequest {
   ChallengeName: ChallengeNameType;
   Session?: string;
   ChallengeResponses?: Record<string, string>;
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 /** Either tokens (AuthenticationResult) or the next challenge with its Session. */
@@ -94,6 +113,7 @@ export interface RespondToAuthChallengeResponse {
   Session?: string;
   ChallengeParameters?: Record<string, string>;
   AuthenticationResult?: AuthenticationResultType;
+  AvailableChallenges?: ChallengeNameType[];
 }
 
 /** Registers a user. */
@@ -103,6 +123,10 @@ export interface SignUpRequest {
   Username: string;
   Password?: string;
   UserAttributes?: AttributeType[];
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 export interface SignUpResponse {
@@ -118,6 +142,12 @@ export interface ConfirmSignUpRequest {
   SecretHash?: string;
   Username: string;
   ConfirmationCode: string;
+  /** The Session of the SignUp answer: ConfirmSignUp then returns one that signs the user in (USER_AUTH). */
+  Session?: string;
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 export interface ConfirmSignUpResponse {
@@ -129,6 +159,10 @@ export interface ResendConfirmationCodeRequest {
   ClientId: string;
   SecretHash?: string;
   Username: string;
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 export interface ResendConfirmationCodeResponse {
@@ -140,6 +174,10 @@ export interface ForgotPasswordRequest {
   ClientId: string;
   SecretHash?: string;
   Username: string;
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 export interface ForgotPasswordResponse {
@@ -153,6 +191,10 @@ export interface ConfirmForgotPasswordRequest {
   Username: string;
   ConfirmationCode: string;
   Password: string;
+  /** For the pool's Lambda triggers (see AuthOptions.clientMetadata); added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+  /** Threat protection data (AmazonCognitoAdvancedSecurityData); added by src/api/request-extras.ts. */
+  UserContextData?: UserContextDataType;
 }
 
 /** An empty body: success is the answer. */
@@ -191,7 +233,9 @@ export interface SoftwareTokenMfaSettingsType {
 
 /** Sets the signed-in user's MFA preferences. */
 export interface SetUserMFAPreferenceRequest {
+  SMSMfaSettings?: MfaSettingsType;
   SoftwareTokenMfaSettings?: SoftwareTokenMfaSettingsType;
+  EmailMfaSettings?: MfaSettingsType;
   AccessToken: string;
 }
 
@@ -225,9 +269,217 @@ export interface GetTokensFromRefreshTokenRequest {
   ClientId: string;
   /** The device key from NewDeviceMetadata, required where the pool remembers devices. */
   DeviceKey?: string;
+  /** For the pool's Lambda triggers; added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
 }
 
 /** The new tokens; RefreshToken only with rotation. NewDeviceMetadata is never returned here. */
 export interface GetTokensFromRefreshTokenResponse {
   AuthenticationResult?: AuthenticationResultType;
 }
+
+// ---- the signed-in user's own account (src/account/; every request carries the user's AccessToken) --------------
+
+/** An MFA factor's settings in SetUserMFAPreference (SMSMfaSettingsType, EmailMfaSettingsType). */
+export interface MfaSettingsType {
+  Enabled?: boolean;
+  PreferredMfa?: boolean;
+}
+
+/** An MFA option of the legacy SMS settings, still returned by GetUser (MFAOptionType). */
+export interface MFAOptionType {
+  DeliveryMedium?: 'SMS' | 'EMAIL';
+  AttributeName?: string;
+}
+
+/** The signed-in user's attributes and MFA settings. */
+export interface GetUserRequest {
+  AccessToken: string;
+}
+
+export interface GetUserResponse {
+  Username: string;
+  UserAttributes: AttributeType[];
+  MFAOptions?: MFAOptionType[];
+  /** `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`. */
+  PreferredMfaSetting?: string;
+  UserMFASettingList?: string[];
+}
+
+/** Changes attributes; a changed email or phone number is sent a code (CodeDeliveryDetailsList). */
+export interface UpdateUserAttributesRequest {
+  AccessToken: string;
+  UserAttributes: AttributeType[];
+  /** For the pool's Lambda triggers; added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+}
+
+export interface UpdateUserAttributesResponse {
+  CodeDeliveryDetailsList?: CodeDeliveryDetailsType[];
+}
+
+/** Removes attributes (a field the user cleared). */
+export interface DeleteUserAttributesRequest {
+  AccessToken: string;
+  UserAttributeNames: string[];
+}
+
+/** An empty body: success is the answer. */
+export interface DeleteUserAttributesResponse {}
+
+/** Confirms an email address or phone number with the code Cognito sent. */
+export interface VerifyUserAttributeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  Code: string;
+}
+
+/** An empty body: success is the answer. */
+export interface VerifyUserAttributeResponse {}
+
+/** Sends a code to verify an email address or phone number (again). */
+export interface GetUserAttributeVerificationCodeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  /** For the pool's Lambda triggers; added by src/api/request-extras.ts. */
+  ClientMetadata?: Record<string, string>;
+}
+
+export interface GetUserAttributeVerificationCodeResponse {
+  CodeDeliveryDetails?: CodeDeliveryDetailsType;
+}
+
+/** Changes the signed-in user's password. */
+export interface ChangePasswordRequest {
+  AccessToken: string;
+  PreviousPassword: string;
+  ProposedPassword: string;
+}
+
+/** An empty body: success is the answer. */
+export interface ChangePasswordResponse {}
+
+/** Deletes the signed-in user. */
+export interface DeleteUserRequest {
+  AccessToken: string;
+}
+
+/** An empty body: success is the answer. */
+export interface DeleteUserResponse {}
+
+/** A passkey of the user (WebAuthnCredentialDescription). CreatedAt is in seconds since the epoch. */
+export interface WebAuthnCredentialDescription {
+  CredentialId: string;
+  FriendlyCredentialName?: string;
+  RelyingPartyId?: string;
+  AuthenticatorAttachment?: string;
+  AuthenticatorTransports?: string[];
+  CreatedAt?: number;
+}
+
+export interface ListWebAuthnCredentialsRequest {
+  AccessToken: string;
+  NextToken?: string;
+  MaxResults?: number;
+}
+
+export interface ListWebAuthnCredentialsResponse {
+  Credentials: WebAuthnCredentialDescription[];
+  NextToken?: string;
+}
+
+export interface DeleteWebAuthnCredentialRequest {
+  AccessToken: string;
+  CredentialId: string;
+}
+
+/** An empty body: success is the answer. */
+export interface DeleteWebAuthnCredentialResponse {}
+
+/**
+ * A device of the user (DeviceType). `DeviceAttributes` hold `device_name`, `dev:device_remembered_status`
+ * (`remembered` / `not_remembered`), `device_status`, `last_ip_used`; the dates are seconds since the epoch.
+ */
+export interface DeviceType {
+  DeviceKey?: string;
+  DeviceAttributes?: AttributeType[];
+  DeviceCreateDate?: number;
+  DeviceLastModifiedDate?: number;
+  DeviceLastAuthenticatedDate?: number;
+}
+
+export interface ListDevicesRequest {
+  AccessToken: string;
+  Limit?: number;
+  PaginationToken?: string;
+}
+
+export interface ListDevicesResponse {
+  Devices?: DeviceType[];
+  PaginationToken?: string;
+}
+
+// ForgetDevice and UpdateDeviceStatus: with ConfirmDevice below (remembered devices).
+
+// ---- remembered devices (ConfirmDevice, UpdateDeviceStatus, ForgetDevice) --------------------------------------------
+
+/** The SRP verifier of a device's random password (DeviceSecretVerifierConfigType), both base64. */
+export interface DeviceSecretVerifierConfigType {
+  PasswordVerifier?: string;
+  Salt?: string;
+}
+
+/** Registers the device of NewDeviceMetadata for the signed-in user. */
+export interface ConfirmDeviceRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceSecretVerifierConfig?: DeviceSecretVerifierConfigType;
+  DeviceName?: string;
+}
+
+/** True where the pool lets users opt in: the device is remembered only after UpdateDeviceStatus `remembered`. */
+export interface ConfirmDeviceResponse {
+  UserConfirmationNecessary?: boolean;
+}
+
+export type DeviceRememberedStatusType = 'remembered' | 'not_remembered';
+
+export interface UpdateDeviceStatusRequest {
+  AccessToken: string;
+  DeviceKey: string;
+  DeviceRememberedStatus?: DeviceRememberedStatusType;
+}
+
+/** An empty body: success is the answer. */
+export interface UpdateDeviceStatusResponse {}
+
+export interface ForgetDeviceRequest {
+  AccessToken?: string;
+  DeviceKey: string;
+}
+
+/** An empty body: success is the answer. */
+export interface ForgetDeviceResponse {}
+
+// ---- passkeys (StartWebAuthnRegistration, CompleteWebAuthnRegistration) -----------------------------------------------
+
+/** A JSON document as Cognito's `Document` members carry it (WebAuthn options and credentials). */
+export type JsonDocument = { [key: string]: unknown };
+
+export interface StartWebAuthnRegistrationRequest {
+  AccessToken: string;
+}
+
+/** PublicKeyCredentialCreationOptionsJSON, as an object (not a string). */
+export interface StartWebAuthnRegistrationResponse {
+  CredentialCreationOptions?: JsonDocument;
+}
+
+/** The RegistrationResponseJSON of navigator.credentials.create, as an object. */
+export interface CompleteWebAuthnRegistrationRequest {
+  AccessToken: string;
+  Credential: JsonDocument;
+}
+
+/** An empty body: success is the answer. */
+export interface CompleteWebAuthnRegistrationResponse {}

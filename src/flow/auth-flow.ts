@@ -1,16 +1,20 @@
 import { createCognitoApi } from '../api/client.js';
 import type { CognitoApi } from '../api/operations.js';
-import type { AuthConfig } from '../config.js';
+import type { AuthConfig, SignInMethod } from '../config.js';
+import type { WebAuthnSeam } from '../crypto/webauthn.js';
+import { deviceRecordKey } from '../session/device-key.js';
+import type { DeviceStore } from '../session/device-store.js';
 // Type only: the SRP module is loaded with import() at the first SRP sign-in, so the first paint never waits for it.
 import type { createSrpSession as defaultSrp } from '../crypto/srp-user.js';
 import { HostedSignIn, type OAuthDeps } from '../oauth/hosted-sign-in.js';
 import { systemClock, type Clock } from '../session/clock.js';
 import { SessionManager } from '../session/manager.js';
 import type { TokenOrigin } from '../session/refreshers.js';
-import { storageFor, tokensKey, type StorageLike } from '../session/storage.js';
+import { KeepSignedInStorage, storageFor, tokensKey, type StorageLike } from '../session/storage.js';
+import { withRequestExtras } from '../api/request-extras.js';
 import { tokenChanges, TokenStore, type TokenChange } from '../session/token-store.js';
 import type { Tokens, UserSession } from '../session/tokens.js';
-import type { AuthState, FlowEvent, MfaType } from '../state/index.js';
+import type { AuthState, FlowEvent, MfaType, SignOutReason } from '../state/index.js';
 import { followAuth } from './challenge-router.js';
 import { FlowContext } from './context.js';
 import type { FlowCore } from './core.js';
@@ -34,6 +38,13 @@ export interface FlowDeps {
   createSrpSession?: typeof defaultSrp;
   /** Identity providers (OAuth 2.0): fetch, the storage of the pending state and verifier, and `navigate`. */
   oauth?: OAuthDeps;
+  /**
+   * Passkeys: the WebAuthn seam, or a function that loads it (the element passes `() => import(…webauthn.js)
+   * .then((m) => m.createBrowserWebAuthn())`, so the first paint never carries it). Absent: no passkeys.
+   */
+  webauthn?: WebAuthnSeam | (() => Promise<WebAuthnSeam>);
+  /** The DeviceName ConfirmDevice registers (default: from the browser, e.g. "Chrome on macOS"). */
+  deviceName?: () => string | undefined;
 }
 
 /**
@@ -51,12 +62,13 @@ export class AuthFlow {
 
   constructor(config: AuthConfig, deps: FlowDeps = {}) {
     this.config = config;
-    const api = deps.api ?? createCognitoApi(config);
+    // ClientMetadata and threat protection data are added to every request in one place (src/api/request-extras.ts).
+    const api = withRequestExtras(deps.api ?? createCognitoApi(config), config);
     const clock = deps.clock ?? systemClock;
     const context = new FlowContext();
     const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
     const runner = new Runner(context, isOnline);
-    const storage = deps.storage ?? storageFor(config.storage);
+    const storage = deps.storage ?? storageFor(config.storage, config.keepSignedIn);
     const store = new TokenStore(storage, config.clientId);
     const hosted = config.federation
       ? new HostedSignIn(config.clientId, config.federation, { timeoutMs: config.timeoutMs, now: () => clock.now(), ...deps.oauth })
@@ -85,6 +97,9 @@ export class AuthFlow {
       onStale: (session) => sessionStale(core, session),
     });
     let srp = deps.createSrpSession;
+    let devices: Promise<DeviceStore> | undefined;
+    let webauthn: Promise<WebAuthnSeam> | undefined;
+    const seam = deps.webauthn;
     const core: FlowCore = {
       config,
       api,
@@ -94,6 +109,17 @@ export class AuthFlow {
       context,
       hosted,
       srp: async () => (srp ??= (await import('../crypto/srp-user.js')).createSrpSession),
+      // The device store shares the tokens' storage, under a key sign-out leaves alone (device-store.ts says why).
+      devices: () => (devices ??= import('../session/device-store.js').then((m) => new m.DeviceStore(storage, config.clientId))),
+      hasDevice: (username) => {
+        try {
+          return storage.getItem(deviceRecordKey(config.clientId, username)) !== null;
+        } catch {
+          return false;
+        }
+      },
+      webauthn: async () => (seam ? (webauthn ??= typeof seam === 'function' ? seam() : Promise.resolve(seam)) : undefined),
+      deviceName: () => deps.deviceName?.(),
       follow: (response, username, guard) => followAuth(core, response, username, guard),
     };
     this.#core = core;
@@ -142,13 +168,53 @@ export class AuthFlow {
 
   // ---- sign-in and its challenges (sign-in.ts, mfa.ts, mfa-setup.ts, new-password.ts) ----------------------------
 
-  signIn(input: { username: string; password: string }): Promise<void> {
+  /** With `signInMethods` (choice-based sign-in) the password is optional: see chooseSignInMethod. */
+  signIn(input: { username: string; password?: string; keepSignedIn?: boolean }): Promise<void> {
+    // "Keep me signed in" (config.keepSignedIn): where this sign-in's tokens are kept, for the session's lifetime.
+    if (input.keepSignedIn !== undefined && this.#storage instanceof KeepSignedInStorage) this.#storage.choose(input.keepSignedIn);
     return signIn(this.#core, input);
   }
 
   /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. */
-  submitMfaCode(input: { code: string }): Promise<void> {
+  submitMfaCode(input: { code: string; rememberDevice?: boolean }): Promise<void> {
     return submitMfaCode(this.#core, input);
+  }
+
+  // ---- choice-based sign-in, passkeys, remembered devices (user-auth.ts, passkey.ts, devices.ts; loaded on use) ---
+
+  /** sign-in-method (and "another way" from sign-in-password / sign-in-code): signs in with `method`. */
+  async chooseSignInMethod(method: SignInMethod): Promise<void> {
+    return (await import('./user-auth.js')).chooseSignInMethod(this.#core, method);
+  }
+
+  /** sign-in-password: the password, when the user chose `password` without having typed it. */
+  async submitSignInPassword(input: { password: string }): Promise<void> {
+    return (await import('./user-auth.js')).submitSignInPassword(this.#core, input);
+  }
+
+  /** sign-in-code: answers EMAIL_OTP / SMS_OTP (the first factor) with the code the user typed. */
+  async submitSignInCode(input: { code: string }): Promise<void> {
+    return (await import('./user-auth.js')).submitSignInCode(this.#core, input);
+  }
+
+  /** sign-in-code: sends a new code (a new USER_AUTH with the same method). */
+  async resendSignInCode(): Promise<void> {
+    return (await import('./user-auth.js')).resendSignInCode(this.#core);
+  }
+
+  /** passkey-prompt, or signed-in ("Create a passkey" on the account screen): registers a passkey. */
+  async createPasskey(): Promise<void> {
+    return (await import('./passkey.js')).createPasskey(this.#core);
+  }
+
+  /** passkey-prompt: "Not now", or "Don't ask again on this device" with `dontAskAgain`. */
+  async skipPasskey(options: { dontAskAgain?: boolean } = {}): Promise<void> {
+    return (await import('./passkey.js')).skipPasskey(this.#core, options);
+  }
+
+  /** signed-in: "Forget this device" (ForgetDevice); the next sign-in asks for MFA again. */
+  async forgetDevice(): Promise<void> {
+    return (await import('./devices.js')).forgetDevice(this.#core);
   }
 
   /** Answers SELECT_MFA_TYPE. */
@@ -218,6 +284,23 @@ export class AuthFlow {
     return confirmForgotPassword(this.#core, input);
   }
 
+  // ---- verify contact after sign-in (verify-attributes.ts, loaded on first use) ----------------------------------
+
+  /** verify-attributes: sends a code to the email address or phone number being verified (again, when one was sent). */
+  async sendAttributeCode(): Promise<void> {
+    return (await import('./verify-attributes.js')).sendAttributeCode(this.#core);
+  }
+
+  /** verify-attributes: VerifyUserAttribute with the code the user typed; then the next attribute, or signed-in. */
+  async verifyAttribute(input: { code: string }): Promise<void> {
+    return (await import('./verify-attributes.js')).verifyAttribute(this.#core, input);
+  }
+
+  /** verify-attributes: leaves the attribute unverified for now; does nothing when `verifyAttributesRequired`. */
+  async skipAttributeVerification(): Promise<void> {
+    (await import('./verify-attributes.js')).skipAttributeVerification(this.#core);
+  }
+
   // ---- session (session.ts) ----------------------------------------------------------------------------------------
 
   /** Signs in from stored tokens, refreshing them first if they are about to expire. Resolves true when signed in. */
@@ -236,9 +319,11 @@ export class AuthFlow {
   /**
    * Signs out this device: local state and storage are cleared at once, whatever the network does; then this refresh
    * token is revoked. `global: true` first sends GlobalSignOut (every device and app of the user); if that fails, this
-   * device is still signed out, an `error` event fires and the promise rejects with the AuthError.
+   * device is still signed out, an `error` event fires and the promise rejects with the AuthError. `reason` (default
+   * `user`) is the `signed-out` event's: the account flow passes `deleted` after DeleteUser and `revoked` when Cognito
+   * refused the access token; the sign-in form then says so (notice `account-deleted`, error `session-revoked`).
    */
-  signOut(options: { global?: boolean; logout?: boolean } = {}): Promise<void> {
+  signOut(options: { global?: boolean; logout?: boolean; reason?: Extract<SignOutReason, 'user' | 'deleted' | 'revoked'> } = {}): Promise<void> {
     return signOut(this.#core, this.#storage, options);
   }
 

@@ -29,6 +29,15 @@ export interface ChallengeTurn {
 /** Handles one ChallengeName, seeing the whole response (ChallengeParameters and top-level fields alike). */
 export type ChallengeHandler = (response: AuthResponse, turn: ChallengeTurn) => Promise<ChallengeResult>;
 
+/** A handler of a journey loaded with import() on its first challenge, so the first paint never carries it. */
+function lazy<K extends string>(load: () => Promise<Record<K, ChallengeHandler>>, name: K): ChallengeHandler {
+  return async (response, turn) => (await load())[name](response, turn);
+}
+const userAuth = () => import('./user-auth.js');
+const passkey = () => import('./passkey.js');
+const devices = () => import('./devices.js');
+const signInCode = lazy(userAuth, 'signInCodeStep');
+
 /**
  * ChallengeName -> handler. Adding a challenge is one handler (in its journey's file) and one row here; a name with no
  * row is an `unsupported-challenge` error.
@@ -36,11 +45,18 @@ export type ChallengeHandler = (response: AuthResponse, turn: ChallengeTurn) => 
 export const CHALLENGE_HANDLERS: Partial<Record<ChallengeNameType, ChallengeHandler>> = {
   PASSWORD_VERIFIER: passwordVerifier,
   SMS_MFA: mfaCodeStep,
-  EMAIL_OTP: mfaCodeStep,
+  // EMAIL_OTP is MFA after a password, or the first factor of a USER_AUTH sign-in the user chose it for.
+  EMAIL_OTP: (response, turn) => (turn.flow.context.firstFactor ? signInCode : mfaCodeStep)(response, turn),
   SOFTWARE_TOKEN_MFA: mfaCodeStep,
   SELECT_MFA_TYPE: selectMfaStep,
   MFA_SETUP: mfaSetupStep,
   NEW_PASSWORD_REQUIRED: newPasswordStep,
+  // choice-based sign-in, passkeys, remembered devices (issue 14)
+  SELECT_CHALLENGE: lazy(userAuth, 'selectChallenge'),
+  SMS_OTP: signInCode,
+  WEB_AUTHN: lazy(passkey, 'webAuthnStep'),
+  DEVICE_SRP_AUTH: lazy(devices, 'deviceSrpAuth'),
+  DEVICE_PASSWORD_VERIFIER: lazy(devices, 'devicePasswordVerifier'),
 };
 
 /**
@@ -51,7 +67,16 @@ export async function followAuth(flow: FlowCore, response: AuthResponse, usernam
   const { context } = flow;
   for (;;) {
     if (response.AuthenticationResult) {
-      const session = flow.sessions.start(tokensFrom(response.AuthenticationResult, flow.clock.now()));
+      let tokens = tokensFrom(response.AuthenticationResult, flow.clock.now());
+      // A new device to confirm, or a remembered one whose key the session must refresh with (devices.ts).
+      if (tokens.deviceKey || context.deviceKey) {
+        tokens = await (await devices()).deviceOfSignIn(flow, tokens, Boolean(response.AuthenticationResult.NewDeviceMetadata), username);
+      }
+      const session = flow.sessions.start(tokens);
+      if (flow.config.passkeyPrompt) {
+        const p = await passkey();
+        if (await p.shouldOfferPasskey(flow, username)) return p.offerPasskey(flow, session, username);
+      }
       enterSignedIn(flow, session, false);
       return;
     }

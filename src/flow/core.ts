@@ -4,6 +4,8 @@ import type { AuthConfig } from '../config.js';
 import type { createSrpSession } from '../crypto/srp-user.js';
 import type { HostedSignIn } from '../oauth/hosted-sign-in.js';
 import type { Clock } from '../session/clock.js';
+import type { WebAuthnSeam } from '../crypto/webauthn.js';
+import type { DeviceStore } from '../session/device-store.js';
 import type { SessionManager } from '../session/manager.js';
 import type { FlowContext } from './context.js';
 import type { Guard, Runner } from './runner.js';
@@ -25,6 +27,14 @@ export interface FlowCore {
   readonly hosted: HostedSignIn | undefined;
   /** The SRP module's createSrpSession, loaded with import() the first time (never in the first paint). */
   srp(): Promise<typeof createSrpSession>;
+  /** The device store (src/session/device-store.ts), loaded with import() when a device is to be read or written. */
+  devices(): Promise<DeviceStore>;
+  /** Whether this browser keeps a device record for `username` (a synchronous look, so sign-in never waits for nothing). */
+  hasDevice(username: string): boolean;
+  /** The WebAuthn seam (passkeys), loaded on first use; undefined when the page gave none. */
+  webauthn(): Promise<WebAuthnSeam | undefined>;
+  /** A name for this browser, for ConfirmDevice's DeviceName (e.g. "Chrome on macOS"). */
+  deviceName(): string | undefined;
   /** Follows an answer: tokens mean signed in; a challenge goes through the router (challenge-router.ts). */
   follow(response: AuthResponse, username: string, guard: Guard): Promise<void>;
 }

@@ -49,11 +49,15 @@ export const selectMfaStep: ChallengeHandler = async (response) => ({
   show: { screen: 'select-mfa', options: mfaList(response.ChallengeParameters?.MFAS_CAN_CHOOSE) },
 });
 
-/** Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. */
-export function submitMfaCode(flow: FlowCore, input: { code: string }): Promise<void> {
+/**
+ * Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. `rememberDevice` is the "Remember this
+ * device" checkbox of pools where users opt in: it is sent (UpdateDeviceStatus) once the sign-in gives a device.
+ */
+export function submitMfaCode(flow: FlowCore, input: { code: string; rememberDevice?: boolean }): Promise<void> {
   return flow.runner.run(['mfa-code'], async (guard) => {
     const state = flow.runner.state as Extract<AuthState, { screen: 'mfa-code' }>;
     const code = readCode(input.code);
+    flow.context.rememberDevice = input.rememberDevice;
     const response = await guard(answerChallenge(flow, state.mfaType, { [CODE_RESPONSE_KEY[state.mfaType]]: code }));
     await flow.follow(response, state.username, guard);
   });

@@ -30,7 +30,11 @@ export async function restore(flow: FlowCore): Promise<boolean> {
  * fails, this device is signed out all the same, an `error` event is emitted and the promise rejects with the error.
  * Nothing here reads a token: an access token that is not a JWT signs out like any other.
  */
-export async function signOut(flow: FlowCore, storage: StorageLike, options: { global?: boolean; logout?: boolean }): Promise<void> {
+export async function signOut(
+  flow: FlowCore,
+  storage: StorageLike,
+  options: { global?: boolean; logout?: boolean; reason?: SignOutReason },
+): Promise<void> {
   const session = flow.sessions.session;
   // A session from an identity provider also lives on Cognito's domain: /logout ends it (when logout-uri is set).
   const hostedLogout = session && flow.sessions.origin === 'hosted' && options.logout !== false ? flow.hosted : undefined;
@@ -38,7 +42,7 @@ export async function signOut(flow: FlowCore, storage: StorageLike, options: { g
   const done = flow.sessions.signOut(options.global === true);
   // Every key the library wrote, in every storage, not only the tokens.
   clearLibraryKeys(flow.config.clientId, [storage]);
-  sessionEnded(flow, 'user');
+  sessionEnded(flow, options.reason ?? 'user');
   try {
     await done;
   } catch (e) {
@@ -86,10 +90,15 @@ export function syncFromStorage(flow: FlowCore): void {
 /** The session is over (signed out here or elsewhere, or it could not be refreshed): back to sign-in, saying why. */
 export function sessionEnded(flow: FlowCore, reason: SignOutReason): void {
   const state = flow.runner.state;
-  const username = state.screen === 'signed-in' ? '' : state.username;
+  const username = state.screen === 'signed-in' || state.screen === 'verify-attributes' ? '' : state.username;
   backToSignIn(flow, username, {
-    notice: reason === 'user' ? 'signed-out' : undefined,
-    error: reason === 'refresh-failed' || reason === 'expired' ? authError('session-expired') : undefined,
+    notice: reason === 'user' ? 'signed-out' : reason === 'deleted' ? 'account-deleted' : undefined,
+    error:
+      reason === 'refresh-failed' || reason === 'expired'
+        ? authError('session-expired')
+        : reason === 'revoked'
+          ? authError('session-revoked')
+          : undefined,
   });
   flow.runner.emit({ type: 'signed-out', reason });
 }

@@ -6,16 +6,21 @@ import { resetRequired } from './reset-password.js';
 import type { Guard } from './runner.js';
 import { delivery, fail, required, secretHash, userRequest } from './steps.js';
 
-/** The sign-in form's intent: InitiateAuth with the username and password. */
-export function signIn(flow: FlowCore, input: { username: string; password: string }): Promise<void> {
+/**
+ * The sign-in form's intent: InitiateAuth with the username and password. With `signInMethods` the form is
+ * identifier-first and the password optional: USER_AUTH (src/flow/user-auth.ts, loaded on first use).
+ */
+export async function signIn(flow: FlowCore, input: { username: string; password?: string }): Promise<void> {
+  if (flow.config.signInMethods.length > 0) return (await import('./user-auth.js')).signInUserAuth(flow, input);
   return flow.runner.run(
     ['sign-in'],
     async (guard) => {
       const username = required(input.username, 'username');
-      if (!input.password) fail('required-field', 'password');
-      flow.context.password = input.password;
+      const password = input.password;
+      if (!password) fail('required-field', 'password');
+      flow.context.password = password;
       flow.runner.set({ ...flow.runner.state, username });
-      await signInWith(flow, username, input.password, guard);
+      await signInWith(flow, username, password, guard);
     },
     (error, username) => signInFailed(flow, error, username),
   );
@@ -28,7 +33,7 @@ export function signIn(flow: FlowCore, input: { username: string; password: stri
  */
 export async function signInWith(flow: FlowCore, username: string, password: string, guard: Guard): Promise<void> {
   const { clientId } = flow.config;
-  const hash = await secretHash(flow, 'SECRET_HASH', username);
+  const hash = { ...(await secretHash(flow, 'SECRET_HASH', username)), ...(await deviceKeyParam(flow, username)) };
   let response;
   if (flow.config.authFlow === 'USER_PASSWORD_AUTH') {
     response = await guard(
@@ -43,6 +48,16 @@ export async function signInWith(flow: FlowCore, username: string, password: str
   }
   flow.context.userIdForSrp = undefined;
   await flow.follow(response, username, guard);
+}
+
+/**
+ * `{ DEVICE_KEY }` when this browser is a device Cognito knows for `username` (the device store, which survives
+ * sign-out), so a remembered device skips MFA; kept in the context for the session's refreshes. `{}` otherwise.
+ */
+export async function deviceKeyParam(flow: FlowCore, username: string): Promise<{ DEVICE_KEY?: string }> {
+  const deviceKey = flow.hasDevice(username) ? (await flow.devices()).device(username)?.deviceKey : undefined;
+  flow.context.deviceKey = deviceKey;
+  return deviceKey ? { DEVICE_KEY: deviceKey } : {};
 }
 
 /**

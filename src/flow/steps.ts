@@ -5,6 +5,7 @@ import type { UserSession } from '../session/tokens.js';
 import type { AuthState, CodeDelivery, Notice } from '../state/index.js';
 import type { AuthError } from '../errors.js';
 import type { FlowCore } from './core.js';
+import { unverifiedAttributes, verifyState } from './verify-check.js';
 
 // The small steps several journeys share, each written once.
 
@@ -64,10 +65,15 @@ export async function answerChallenge(
   });
 }
 
-/** The signed-in state for `session`; fires `signed-in` unless `quiet` (the state was already signed in). */
+/**
+ * The signed-in state for `session`; fires `signed-in` unless `quiet` (the state was already signed in). After a new
+ * sign-in (not a restored session) with `verifyAttributes`, an unverified email or phone number shows the
+ * verify-attributes state instead: `signed-in` fires all the same, as the user is signed in (verify-check.ts).
+ */
 export function enterSignedIn(flow: FlowCore, session: UserSession, restored: boolean, quiet = false): void {
   flow.runner.forget();
-  flow.runner.set({ screen: 'signed-in', username: session.username, session, busy: false });
+  const verify = restored || quiet ? undefined : verifyState(flow.config, session, unverifiedAttributes(flow.config, session.claims));
+  flow.runner.set(verify ? { ...verify, busy: false } : { screen: 'signed-in', username: session.username, session, busy: false });
   if (!quiet) flow.runner.emit({ type: 'signed-in', session, restored });
 }
 

@@ -7,6 +7,7 @@ const da = {
     emailOrPhone: 'E-mail eller telefonnummer',
     password: 'Adgangskode',
     newPassword: 'Ny adgangskode',
+    currentPassword: 'Nuværende adgangskode',
     confirmPassword: 'Bekræft adgangskode',
     code: 'Kode',
     showPassword: 'Vis adgangskode',
@@ -17,6 +18,16 @@ const da = {
     offline: 'Du er offline. Tjek din forbindelse.',
     back: 'Tilbage til login',
     or: 'eller',
+  },
+  fieldErrors: {
+    email: 'Indtast din e-mailadresse.',
+    phone: 'Indtast dit telefonnummer.',
+    username: 'Indtast dit brugernavn.',
+    password: 'Indtast din adgangskode.',
+    confirmPassword: 'Indtast adgangskoden igen.',
+    code: 'Indtast koden.',
+    mfa: 'Vælg en måde at bekræfte på.',
+    other: '{{field}} skal udfyldes.',
   },
   attributes: {
     address: 'Adresse',
@@ -36,7 +47,14 @@ const da = {
     website: 'Websted',
     zoneinfo: 'Tidszone',
   },
+  fields: {
+    choose: 'Vælg…',
+    countryCode: 'Landekode',
+    checkboxRequired: 'Sæt kryds i feltet for at fortsætte.',
+    phoneInvalid: 'Indtast et gyldigt telefonnummer.',
+  },
   signIn: {
+    keepSignedIn: 'Forbliv logget ind',
     title: 'Log ind',
     heading: 'Log ind med dit brugernavn og din adgangskode',
     headingEmail: 'Log ind med din e-mail og din adgangskode',
@@ -57,7 +75,7 @@ const da = {
     title: 'Bekræft din konto',
     sentTo: 'Vi har sendt en kode til {{destination}} ({{medium}}). Indtast den nedenfor for at bekræfte din konto.',
     sentNowhere: 'Indtast den kode, vi har sendt dig, for at bekræfte din konto.',
-    submit: 'Bekræft konto',
+    submit: 'Bekræft',
     resend: 'Send en ny kode',
     resendFailed: 'Vi kunne ikke sende en ny kode.',
   },
@@ -75,7 +93,7 @@ const da = {
     sentTo:
       'Vi har sendt en kode til nulstilling af adgangskoden til {{destination}} ({{medium}}). Indtast den nedenfor for at nulstille din adgangskode.',
     sentNowhere: 'Indtast den kode til nulstilling af adgangskoden, som vi har sendt dig.',
-    submit: 'Skift adgangskode',
+    submit: 'Nulstil min adgangskode',
     resend: 'Send en ny kode',
   },
   newPassword: {
@@ -112,6 +130,9 @@ const da = {
     deviceNameHint: 'Et navn, du senere kan genkende appen på, f.eks. »Arbejdstelefon«.',
     qrLoading: 'Indlæser QR-koden…',
     qrFailed: 'QR-koden kunne ikke vises. Brug den hemmelige nøgle i stedet.',
+    copy: 'Kopiér nøgle',
+    copied: 'Nøglen er kopieret.',
+    copyFailed: 'Kopieringen mislykkedes. Markér nøglen, og kopiér den.',
   },
   setupSms: {
     title: 'Opsæt koder via sms',
@@ -125,7 +146,7 @@ const da = {
     email: 'Vi har sendt en kode via e-mail til {{destination}}. Indtast den nedenfor.',
     totp: 'Indtast koden fra din godkendelsesapp.',
     totpDevice: 'Indtast koden fra din godkendelsesapp på »{{device}}«.',
-    submit: 'Log ind',
+    submit: 'Bekræft',
     smsNowhere: 'Vi har sendt en kode via sms. Indtast den nedenfor.',
     emailNowhere: 'Vi har sendt en kode via e-mail. Indtast den nedenfor.',
   },
@@ -158,6 +179,9 @@ const da = {
     'password-reset-required': 'Du skal nulstille din adgangskode. Indtast den kode, vi har sendt dig, og en ny adgangskode.',
     'totp-enabled': 'Din godkendelsesapp er opsat.',
     'phone-number-saved': 'Dit telefonnummer er gemt. Log ind igen for at fortsætte.',
+    'passkey-created': 'Din adgangsnøgle er klar. Log ind med den næste gang.',
+    'device-forgotten': 'Denne enhed er glemt. Næste gang du logger ind, bliver du igen bedt om din bekræftelseskode.',
+    'account-deleted': 'Din konto er slettet.',
   },
   config: {
     title: 'Login er ikke konfigureret korrekt',
@@ -203,6 +227,9 @@ const da = {
     'invalid-phone-number': 'Indtast telefonnummeret med landekode, f.eks. +14155550100.',
     'invalid-code-format': 'Indtast den kode, du har modtaget (kun cifre).',
     'not-signed-in': 'Du er ikke logget ind.',
+    'current-password-incorrect': 'Din nuværende adgangskode er forkert. Kontrollér den, og prøv igen.',
+    'session-revoked': 'Din session er afsluttet, for eksempel fordi du har logget ud på alle enheder. Log ind igen.',
+    'confirmation-mismatch': 'Det, du skrev, stemmer ikke overens. Skriv det præcis som vist.',
     'totp-code-reused': 'Denne kode er allerede brugt. Vent, til din godkendelsesapp viser en ny kode, og indtast den.',
     'already-confirmed': 'Denne konto er allerede bekræftet. Log ind for at fortsætte.',
     'password-reset-not-allowed':
@@ -223,6 +250,13 @@ const da = {
     'oauth-invalid-grant': 'Login blev ikke godkendt, fordi det er udløbet eller allerede brugt. Start forfra.',
     'oauth-invalid-request': 'Login med denne udbyder er ikke konfigureret korrekt på dette websted.',
     'oauth-error': 'Login med din identitetsudbyder mislykkedes. Prøv igen.',
+    'no-sign-in-method': 'Denne konto kan ikke logge ind her på nogen af de måder, siden tilbyder.',
+    'passkey-cancelled': 'Anmodningen om adgangsnøgle blev annulleret, eller denne enhed har ingen adgangsnøgle til kontoen. Prøv igen, eller vælg en anden måde at logge ind på.',
+    'passkey-timeout': 'Anmodningen om adgangsnøgle fik timeout. Prøv igen, eller vælg en anden måde at logge ind på.',
+    'passkey-not-found': 'Denne konto har endnu ingen adgangsnøgle. Vælg en anden måde at logge ind på.',
+    'passkey-not-supported': 'Denne browser understøtter ikke adgangsnøgler. Vælg en anden måde at logge ind på.',
+    'passkey-failed': 'Adgangsnøglen kan ikke bruges på denne side. Vælg en anden måde at logge ind på.',
+    'passkey-exists': 'Denne enhed har allerede en adgangsnøgle til kontoen.',
     unknown: 'Noget gik galt. Prøv igen.',
   },
   idp: {
@@ -240,6 +274,7 @@ const da = {
       LoginWithAmazon: 'Amazon',
       SignInWithApple: 'Apple',
     },
+    continueSso: 'Fortsæt med single sign-on',
   },
 };
 

@@ -7,6 +7,7 @@ const de = {
     emailOrPhone: 'E-Mail oder Telefonnummer',
     password: 'Passwort',
     newPassword: 'Neues Passwort',
+    currentPassword: 'Aktuelles Passwort',
     confirmPassword: 'Passwort bestätigen',
     code: 'Code',
     showPassword: 'Passwort anzeigen',
@@ -17,6 +18,16 @@ const de = {
     offline: 'Sie sind offline. Prüfen Sie Ihre Verbindung.',
     back: 'Zurück zur Anmeldung',
     or: 'oder',
+  },
+  fieldErrors: {
+    email: 'Geben Sie Ihre E-Mail-Adresse ein.',
+    phone: 'Geben Sie Ihre Telefonnummer ein.',
+    username: 'Geben Sie Ihren Benutzernamen ein.',
+    password: 'Geben Sie Ihr Passwort ein.',
+    confirmPassword: 'Geben Sie das Passwort erneut ein.',
+    code: 'Geben Sie den Code ein.',
+    mfa: 'Wählen Sie eine Bestätigungsmethode.',
+    other: '{{field}} ist erforderlich.',
   },
   attributes: {
     address: 'Adresse',
@@ -36,7 +47,14 @@ const de = {
     website: 'Website',
     zoneinfo: 'Zeitzone',
   },
+  fields: {
+    choose: 'Auswählen…',
+    countryCode: 'Ländervorwahl',
+    checkboxRequired: 'Setzen Sie hier ein Häkchen, um fortzufahren.',
+    phoneInvalid: 'Geben Sie eine gültige Telefonnummer ein.',
+  },
   signIn: {
+    keepSignedIn: 'Angemeldet bleiben',
     title: 'Anmelden',
     heading: 'Melden Sie sich mit Ihrem Benutzernamen und Passwort an',
     headingEmail: 'Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an',
@@ -57,7 +75,7 @@ const de = {
     title: 'Konto bestätigen',
     sentTo: 'Wir haben Ihnen einen Code per {{medium}} an {{destination}} gesendet. Geben Sie ihn unten ein, um Ihr Konto zu bestätigen.',
     sentNowhere: 'Geben Sie den Code ein, den wir Ihnen gesendet haben, um Ihr Konto zu bestätigen.',
-    submit: 'Konto bestätigen',
+    submit: 'Bestätigen',
     resend: 'Neuen Code senden',
     resendFailed: 'Wir konnten keinen neuen Code senden.',
   },
@@ -75,7 +93,7 @@ const de = {
     sentTo:
       'Wir haben Ihnen einen Code zum Zurücksetzen des Passworts per {{medium}} an {{destination}} gesendet. Geben Sie ihn unten ein, um Ihr Passwort zurückzusetzen.',
     sentNowhere: 'Geben Sie den Code zum Zurücksetzen des Passworts ein, den wir Ihnen gesendet haben.',
-    submit: 'Passwort ändern',
+    submit: 'Passwort zurücksetzen',
     resend: 'Neuen Code senden',
   },
   newPassword: {
@@ -112,6 +130,9 @@ const de = {
     deviceNameHint: 'Ein Name, an dem Sie diese App später wiedererkennen, zum Beispiel „Diensthandy“.',
     qrLoading: 'QR-Code wird geladen …',
     qrFailed: 'Der QR-Code kann nicht angezeigt werden. Verwenden Sie stattdessen den geheimen Schlüssel.',
+    copy: 'Schlüssel kopieren',
+    copied: 'Schlüssel kopiert.',
+    copyFailed: 'Kopieren hat nicht funktioniert. Markieren Sie den Schlüssel und kopieren Sie ihn.',
   },
   setupSms: {
     title: 'Codes per SMS einrichten',
@@ -125,7 +146,7 @@ const de = {
     email: 'Wir haben Ihnen einen Code per E-Mail an {{destination}} gesendet. Geben Sie ihn unten ein.',
     totp: 'Geben Sie den Code aus Ihrer Authenticator-App ein.',
     totpDevice: 'Geben Sie den Code aus Ihrer Authenticator-App auf dem Gerät „{{device}}“ ein.',
-    submit: 'Anmelden',
+    submit: 'Bestätigen',
     smsNowhere: 'Wir haben Ihnen einen Code per SMS gesendet. Geben Sie ihn unten ein.',
     emailNowhere: 'Wir haben Ihnen einen Code per E-Mail gesendet. Geben Sie ihn unten ein.',
   },
@@ -158,6 +179,9 @@ const de = {
     'password-reset-required': 'Sie müssen Ihr Passwort zurücksetzen. Geben Sie den Code, den wir Ihnen gesendet haben, und ein neues Passwort ein.',
     'totp-enabled': 'Ihre Authenticator-App ist eingerichtet.',
     'phone-number-saved': 'Ihre Telefonnummer wurde gespeichert. Melden Sie sich erneut an, um fortzufahren.',
+    'passkey-created': 'Ihr Passkey ist eingerichtet. Melden Sie sich beim nächsten Mal damit an.',
+    'device-forgotten': 'Dieses Gerät wurde vergessen. Bei der nächsten Anmeldung werden Sie wieder nach Ihrem Bestätigungscode gefragt.',
+    'account-deleted': 'Ihr Konto wurde gelöscht.',
   },
   config: {
     title: 'Die Anmeldung ist nicht richtig eingerichtet',
@@ -204,6 +228,9 @@ const de = {
     'invalid-phone-number': 'Geben Sie die Telefonnummer mit Ländervorwahl ein, zum Beispiel +14155550100.',
     'invalid-code-format': 'Geben Sie den erhaltenen Code ein (nur Ziffern).',
     'not-signed-in': 'Sie sind nicht angemeldet.',
+    'current-password-incorrect': 'Ihr aktuelles Passwort ist falsch. Prüfen Sie es und versuchen Sie es erneut.',
+    'session-revoked': 'Ihre Sitzung wurde beendet, zum Beispiel weil Sie sich auf allen Geräten abgemeldet haben. Melden Sie sich erneut an.',
+    'confirmation-mismatch': 'Ihre Eingabe stimmt nicht überein. Geben Sie den Text genau wie angezeigt ein.',
     'totp-code-reused': 'Dieser Code wurde bereits verwendet. Warten Sie, bis Ihre Authenticator-App einen neuen Code anzeigt, und geben Sie diesen ein.',
     'already-confirmed': 'Dieses Konto ist bereits bestätigt. Melden Sie sich an, um fortzufahren.',
     'password-reset-not-allowed':
@@ -225,6 +252,13 @@ const de = {
     'oauth-invalid-grant': 'Die Anmeldung wurde nicht akzeptiert, weil sie abgelaufen ist oder bereits verwendet wurde. Starten Sie die Anmeldung erneut.',
     'oauth-invalid-request': 'Die Anmeldung über diesen Anbieter ist für diese Website nicht richtig eingerichtet.',
     'oauth-error': 'Die Anmeldung über Ihren Identitätsanbieter hat nicht funktioniert. Versuchen Sie es erneut.',
+    'no-sign-in-method': 'Dieses Konto kann sich hier auf keine der angebotenen Arten anmelden.',
+    'passkey-cancelled': 'Die Passkey-Anfrage wurde abgebrochen, oder dieses Gerät hat keinen Passkey für dieses Konto. Versuchen Sie es erneut oder wählen Sie eine andere Anmeldeart.',
+    'passkey-timeout': 'Die Passkey-Anfrage hat zu lange gedauert. Versuchen Sie es erneut oder wählen Sie eine andere Anmeldeart.',
+    'passkey-not-found': 'Für dieses Konto gibt es noch keinen Passkey. Wählen Sie eine andere Anmeldeart.',
+    'passkey-not-supported': 'Dieser Browser unterstützt keine Passkeys. Wählen Sie eine andere Anmeldeart.',
+    'passkey-failed': 'Der Passkey kann auf dieser Website nicht verwendet werden. Wählen Sie eine andere Anmeldeart.',
+    'passkey-exists': 'Dieses Gerät hat bereits einen Passkey für dieses Konto.',
     unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
   idp: {
@@ -242,6 +276,7 @@ const de = {
       LoginWithAmazon: 'Amazon',
       SignInWithApple: 'Apple',
     },
+    continueSso: 'Weiter mit Single Sign-On',
   },
 };
 

@@ -7,6 +7,7 @@ const es = {
     emailOrPhone: 'Correo electrónico o número de teléfono',
     password: 'Contraseña',
     newPassword: 'Nueva contraseña',
+    currentPassword: 'Contraseña actual',
     confirmPassword: 'Confirmar contraseña',
     code: 'Código',
     showPassword: 'Mostrar contraseña',
@@ -17,6 +18,16 @@ const es = {
     offline: 'No tiene conexión. Compruebe su conexión a internet.',
     back: 'Volver a iniciar sesión',
     or: 'o',
+  },
+  fieldErrors: {
+    email: 'Introduce tu dirección de correo electrónico.',
+    phone: 'Introduce tu número de teléfono.',
+    username: 'Introduce tu nombre de usuario.',
+    password: 'Introduce tu contraseña.',
+    confirmPassword: 'Vuelve a introducir la contraseña.',
+    code: 'Introduce el código.',
+    mfa: 'Elige un método de verificación.',
+    other: 'El campo {{field}} es obligatorio.',
   },
   attributes: {
     address: 'Dirección',
@@ -36,7 +47,14 @@ const es = {
     website: 'Sitio web',
     zoneinfo: 'Zona horaria',
   },
+  fields: {
+    choose: 'Elige…',
+    countryCode: 'Prefijo del país',
+    checkboxRequired: 'Marca esta casilla para continuar.',
+    phoneInvalid: 'Introduce un número de teléfono válido.',
+  },
   signIn: {
+    keepSignedIn: 'Mantener la sesión iniciada',
     title: 'Iniciar sesión',
     heading: 'Inicie sesión con su nombre de usuario y contraseña',
     headingEmail: 'Inicie sesión con su correo electrónico y contraseña',
@@ -57,7 +75,7 @@ const es = {
     title: 'Confirme su cuenta',
     sentTo: 'Hemos enviado un código a {{destination}} ({{medium}}). Introdúzcalo a continuación para confirmar su cuenta.',
     sentNowhere: 'Introduzca el código que le hemos enviado para confirmar su cuenta.',
-    submit: 'Confirmar cuenta',
+    submit: 'Verificar',
     resend: 'Enviar un código nuevo',
     resendFailed: 'No hemos podido enviar un código nuevo.',
   },
@@ -75,7 +93,7 @@ const es = {
     sentTo:
       'Hemos enviado un código para restablecer la contraseña a {{destination}} ({{medium}}). Introdúzcalo a continuación para restablecer su contraseña.',
     sentNowhere: 'Introduzca el código para restablecer la contraseña que le hemos enviado.',
-    submit: 'Cambiar contraseña',
+    submit: 'Restablecer mi contraseña',
     resend: 'Enviar un código nuevo',
   },
   newPassword: {
@@ -112,6 +130,9 @@ const es = {
     deviceNameHint: 'Un nombre para reconocer esta aplicación más adelante, como «Teléfono del trabajo».',
     qrLoading: 'Cargando el código QR…',
     qrFailed: 'No se puede mostrar el código QR. Utilice la clave secreta en su lugar.',
+    copy: 'Copiar clave',
+    copied: 'Clave copiada.',
+    copyFailed: 'No se pudo copiar. Selecciona la clave y cópiala.',
   },
   setupSms: {
     title: 'Configurar códigos por SMS',
@@ -125,7 +146,7 @@ const es = {
     email: 'Hemos enviado un código por correo electrónico a {{destination}}. Introdúzcalo a continuación.',
     totp: 'Introduzca el código de su aplicación de autenticación.',
     totpDevice: 'Introduzca el código de su aplicación de autenticación en «{{device}}».',
-    submit: 'Iniciar sesión',
+    submit: 'Verificar',
     smsNowhere: 'Hemos enviado un código por SMS. Introdúzcalo a continuación.',
     emailNowhere: 'Hemos enviado un código por correo electrónico. Introdúzcalo a continuación.',
   },
@@ -159,6 +180,9 @@ const es = {
     'password-reset-required': 'Debe restablecer su contraseña. Introduzca el código que le hemos enviado y una nueva contraseña.',
     'totp-enabled': 'Su aplicación de autenticación está configurada.',
     'phone-number-saved': 'Se ha guardado su número de teléfono. Vuelva a iniciar sesión para continuar.',
+    'passkey-created': 'Tu llave de acceso está lista. La próxima vez, inicia sesión con ella.',
+    'device-forgotten': 'Este dispositivo se ha olvidado. En tu próximo inicio de sesión se te volverá a pedir el código de verificación.',
+    'account-deleted': 'Se ha eliminado su cuenta.',
   },
   config: {
     title: 'El inicio de sesión no está configurado correctamente',
@@ -205,6 +229,9 @@ const es = {
     'invalid-phone-number': 'Introduzca el número de teléfono con el prefijo del país, por ejemplo, +14155550100.',
     'invalid-code-format': 'Introduzca el código que ha recibido (solo dígitos).',
     'not-signed-in': 'No ha iniciado sesión.',
+    'current-password-incorrect': 'Su contraseña actual no es correcta. Compruébela e inténtelo de nuevo.',
+    'session-revoked': 'Su sesión ha finalizado, por ejemplo porque cerró la sesión en todos los dispositivos. Vuelva a iniciar sesión.',
+    'confirmation-mismatch': 'Lo que ha escrito no coincide. Escríbalo exactamente como se muestra.',
     'totp-code-reused': 'Este código ya se ha utilizado. Espere a que su aplicación de autenticación muestre un código nuevo e introdúzcalo.',
     'already-confirmed': 'Esta cuenta ya está confirmada. Inicie sesión para continuar.',
     'password-reset-not-allowed':
@@ -226,6 +253,13 @@ const es = {
     'oauth-invalid-grant': 'No se ha aceptado el inicio de sesión porque ha caducado o ya se ha utilizado. Vuelva a empezar.',
     'oauth-invalid-request': 'El inicio de sesión con este proveedor no está configurado correctamente en este sitio.',
     'oauth-error': 'No se ha podido iniciar sesión con su proveedor de identidad. Inténtelo de nuevo.',
+    'no-sign-in-method': 'Esta cuenta no puede iniciar sesión aquí de ninguna de las formas que ofrece este sitio.',
+    'passkey-cancelled': 'Se canceló la solicitud de la llave de acceso, o este dispositivo no tiene una llave de acceso para esta cuenta. Inténtalo de nuevo o elige otra forma de iniciar sesión.',
+    'passkey-timeout': 'La solicitud de la llave de acceso caducó. Inténtalo de nuevo o elige otra forma de iniciar sesión.',
+    'passkey-not-found': 'Esta cuenta aún no tiene una llave de acceso. Elige otra forma de iniciar sesión.',
+    'passkey-not-supported': 'Este navegador no admite llaves de acceso. Elige otra forma de iniciar sesión.',
+    'passkey-failed': 'La llave de acceso no se puede usar en este sitio. Elige otra forma de iniciar sesión.',
+    'passkey-exists': 'Este dispositivo ya tiene una llave de acceso para esta cuenta.',
     unknown: 'Se ha producido un error. Inténtelo de nuevo.',
   },
   idp: {
@@ -243,6 +277,7 @@ const es = {
       LoginWithAmazon: 'Amazon',
       SignInWithApple: 'Apple',
     },
+    continueSso: 'Continuar con inicio de sesión único',
   },
 };
 

@@ -7,6 +7,7 @@ const fr = {
     emailOrPhone: 'E-mail ou numéro de téléphone',
     password: 'Mot de passe',
     newPassword: 'Nouveau mot de passe',
+    currentPassword: 'Mot de passe actuel',
     confirmPassword: 'Confirmer le mot de passe',
     code: 'Code',
     showPassword: 'Afficher le mot de passe',
@@ -17,6 +18,16 @@ const fr = {
     offline: 'Vous êtes hors ligne. Vérifiez votre connexion.',
     back: 'Retour à la connexion',
     or: 'ou',
+  },
+  fieldErrors: {
+    email: 'Saisissez votre adresse e-mail.',
+    phone: 'Saisissez votre numéro de téléphone.',
+    username: 'Saisissez votre nom d’utilisateur.',
+    password: 'Saisissez votre mot de passe.',
+    confirmPassword: 'Saisissez à nouveau le mot de passe.',
+    code: 'Saisissez le code.',
+    mfa: 'Choisissez une méthode de vérification.',
+    other: 'Le champ {{field}} est obligatoire.',
   },
   attributes: {
     address: 'Adresse',
@@ -36,7 +47,14 @@ const fr = {
     website: 'Site web',
     zoneinfo: 'Fuseau horaire',
   },
+  fields: {
+    choose: 'Choisir…',
+    countryCode: 'Indicatif du pays',
+    checkboxRequired: 'Cochez cette case pour continuer.',
+    phoneInvalid: 'Saisissez un numéro de téléphone valide.',
+  },
   signIn: {
+    keepSignedIn: 'Rester connecté',
     title: 'Se connecter',
     heading: 'Connectez-vous avec votre nom d’utilisateur et votre mot de passe',
     headingEmail: 'Connectez-vous avec votre adresse e-mail et votre mot de passe',
@@ -57,7 +75,7 @@ const fr = {
     title: 'Confirmez votre compte',
     sentTo: 'Nous avons envoyé un code à {{destination}} ({{medium}}). Saisissez-le ci-dessous pour confirmer votre compte.',
     sentNowhere: 'Saisissez le code que nous vous avons envoyé pour confirmer votre compte.',
-    submit: 'Confirmer le compte',
+    submit: 'Vérifier',
     resend: 'Envoyer un nouveau code',
     resendFailed: 'Nous n’avons pas pu envoyer de nouveau code.',
   },
@@ -75,7 +93,7 @@ const fr = {
     sentTo:
       'Nous avons envoyé un code de réinitialisation du mot de passe à {{destination}} ({{medium}}). Saisissez-le ci-dessous pour réinitialiser votre mot de passe.',
     sentNowhere: 'Saisissez le code de réinitialisation du mot de passe que nous vous avons envoyé.',
-    submit: 'Modifier le mot de passe',
+    submit: 'Réinitialiser mon mot de passe',
     resend: 'Envoyer un nouveau code',
   },
   newPassword: {
@@ -112,6 +130,9 @@ const fr = {
     deviceNameHint: 'Un nom pour reconnaître cette application plus tard, par exemple « Téléphone pro ».',
     qrLoading: 'Chargement du code QR…',
     qrFailed: 'Impossible d’afficher le code QR. Utilisez plutôt la clé secrète.',
+    copy: 'Copier la clé',
+    copied: 'Clé copiée.',
+    copyFailed: 'La copie n’a pas fonctionné. Sélectionnez la clé et copiez-la.',
   },
   setupSms: {
     title: 'Configurer les codes par SMS',
@@ -125,7 +146,7 @@ const fr = {
     email: 'Nous avons envoyé un code par e-mail à {{destination}}. Saisissez-le ci-dessous.',
     totp: 'Saisissez le code de votre application d’authentification.',
     totpDevice: 'Saisissez le code de votre application d’authentification sur « {{device}} ».',
-    submit: 'Se connecter',
+    submit: 'Vérifier',
     smsNowhere: 'Nous avons envoyé un code par SMS. Saisissez-le ci-dessous.',
     emailNowhere: 'Nous avons envoyé un code par e-mail. Saisissez-le ci-dessous.',
   },
@@ -160,6 +181,9 @@ const fr = {
       'Vous devez réinitialiser votre mot de passe. Saisissez le code que nous vous avons envoyé et un nouveau mot de passe.',
     'totp-enabled': 'Votre application d’authentification est configurée.',
     'phone-number-saved': 'Votre numéro de téléphone est enregistré. Reconnectez-vous pour continuer.',
+    'passkey-created': 'Votre clé d’accès est prête. La prochaine fois, connectez-vous avec elle.',
+    'device-forgotten': 'Cet appareil a été oublié. Votre prochaine connexion vous demandera à nouveau votre code de vérification.',
+    'account-deleted': 'Votre compte a été supprimé.',
   },
   config: {
     title: 'La connexion n’est pas correctement configurée',
@@ -206,6 +230,9 @@ const fr = {
     'invalid-phone-number': 'Saisissez le numéro de téléphone avec l’indicatif du pays, par exemple +14155550100.',
     'invalid-code-format': 'Saisissez le code reçu (chiffres uniquement).',
     'not-signed-in': 'Vous n’êtes pas connecté.',
+    'current-password-incorrect': 'Votre mot de passe actuel est incorrect. Vérifiez-le et réessayez.',
+    'session-revoked': 'Votre session a pris fin, par exemple parce que vous vous êtes déconnecté de tous les appareils. Reconnectez-vous.',
+    'confirmation-mismatch': 'Ce que vous avez saisi ne correspond pas. Saisissez-le exactement comme indiqué.',
     'totp-code-reused': 'Ce code a déjà été utilisé. Attendez que votre application d’authentification affiche un nouveau code, puis saisissez-le.',
     'already-confirmed': 'Ce compte est déjà confirmé. Connectez-vous pour continuer.',
     'password-reset-not-allowed':
@@ -227,6 +254,13 @@ const fr = {
     'oauth-invalid-grant': 'La connexion a été refusée, car elle a expiré ou a déjà été utilisée. Recommencez.',
     'oauth-invalid-request': 'La connexion avec ce fournisseur n’est pas correctement configurée pour ce site.',
     'oauth-error': 'La connexion avec votre fournisseur d’identité a échoué. Réessayez.',
+    'no-sign-in-method': 'Ce compte ne peut se connecter ici d’aucune des façons proposées par ce site.',
+    'passkey-cancelled': 'La demande de clé d’accès a été annulée, ou cet appareil n’a pas de clé d’accès pour ce compte. Réessayez ou choisissez un autre mode de connexion.',
+    'passkey-timeout': 'La demande de clé d’accès a expiré. Réessayez ou choisissez un autre mode de connexion.',
+    'passkey-not-found': 'Ce compte n’a pas encore de clé d’accès. Choisissez un autre mode de connexion.',
+    'passkey-not-supported': 'Ce navigateur ne prend pas en charge les clés d’accès. Choisissez un autre mode de connexion.',
+    'passkey-failed': 'La clé d’accès ne peut pas être utilisée sur ce site. Choisissez un autre mode de connexion.',
+    'passkey-exists': 'Cet appareil a déjà une clé d’accès pour ce compte.',
     unknown: 'Une erreur s’est produite. Réessayez.',
   },
   idp: {
@@ -244,6 +278,7 @@ const fr = {
       LoginWithAmazon: 'Amazon',
       SignInWithApple: 'Apple',
     },
+    continueSso: 'Continuer avec l’authentification unique',
   },
 };
 

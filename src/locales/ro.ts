@@ -7,6 +7,7 @@ const ro = {
     emailOrPhone: 'E-mail sau număr de telefon',
     password: 'Parolă',
     newPassword: 'Parolă nouă',
+    currentPassword: 'Parola actuală',
     confirmPassword: 'Confirmați parola',
     code: 'Cod',
     showPassword: 'Afișați parola',
@@ -17,6 +18,16 @@ const ro = {
     offline: 'Nu sunteți conectat la internet. Verificați conexiunea.',
     back: 'Înapoi la conectare',
     or: 'sau',
+  },
+  fieldErrors: {
+    email: 'Introduceți adresa de e-mail.',
+    phone: 'Introduceți numărul de telefon.',
+    username: 'Introduceți numele de utilizator.',
+    password: 'Introduceți parola.',
+    confirmPassword: 'Introduceți din nou parola.',
+    code: 'Introduceți codul.',
+    mfa: 'Alegeți o metodă de verificare.',
+    other: 'Câmpul {{field}} este obligatoriu.',
   },
   attributes: {
     address: 'Adresă',
@@ -36,7 +47,14 @@ const ro = {
     website: 'Site web',
     zoneinfo: 'Fus orar',
   },
+  fields: {
+    choose: 'Alegeți…',
+    countryCode: 'Prefixul țării',
+    checkboxRequired: 'Bifați această casetă pentru a continua.',
+    phoneInvalid: 'Introduceți un număr de telefon valid.',
+  },
   signIn: {
+    keepSignedIn: 'Păstrează-mă conectat',
     title: 'Conectare',
     heading: 'Conectați-vă cu numele de utilizator și parola',
     headingEmail: 'Conectați-vă cu adresa de e-mail și parola',
@@ -57,7 +75,7 @@ const ro = {
     title: 'Confirmați contul',
     sentTo: 'V-am trimis un cod la {{destination}} ({{medium}}). Introduceți-l mai jos pentru a vă confirma contul.',
     sentNowhere: 'Introduceți codul pe care vi l-am trimis pentru a vă confirma contul.',
-    submit: 'Confirmați contul',
+    submit: 'Verificați',
     resend: 'Trimiteți un cod nou',
     resendFailed: 'Nu am putut trimite un cod nou.',
   },
@@ -75,7 +93,7 @@ const ro = {
     sentTo:
       'V-am trimis un cod de resetare a parolei la {{destination}} ({{medium}}). Introduceți-l mai jos pentru a vă reseta parola.',
     sentNowhere: 'Introduceți codul de resetare a parolei pe care vi l-am trimis.',
-    submit: 'Schimbați parola',
+    submit: 'Resetați parola',
     resend: 'Trimiteți un cod nou',
   },
   newPassword: {
@@ -112,6 +130,9 @@ const ro = {
     deviceNameHint: 'Un nume după care să recunoașteți ulterior această aplicație, de exemplu „Telefon de serviciu”.',
     qrLoading: 'Se încarcă codul QR…',
     qrFailed: 'Codul QR nu a putut fi afișat. Folosiți în schimb cheia secretă.',
+    copy: 'Copiați cheia',
+    copied: 'Cheia a fost copiată.',
+    copyFailed: 'Copierea nu a reușit. Selectați cheia și copiați-o.',
   },
   setupSms: {
     title: 'Configurați codurile prin SMS',
@@ -125,7 +146,7 @@ const ro = {
     email: 'V-am trimis un cod prin e-mail la {{destination}}. Introduceți-l mai jos.',
     totp: 'Introduceți codul din aplicația de autentificare.',
     totpDevice: 'Introduceți codul din aplicația de autentificare de pe {{device}}.',
-    submit: 'Conectare',
+    submit: 'Verificați',
     smsNowhere: 'V-am trimis un cod prin SMS. Introduceți-l mai jos.',
     emailNowhere: 'V-am trimis un cod prin e-mail. Introduceți-l mai jos.',
   },
@@ -159,6 +180,9 @@ const ro = {
     'password-reset-required': 'Trebuie să vă resetați parola. Introduceți codul pe care vi l-am trimis și o parolă nouă.',
     'totp-enabled': 'Aplicația de autentificare a fost configurată.',
     'phone-number-saved': 'Numărul de telefon a fost salvat. Conectați-vă din nou pentru a continua.',
+    'passkey-created': 'Cheia de acces este gata. Data viitoare, conectați-vă cu ea.',
+    'device-forgotten': 'Acest dispozitiv a fost uitat. La următoarea conectare vi se va cere din nou codul de verificare.',
+    'account-deleted': 'Contul dvs. a fost șters.',
   },
   config: {
     title: 'Conectarea nu este configurată corect',
@@ -205,6 +229,9 @@ const ro = {
     'invalid-phone-number': 'Introduceți numărul de telefon cu prefixul țării, de exemplu +14155550100.',
     'invalid-code-format': 'Introduceți codul primit, doar cifre.',
     'not-signed-in': 'Nu sunteți conectat.',
+    'current-password-incorrect': 'Parola actuală este greșită. Verificați-o și încercați din nou.',
+    'session-revoked': 'Sesiunea s-a încheiat, de exemplu pentru că v-ați deconectat de pe toate dispozitivele. Conectați-vă din nou.',
+    'confirmation-mismatch': 'Textul introdus nu se potrivește. Introduceți-l exact cum este afișat.',
     'totp-code-reused': 'Acest cod a fost deja folosit. Așteptați ca aplicația de autentificare să afișeze un cod nou, apoi introduceți-l.',
     'already-confirmed': 'Acest cont este deja confirmat. Conectați-vă pentru a continua.',
     'password-reset-not-allowed':
@@ -228,6 +255,13 @@ const ro = {
     'oauth-invalid-grant': 'Conectarea nu a fost acceptată: a expirat sau a fost deja folosită. Începeți din nou.',
     'oauth-invalid-request': 'Conectarea cu acest furnizor nu este configurată corect pentru acest site.',
     'oauth-error': 'Conectarea prin furnizorul de identitate nu a reușit. Încercați din nou.',
+    'no-sign-in-method': 'Acest cont nu se poate conecta aici în niciunul dintre modurile oferite de site.',
+    'passkey-cancelled': 'Solicitarea cheii de acces a fost anulată sau acest dispozitiv nu are o cheie de acces pentru acest cont. Încercați din nou sau alegeți alt mod de conectare.',
+    'passkey-timeout': 'Solicitarea cheii de acces a expirat. Încercați din nou sau alegeți alt mod de conectare.',
+    'passkey-not-found': 'Acest cont nu are încă o cheie de acces. Alegeți alt mod de conectare.',
+    'passkey-not-supported': 'Acest browser nu acceptă chei de acces. Alegeți alt mod de conectare.',
+    'passkey-failed': 'Cheia de acces nu poate fi folosită pe acest site. Alegeți alt mod de conectare.',
+    'passkey-exists': 'Acest dispozitiv are deja o cheie de acces pentru acest cont.',
     unknown: 'A apărut o eroare. Încercați din nou.',
   },
   idp: {
@@ -245,6 +279,7 @@ const ro = {
       LoginWithAmazon: 'Amazon',
       SignInWithApple: 'Apple',
     },
+    continueSso: 'Continuați cu autentificarea unică',
   },
 };
 

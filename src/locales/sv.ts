@@ -7,6 +7,7 @@ const sv = {
     emailOrPhone: 'E-post eller telefonnummer',
     password: 'Lösenord',
     newPassword: 'Nytt lösenord',
+    currentPassword: 'Nuvarande lösenord',
     confirmPassword: 'Bekräfta lösenord',
     code: 'Kod',
     showPassword: 'Visa lösenord',
@@ -17,6 +18,16 @@ const sv = {
     offline: 'Du är offline. Kontrollera din anslutning.',
     back: 'Tillbaka till inloggningen',
     or: 'eller',
+  },
+  fieldErrors: {
+    email: 'Ange din e-postadress.',
+    phone: 'Ange ditt telefonnummer.',
+    username: 'Ange ditt användarnamn.',
+    password: 'Ange ditt lösenord.',
+    confirmPassword: 'Ange lösenordet igen.',
+    code: 'Ange koden.',
+    mfa: 'Välj ett sätt att verifiera.',
+    other: '{{field}} måste fyllas i.',
   },
   attributes: {
     address: 'Adress',
@@ -36,7 +47,14 @@ const sv = {
     website: 'Webbplats',
     zoneinfo: 'Tidszon',
   },
+  fields: {
+    choose: 'Välj…',
+    countryCode: 'Landsnummer',
+    checkboxRequired: 'Markera den här rutan för att fortsätta.',
+    phoneInvalid: 'Ange ett giltigt telefonnummer.',
+  },
   signIn: {
+    keepSignedIn: 'Håll mig inloggad',
     title: 'Logga in',
     heading: 'Logga in med ditt användarnamn och lösenord',
     headingEmail: 'Logga in med din e-postadress och ditt lösenord',
@@ -57,7 +75,7 @@ const sv = {
     title: 'Bekräfta ditt konto',
     sentTo: 'Vi har skickat en kod till {{destination}} ({{medium}}). Ange den nedan för att bekräfta ditt konto.',
     sentNowhere: 'Ange koden som vi skickade till dig för att bekräfta ditt konto.',
-    submit: 'Bekräfta kontot',
+    submit: 'Verifiera',
     resend: 'Skicka en ny kod',
     resendFailed: 'Vi kunde inte skicka en ny kod.',
   },
@@ -74,7 +92,7 @@ const sv = {
     sentTo:
       'Vi har skickat en kod för återställning av lösenordet till {{destination}} ({{medium}}). Ange den nedan för att återställa lösenordet.',
     sentNowhere: 'Ange koden för återställning av lösenordet som vi skickade till dig.',
-    submit: 'Byt lösenord',
+    submit: 'Återställ lösenordet',
     resend: 'Skicka en ny kod',
   },
   newPassword: {
@@ -111,6 +129,9 @@ const sv = {
     deviceNameHint: 'Ett namn som du känner igen appen på senare, till exempel ”Jobbtelefon”.',
     qrLoading: 'Läser in QR-koden…',
     qrFailed: 'QR-koden kunde inte visas. Använd den hemliga nyckeln i stället.',
+    copy: 'Kopiera nyckel',
+    copied: 'Nyckeln har kopierats.',
+    copyFailed: 'Kopieringen misslyckades. Markera nyckeln och kopiera den.',
   },
   setupSms: {
     title: 'Konfigurera koder via SMS',
@@ -124,7 +145,7 @@ const sv = {
     email: 'Vi har skickat en kod via e-post till {{destination}}. Ange den nedan.',
     totp: 'Ange koden från din autentiseringsapp.',
     totpDevice: 'Ange koden från autentiseringsappen på {{device}}.',
-    submit: 'Logga in',
+    submit: 'Verifiera',
     smsNowhere: 'Vi har skickat en kod via SMS. Ange den nedan.',
     emailNowhere: 'Vi har skickat en kod via e-post. Ange den nedan.',
   },
@@ -157,6 +178,9 @@ const sv = {
     'password-reset-required': 'Du måste återställa ditt lösenord. Ange koden som vi skickade till dig och ett nytt lösenord.',
     'totp-enabled': 'Din autentiseringsapp är konfigurerad.',
     'phone-number-saved': 'Ditt telefonnummer har sparats. Logga in igen för att fortsätta.',
+    'passkey-created': 'Din nyckel är klar. Logga in med den nästa gång.',
+    'device-forgotten': 'Den här enheten har glömts. Nästa gång du loggar in får du ange din verifieringskod igen.',
+    'account-deleted': 'Ditt konto har tagits bort.',
   },
   config: {
     title: 'Inloggningen är inte korrekt konfigurerad',
@@ -203,6 +227,9 @@ const sv = {
     'invalid-phone-number': 'Ange telefonnumret med landsnummer, till exempel +14155550100.',
     'invalid-code-format': 'Ange koden du fick, endast siffror.',
     'not-signed-in': 'Du är inte inloggad.',
+    'current-password-incorrect': 'Ditt nuvarande lösenord är fel. Kontrollera det och försök igen.',
+    'session-revoked': 'Din session har avslutats, till exempel för att du loggade ut på alla enheter. Logga in igen.',
+    'confirmation-mismatch': 'Det du skrev stämmer inte. Skriv det exakt som det visas.',
     'totp-code-reused': 'Den här koden har redan använts. Vänta tills din autentiseringsapp visar en ny kod och ange den.',
     'already-confirmed': 'Det här kontot är redan bekräftat. Logga in för att fortsätta.',
     'password-reset-not-allowed':
@@ -226,6 +253,13 @@ const sv = {
     'oauth-invalid-grant': 'Inloggningen godkändes inte: den har gått ut eller har redan använts. Börja om.',
     'oauth-invalid-request': 'Inloggning med den här leverantören är inte korrekt konfigurerad för den här webbplatsen.',
     'oauth-error': 'Inloggningen med din identitetsleverantör fungerade inte. Försök igen.',
+    'no-sign-in-method': 'Det här kontot kan inte logga in här på något av de sätt som webbplatsen erbjuder.',
+    'passkey-cancelled': 'Begäran om nyckel avbröts, eller så har den här enheten ingen nyckel för kontot. Försök igen eller välj ett annat sätt att logga in.',
+    'passkey-timeout': 'Begäran om nyckel tog för lång tid. Försök igen eller välj ett annat sätt att logga in.',
+    'passkey-not-found': 'Det här kontot har ingen nyckel än. Välj ett annat sätt att logga in.',
+    'passkey-not-supported': 'Den här webbläsaren stöder inte nycklar (passkeys). Välj ett annat sätt att logga in.',
+    'passkey-failed': 'Nyckeln kan inte användas på den här webbplatsen. Välj ett annat sätt att logga in.',
+    'passkey-exists': 'Den här enheten har redan en nyckel för kontot.',
     unknown: 'Något gick fel. Försök igen.',
   },
   idp: {
@@ -243,6 +277,7 @@ const sv = {
       LoginWithAmazon: 'Amazon',
       SignInWithApple: 'Apple',
     },
+    continueSso: 'Fortsätt med enkel inloggning',
   },
 };
 

@@ -1,4 +1,5 @@
 import type { CodeDelivery, MfaType } from './status.js';
+import type { SignInCodeState, SignInMethodState, SignInPasswordState } from './user-auth.js';
 
 /** The sign-in form. */
 export interface SignInState {
@@ -14,4 +15,8 @@ export type ChallengeStep =
   | { screen: 'mfa-code'; mfaType: MfaType; delivery?: CodeDelivery; deviceName?: string }
   | { screen: 'select-mfa'; options: MfaType[] }
   | { screen: 'setup-mfa'; options: MfaType[] }
-  | { screen: 'new-password'; requiredAttributes: string[]; userAttributes: Record<string, string> };
+  | { screen: 'new-password'; requiredAttributes: string[]; userAttributes: Record<string, string> }
+  // choice-based sign-in (USER_AUTH): src/state/user-auth.ts
+  | Omit<SignInMethodState, 'username'>
+  | Omit<SignInPasswordState, 'username'>
+  | Omit<SignInCodeState, 'username'>;

@@ -8,7 +8,13 @@ export type Notice =
   | 'code-resent'
   | 'password-reset-required'
   | 'totp-enabled'
-  | 'phone-number-saved';
+  | 'phone-number-saved'
+  /** The sign-in form after the user deleted their account (src/account/). */
+  | 'account-deleted'
+  /** A passkey was registered (src/flow/passkey.ts). */
+  | 'passkey-created'
+  /** This device is forgotten: the next sign-in asks for MFA again (src/flow/devices.ts). */
+  | 'device-forgotten';
 
 /** What every state carries beside its screen. */
 export interface Status {

@@ -54,6 +54,21 @@ const TARGETS: Record<CognitoOperation, string> = {
   setUserMfaPreference: 'SetUserMFAPreference',
   revokeToken: 'RevokeToken',
   globalSignOut: 'GlobalSignOut',
+  confirmDevice: 'ConfirmDevice',
+  updateDeviceStatus: 'UpdateDeviceStatus',
+  forgetDevice: 'ForgetDevice',
+  startWebAuthnRegistration: 'StartWebAuthnRegistration',
+  completeWebAuthnRegistration: 'CompleteWebAuthnRegistration',
+  getUser: 'GetUser',
+  updateUserAttributes: 'UpdateUserAttributes',
+  deleteUserAttributes: 'DeleteUserAttributes',
+  verifyUserAttribute: 'VerifyUserAttribute',
+  getUserAttributeVerificationCode: 'GetUserAttributeVerificationCode',
+  changePassword: 'ChangePassword',
+  deleteUser: 'DeleteUser',
+  listWebAuthnCredentials: 'ListWebAuthnCredentials',
+  deleteWebAuthnCredential: 'DeleteWebAuthnCredential',
+  listDevices: 'ListDevices',
 };
 
 describe('CognitoApi over fetch: the request', () => {

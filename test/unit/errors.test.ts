@@ -97,6 +97,13 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'oauth-invalid-grant': true,
   'oauth-invalid-request': true,
   'oauth-error': true,
+  'no-sign-in-method': true,
+  'passkey-cancelled': true,
+  'passkey-timeout': true,
+  'passkey-not-found': true,
+  'passkey-not-supported': true,
+  'passkey-failed': true,
+  'passkey-exists': true,
   'totp-code-reused': true,
   'already-confirmed': true,
   'password-reset-not-allowed': true,
@@ -107,6 +114,9 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'no-recovery-destination': true,
   'auth-flow-not-enabled': true,
   'not-authorized': true,
+  'current-password-incorrect': true,
+  'session-revoked': true,
+  'confirmation-mismatch': true,
   unknown: true,
 };
 
@@ -153,6 +163,21 @@ describe('toAuthError', () => {
       expect(toAuthError(serviceException('NotAuthorizedException', 'Refresh Token has been revoked'), 'refresh').code).to.equal('session-expired');
       expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'refresh').code).to.equal('session-expired');
       expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Refresh Token'), 'other').code).to.equal('not-authorized');
+    });
+
+    it('access tokens: revoked or unknown -> session-revoked, expired -> session-expired, in every context', () => {
+      for (const context of ['other', 'change-password', 'challenge'] as ErrorContext[]) {
+        expect(toAuthError(serviceException('NotAuthorizedException', 'Access Token has been revoked'), context).code).to.equal('session-revoked');
+        expect(toAuthError(serviceException('NotAuthorizedException', 'Invalid Access Token'), context).code).to.equal('session-revoked');
+        expect(toAuthError(serviceException('NotAuthorizedException', 'Access Token has expired'), context).code).to.equal('session-expired');
+      }
+    });
+
+    it("ChangePassword's \"Incorrect username or password.\" is about the current password", () => {
+      const err = toAuthError(serviceException('NotAuthorizedException', 'Incorrect username or password.'), 'change-password');
+      expect(err.code).to.equal('current-password-incorrect');
+      expect(FIELD_OF_ERROR[err.code]).to.equal('current_password');
+      expect(err.message).to.not.equal(authError('incorrect-credentials').message);
     });
 
     it('still reports a disabled user while refreshing', () => {
@@ -387,7 +412,7 @@ describe('AuthError', () => {
 
   it('authError(code) gives every code a non-empty English message', () => {
     const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
-    expect(codes).to.have.length(58);
+    expect(codes).to.have.length(68);
     const messages = new Set<string>();
     for (const code of codes) {
       const err = authError(code);

@@ -18,6 +18,9 @@ const ACCESS_TOKEN = 'eyJraWQiOiJ0ZXN0IiwiYWxnIjoiUlMyNTYifQ.eyJzdWIiOiJ1c2VyLXN
 const REFRESH_TOKEN = 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.refresh.token';
 const SECRET_HASH = 'ZmFrZS1zZWNyZXQtaGFzaC1vZi1zaGEyNTY=';
 const USER_ID = 'a1b2c3d4-5678-90ab-cdef-1234567890ab';
+// What src/api/request-extras.ts adds (issue 18): the page's ClientMetadata and the threat protection data.
+const CLIENT_METADATA = { app: 'shop', campaign: 'spring' };
+const USER_CONTEXT_DATA = { EncodedData: 'eyJwYXlsb2FkIjoiZGV2aWNlLWZpbmdlcnByaW50In0=' };
 
 /**
  * The inputs each operation is checked with: one per way the engine calls it. An operation added to OPERATIONS without
@@ -27,7 +30,17 @@ const ORACLE_INPUTS: { [Op in CognitoOperation]?: readonly RequestOf<Op>[] } = {
   initiateAuth: [
     { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'ada', SRP_A: 'a1f3'.repeat(192), SECRET_HASH } },
     { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'Correct-Horse-9' } },
+    {
+      AuthFlow: 'USER_SRP_AUTH',
+      ClientId: CLIENT_ID,
+      AuthParameters: { USERNAME: 'ada', SRP_A: 'a1f3'.repeat(192) },
+      ClientMetadata: CLIENT_METADATA,
+      UserContextData: USER_CONTEXT_DATA,
+    },
+    { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: CLIENT_ID, AuthParameters: { REFRESH_TOKEN }, ClientMetadata: CLIENT_METADATA },
     { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: CLIENT_ID, AuthParameters: { REFRESH_TOKEN, DEVICE_KEY: 'eu-west-1_0a1b2c3d-device' } },
+    { AuthFlow: 'USER_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'ada', PREFERRED_CHALLENGE: 'EMAIL_OTP', DEVICE_KEY: 'eu-west-1_0a1b2c3d-device' } },
+    { AuthFlow: 'USER_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'ada' }, Session: SESSION },
   ],
   respondToAuthChallenge: [
     {
@@ -41,7 +54,18 @@ const ORACLE_INPUTS: { [Op in CognitoOperation]?: readonly RequestOf<Op>[] } = {
       },
     },
     { ClientId: CLIENT_ID, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: SESSION, ChallengeResponses: { USERNAME: USER_ID, SOFTWARE_TOKEN_MFA_CODE: '123456' } },
+    {
+      ClientId: CLIENT_ID,
+      ChallengeName: 'SMS_MFA',
+      Session: SESSION,
+      ChallengeResponses: { USERNAME: USER_ID, SMS_MFA_CODE: '123456' },
+      ClientMetadata: CLIENT_METADATA,
+      UserContextData: USER_CONTEXT_DATA,
+    },
     { ClientId: CLIENT_ID, ChallengeName: 'SELECT_MFA_TYPE', Session: SESSION, ChallengeResponses: { USERNAME: USER_ID, ANSWER: 'EMAIL_OTP' } },
+    { ClientId: CLIENT_ID, ChallengeName: 'SELECT_CHALLENGE', Session: SESSION, ChallengeResponses: { USERNAME: USER_ID, ANSWER: 'PASSWORD_SRP', SRP_A: 'a1f3'.repeat(192) } },
+    { ClientId: CLIENT_ID, ChallengeName: 'WEB_AUTHN', Session: SESSION, ChallengeResponses: { USERNAME: USER_ID, CREDENTIAL: '{"id":"cred","type":"public-key"}' } },
+    { ClientId: CLIENT_ID, ChallengeName: 'DEVICE_SRP_AUTH', Session: SESSION, ChallengeResponses: { USERNAME: USER_ID, DEVICE_KEY: 'eu-west-1_0a1b2c3d-device', SRP_A: 'a1f3'.repeat(192) } },
     { ClientId: CLIENT_ID, ChallengeName: 'MFA_SETUP', Session: SESSION, ChallengeResponses: { USERNAME: USER_ID, EMAIL: 'ada@example.com' } },
     {
       ClientId: CLIENT_ID,
@@ -61,23 +85,88 @@ const ORACLE_INPUTS: { [Op in CognitoOperation]?: readonly RequestOf<Op>[] } = {
         { Name: 'phone_number', Value: '+14155550100' },
       ],
     },
+    {
+      ClientId: CLIENT_ID,
+      Username: 'ada@example.com',
+      Password: 'Correct-Horse-9',
+      UserAttributes: [{ Name: 'email', Value: 'ada@example.com' }],
+      ClientMetadata: { ...CLIENT_METADATA, terms: 'true' },
+      UserContextData: USER_CONTEXT_DATA,
+    },
   ],
-  confirmSignUp: [{ ClientId: CLIENT_ID, SecretHash: SECRET_HASH, Username: 'ada', ConfirmationCode: '123456' }],
-  resendConfirmationCode: [{ ClientId: CLIENT_ID, Username: 'ada' }],
-  forgotPassword: [{ ClientId: CLIENT_ID, SecretHash: SECRET_HASH, Username: 'ada' }],
-  confirmForgotPassword: [{ ClientId: CLIENT_ID, Username: 'ada', ConfirmationCode: '654321', Password: 'Another-Horse-7' }],
+  confirmSignUp: [
+    { ClientId: CLIENT_ID, SecretHash: SECRET_HASH, Username: 'ada', ConfirmationCode: '123456' },
+    { ClientId: CLIENT_ID, Username: 'ada', ConfirmationCode: '123456', ClientMetadata: CLIENT_METADATA, UserContextData: USER_CONTEXT_DATA },
+  ],
+  resendConfirmationCode: [
+    { ClientId: CLIENT_ID, Username: 'ada' },
+    { ClientId: CLIENT_ID, Username: 'ada', ClientMetadata: CLIENT_METADATA, UserContextData: USER_CONTEXT_DATA },
+  ],
+  forgotPassword: [
+    { ClientId: CLIENT_ID, SecretHash: SECRET_HASH, Username: 'ada' },
+    { ClientId: CLIENT_ID, Username: 'ada', ClientMetadata: CLIENT_METADATA, UserContextData: USER_CONTEXT_DATA },
+  ],
+  confirmForgotPassword: [
+    { ClientId: CLIENT_ID, Username: 'ada', ConfirmationCode: '654321', Password: 'Another-Horse-7' },
+    {
+      ClientId: CLIENT_ID,
+      Username: 'ada',
+      ConfirmationCode: '654321',
+      Password: 'Another-Horse-7',
+      ClientMetadata: CLIENT_METADATA,
+      UserContextData: USER_CONTEXT_DATA,
+    },
+  ],
   associateSoftwareToken: [{ Session: SESSION }, { AccessToken: ACCESS_TOKEN }],
   verifySoftwareToken: [
     { Session: SESSION, UserCode: '123456', FriendlyDeviceName: 'Work phone' },
     { AccessToken: ACCESS_TOKEN, UserCode: '123456' },
   ],
-  setUserMfaPreference: [{ AccessToken: ACCESS_TOKEN, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }],
+  setUserMfaPreference: [
+    { AccessToken: ACCESS_TOKEN, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+    { AccessToken: ACCESS_TOKEN, SMSMfaSettings: { Enabled: true, PreferredMfa: false }, EmailMfaSettings: { Enabled: false } },
+  ],
   revokeToken: [{ Token: REFRESH_TOKEN, ClientId: CLIENT_ID }],
   globalSignOut: [{ AccessToken: ACCESS_TOKEN }],
   getTokensFromRefreshToken: [
     { RefreshToken: REFRESH_TOKEN, ClientId: CLIENT_ID },
     { RefreshToken: REFRESH_TOKEN, ClientId: CLIENT_ID, DeviceKey: 'eu-west-1_0a1b2c3d-device' },
+    { RefreshToken: REFRESH_TOKEN, ClientId: CLIENT_ID, ClientMetadata: CLIENT_METADATA },
   ],
+  confirmDevice: [
+    {
+      AccessToken: ACCESS_TOKEN,
+      DeviceKey: 'eu-west-1_0a1b2c3d-device',
+      DeviceSecretVerifierConfig: { PasswordVerifier: 'dmVyaWZpZXI=', Salt: 'c2FsdA==' },
+      DeviceName: 'Chrome on macOS',
+    },
+  ],
+  updateDeviceStatus: [{ AccessToken: ACCESS_TOKEN, DeviceKey: 'eu-west-1_0a1b2c3d-device', DeviceRememberedStatus: 'remembered' }],
+  forgetDevice: [{ AccessToken: ACCESS_TOKEN, DeviceKey: 'eu-west-1_0a1b2c3d-device' }],
+  getUser: [{ AccessToken: ACCESS_TOKEN }],
+  updateUserAttributes: [
+    {
+      AccessToken: ACCESS_TOKEN,
+      UserAttributes: [
+        { Name: 'email', Value: 'ada.new@example.com' },
+        { Name: 'custom:tier', Value: 'gold' },
+      ],
+    },
+    { AccessToken: ACCESS_TOKEN, UserAttributes: [{ Name: 'given_name', Value: 'Ada' }], ClientMetadata: CLIENT_METADATA },
+  ],
+  deleteUserAttributes: [{ AccessToken: ACCESS_TOKEN, UserAttributeNames: ['nickname', 'custom:tier'] }],
+  verifyUserAttribute: [{ AccessToken: ACCESS_TOKEN, AttributeName: 'email', Code: '123456' }],
+  getUserAttributeVerificationCode: [
+    { AccessToken: ACCESS_TOKEN, AttributeName: 'phone_number' },
+    { AccessToken: ACCESS_TOKEN, AttributeName: 'email', ClientMetadata: CLIENT_METADATA },
+  ],
+  changePassword: [{ AccessToken: ACCESS_TOKEN, PreviousPassword: 'Correct-Horse-9', ProposedPassword: 'Another-Horse-7' }],
+  deleteUser: [{ AccessToken: ACCESS_TOKEN }],
+  listWebAuthnCredentials: [{ AccessToken: ACCESS_TOKEN, MaxResults: 20 }, { AccessToken: ACCESS_TOKEN, NextToken: 'bmV4dC1wYWdl' }],
+  deleteWebAuthnCredential: [{ AccessToken: ACCESS_TOKEN, CredentialId: 'Y3JlZGVudGlhbC1pZA' }],
+  listDevices: [{ AccessToken: ACCESS_TOKEN, Limit: 60 }, { AccessToken: ACCESS_TOKEN, Limit: 60, PaginationToken: 'bmV4dC1wYWdl' }],
+  startWebAuthnRegistration: [{ AccessToken: ACCESS_TOKEN }],
+  completeWebAuthnRegistration: [{ AccessToken: ACCESS_TOKEN, Credential: { id: 'cred', rawId: 'cred', type: 'public-key', response: {} } }],
 };
 
 interface Captured {
