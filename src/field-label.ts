@@ -13,6 +13,7 @@ const FIELD_KEYS: Record<string, string> = {
   password: 'common.password',
   new_password: 'common.newPassword',
   confirm_password: 'common.confirmPassword',
+  current_password: 'common.currentPassword',
   code: 'common.code',
   device_name: 'setupTotp.deviceName',
   mfa: 'selectMfa.title',

@@ -5,6 +5,31 @@
 export { AuthFlow, type FlowDeps } from './flow/auth-flow.js';
 export type { AuthState, FlowEvent, Notice, Screen, SignOutReason, Status } from './state/index.js';
 export type { ChallengeStep, CodeDelivery, MfaType } from './state/index.js';
+export type { VerifiableAttribute, VerifyAttributesState } from './state/index.js';
+// The signed-in user's own account (issue 15): the engine of <cognito-account>. Nothing in the authenticator imports it.
+export {
+  AccountFlow,
+  ACCOUNT_SECTIONS,
+  type AccountChange,
+  type AccountDeps,
+  type AccountDevice,
+  type AccountEvent,
+  type AccountNotice,
+  type AccountOptions,
+  type AccountSection,
+  type AccountState,
+  type AccountUser,
+  type ChangePasswordInput,
+  type DevicesState,
+  type MfaState,
+  type Passkey,
+  type PasskeysState,
+  type PendingVerification,
+  type ProfileInput,
+  type ProfileState,
+  type RegisterPasskeyFn,
+  type SectionStatus,
+} from './account/index.js';
 export { otpauthUri } from './flow/mfa-setup.js';
 export {
   parseConfig,

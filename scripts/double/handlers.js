@@ -1,5 +1,7 @@
 // The operations the double answers or checks before cognito-local does; every other operation is forwarded as is.
 // Each entry names the rule it adds; the rule's own module cites the Cognito API Reference page it follows.
+import { createAccount } from './account.js';
+import { createIdTokens } from './id-token.js';
 import { createResend } from './delivery.js';
 import { createDevices } from './devices.js';
 import { CognitoError } from './errors.js';
@@ -11,6 +13,12 @@ import { createSessions } from './sessions.js';
 import { createSrpAuth } from './srp-auth.js';
 import { createTokens } from './tokens.js';
 import { createTotp, realTimeCode } from './totp.js';
+import { createDeviceSrp } from './device-srp.js';
+import { createOneTimeCodes } from './one-time-codes.js';
+import { createPasswordlessSignUp } from './passwordless-sign-up.js';
+import { createSteps } from './steps.js';
+import { createUserAuth, USER_AUTH_CHALLENGES } from './user-auth.js';
+import { createWebAuthn } from './webauthn.js';
 
 /** Operations that take the signed-in user's AccessToken and are answered by cognito-local once the token is checked. */
 const FORWARDED_WITH_ACCESS_TOKEN = [
@@ -24,13 +32,14 @@ const FORWARDED_WITH_ACCESS_TOKEN = [
   'SetUserSettings',
 ];
 
-export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain, upstreamUrl }) {
+export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain, upstreamUrl, code = seed.code ?? '123456' }) {
   const failures = createFailures({ clock });
   const sessions = createSessions({ clock });
   const totp = createTotp({ clock });
   const tokens = createTokens({ store, clock, upstream: upstreamUrl, issuerDomain });
   const devices = createDevices({ clock, region: seed.region ?? 'us-east-1' });
   const refresh = createRefresh({ store, clock, tokens });
+  const idTokens = createIdTokens({ store });
   const resend = createResend({ store });
 
   /**
@@ -51,7 +60,8 @@ export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain
     return {
       ...json,
       AuthenticationResult: {
-        ...result,
+        // The ID token's user claims as Cognito writes them (id-token.js).
+        ...(await idTokens.correct(result)),
         ExpiresIn: result.ExpiresIn ?? accessTokenSeconds(client),
         TokenType: result.TokenType ?? 'Bearer',
         ...(device?.metadata ? { NewDeviceMetadata: device.metadata } : {}),
@@ -75,6 +85,11 @@ export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain
     const client = await store.client(req.ClientId);
     const user = client && req.AuthParameters?.USERNAME ? await store.user(client.UserPoolId, req.AuthParameters.USERNAME) : null;
     if (user) failures.check(client.UserPoolId, user.Username);
+    // A user signed up without a password (passwordless-sign-up.js) has none to match, whatever is typed.
+    if (user && !user.Password) {
+      failures.failed(client.UserPoolId, user.Username);
+      throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    }
     const answer = await passwordSignIn(req);
     const type = answer.json?.__type;
     if (answer.status === 400 && (type === 'InvalidPasswordException' || type === 'NotAuthorizedException' || type === 'UserNotFoundException')) {
@@ -102,22 +117,45 @@ export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain
   /** The checked claims of the request's AccessToken (tokens.js), with the pool it belongs to (poolId). */
   const signedIn = (req) => tokens.access(req.AccessToken);
 
+  // Issue 14: passkeys (webauthn.js), remembered devices (device-srp.js), passwordless sign-up and choice-based sign-in
+  // (passwordless-sign-up.js, user-auth.js), whose PASSWORD / PASSWORD_SRP go through the USER_PASSWORD_AUTH and
+  // USER_SRP_AUTH above; a password sign-in from a remembered device gets DEVICE_SRP_AUTH (deviceSrp.offer).
+  const steps = createSteps({ sessions });
+  const webauthn = createWebAuthn({ store, clock });
+  const deviceSrp = createDeviceSrp({ store, devices, steps, tokens, finish });
+  const signUp = createPasswordlessSignUp({ store, upstream, steps });
+  const userAuth = createUserAuth({
+    store,
+    steps,
+    webauthn,
+    codes: createOneTimeCodes({ code }),
+    password: async (req, USERNAME, PASSWORD) =>
+      finishAnswer(req, await deviceSrp.offer(req, await passwordAuth({ ClientId: req.ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME, PASSWORD } }))),
+    srp: (req, USERNAME, SRP_A) => srp.initiate({ ClientId: req.ClientId, AuthParameters: { USERNAME, SRP_A } }, { viaUserAuth: true }),
+    signedIn: async (req, user, client) => finish(req, { ChallengeParameters: {}, AuthenticationResult: await tokens.issue(user, client, { source: 'Authentication' }) }),
+    signUpSession: (session, client, user) => signUp.signInSession(session, client, user),
+  });
+
   const handlers = {
     async InitiateAuth(req) {
       if (req.AuthFlow === 'USER_SRP_AUTH') return srp.initiate(req);
-      if (req.AuthFlow === 'USER_PASSWORD_AUTH') return finishAnswer(req, await passwordAuth(req));
-      if (req.AuthFlow === 'REFRESH_TOKEN_AUTH' || req.AuthFlow === 'REFRESH_TOKEN') return refresh.initiate(req);
+      if (req.AuthFlow === 'USER_PASSWORD_AUTH') return finishAnswer(req, await deviceSrp.offer(req, await passwordAuth(req)));
+      if (req.AuthFlow === 'USER_AUTH') return userAuth.initiate(req);
+      if (req.AuthFlow === 'REFRESH_TOKEN_AUTH' || req.AuthFlow === 'REFRESH_TOKEN') return idTokens.answer(await refresh.initiate(req));
       return upstream('InitiateAuth', req);
     },
     async RespondToAuthChallenge(req) {
-      if (req.ChallengeName === 'PASSWORD_VERIFIER') return finishAnswer(req, await srp.verify(req));
+      if (req.ChallengeName === 'PASSWORD_VERIFIER') return finishAnswer(req, await deviceSrp.offer(req, await srp.verify(req)));
+      if (USER_AUTH_CHALLENGES.includes(req.ChallengeName)) return userAuth.respond(req);
+      if (req.ChallengeName === 'DEVICE_SRP_AUTH') return deviceSrp.start(req);
+      if (req.ChallengeName === 'DEVICE_PASSWORD_VERIFIER') return deviceSrp.verify(req);
       if (req.ChallengeName === 'MFA_SETUP') return mfaSetup.respond(req);
       if (req.Session) sessions.check(req.Session);
       if (req.ChallengeName === 'NEW_PASSWORD_REQUIRED') enforcePolicy(req.ChallengeResponses?.NEW_PASSWORD, await poolOptionsForClient(req.ClientId));
       if (req.ChallengeName === 'SOFTWARE_TOKEN_MFA') return finishAnswer(req, await softwareTokenAnswer(req));
       return finishAnswer(req, await upstream('RespondToAuthChallenge', req));
     },
-    GetTokensFromRefreshToken: (req) => refresh.getTokens(req),
+    GetTokensFromRefreshToken: async (req) => idTokens.answer(await refresh.getTokens(req)),
     RevokeToken: (req) => refresh.revoke(req),
     /** API_GlobalSignOut: every refresh token of the user, and the access tokens issued from them, stop working. */
     async GlobalSignOut(req) {
@@ -153,18 +191,16 @@ export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain
     ForgetDevice: async (req) => devices.forget(await signedIn(req), req),
     UpdateDeviceStatus: async (req) => devices.updateStatus(await signedIn(req), req),
 
-    async SignUp(req) {
-      enforcePolicy(req.Password, await poolOptionsForClient(req.ClientId));
-      return upstream('SignUp', req);
-    },
+    SignUp: (req) => signUp.signUp(req),
+    ConfirmSignUp: (req) => signUp.confirm(req),
+
+    StartWebAuthnRegistration: async (req) => webauthn.startRegistration(await signedIn(req)),
+    CompleteWebAuthnRegistration: async (req) => webauthn.completeRegistration(await signedIn(req), req),
+    ListWebAuthnCredentials: async (req) => webauthn.list(await signedIn(req), req),
+    DeleteWebAuthnCredential: async (req) => webauthn.remove(await signedIn(req), req),
     async ConfirmForgotPassword(req) {
       enforcePolicy(req.Password, await poolOptionsForClient(req.ClientId));
       return upstream('ConfirmForgotPassword', req);
-    },
-    async ChangePassword(req) {
-      const claims = await signedIn(req);
-      enforcePolicy(req.ProposedPassword, (await store.pool(claims.poolId)).Options);
-      return upstream('ChangePassword', req);
     },
     ResendConfirmationCode: (req) => resend(req),
     // Answered by cognito-local; routed through the double so their delivery destinations get masked.
@@ -177,6 +213,8 @@ export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain
       return upstream(operation, req);
     };
   }
+  // The account's own rules (account.js): ChangePassword, DeleteUser, GetUserAttributeVerificationCode, SetUserMFAPreference.
+  Object.assign(handlers, createAccount({ store, upstream, tokens, signedIn }));
 
   async function poolOptionsForClient(clientId) {
     const client = await store.client(clientId);

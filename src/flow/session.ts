@@ -79,8 +79,9 @@ export function syncFromStorage(flow: FlowCore): void {
   if (!adopted) return;
   const switched = before !== undefined && !sameUser(before, adopted);
   const state = flow.runner.state;
-  // Mid-way through adding an authenticator app the same user's newer tokens are used without leaving the screen.
-  if (!switched && state.screen === 'setup-totp' && state.signedIn) return;
+  // Mid-way through adding an authenticator app, or verifying an email after sign-in, the same user's newer tokens are
+  // used without leaving the screen (the intents read the session, not the state).
+  if (!switched && ((state.screen === 'setup-totp' && state.signedIn) || state.screen === 'verify-attributes')) return;
   const wasSignedIn = state.screen === 'signed-in';
   flow.runner.supersede();
   if (switched) flow.runner.emit({ type: 'signed-out', reason: 'other-tab' });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { InitiateAuthRequest } from '../../src/api/types.js';
 import type { CognitoApi } from '../../src/api/client.js';
+import { OPERATIONS } from '../../src/api/operations.js';
 import { authError } from '../../src/errors.js';
 import {
   decodeJwt,
@@ -298,7 +299,10 @@ function fakeApi(initiateAuth: InitiateAuth) {
   const notUsed = (): never => {
     throw new Error('not used by SessionManager');
   };
+  // Every operation of the table throws unless used below: a new operation needs no row here.
+  const unused = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, notUsed])) as unknown as CognitoApi;
   const api: CognitoApi & { calls: typeof calls; revokeResult: () => Promise<object>; globalResult: () => Promise<object>; onRevoke?: () => void } = {
+    ...unused,
     calls,
     revokeResult: async () => ({}),
     globalResult: async () => ({}),
