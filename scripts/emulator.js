@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Starts cognito-local (node_modules/cognito-local) seeded from test/fixtures/seed.json and, in front of it, the
 // Cognito double (scripts/double/: USER_SRP_AUTH, masked destinations, password policy, ResendConfirmationCode, MFA_SETUP,
-// one-time TOTP codes, verified and revocable tokens, device tracking, refresh-token rotation, ...),
+// one-time TOTP codes, verified and revocable tokens, device tracking and DEVICE_SRP_AUTH, refresh-token rotation,
+// USER_AUTH with one-time codes and passkeys, passwordless sign-up, ...),
 // for the e2e tests and the demo. `endpoint` is the double's address: every client talks to the double, which answers
 // what cognito-local lacks and forwards the rest to cognito-local (`upstream`).
 //
@@ -140,9 +141,17 @@ export function buildCognitoFiles(seed, { code = seed.code ?? '123456', port } =
     const options = {
       ...defaults,
       // The seed's pool may set its own policy (the double enforces it); otherwise Cognito's default.
-      Policies: pool.passwordPolicy
-        ? { PasswordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...pool.passwordPolicy } }
-        : (defaults.Policies ?? { PasswordPolicy: DEFAULT_PASSWORD_POLICY }),
+      Policies: {
+        ...(pool.passwordPolicy
+          ? { PasswordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...pool.passwordPolicy } }
+          : (defaults.Policies ?? { PasswordPolicy: DEFAULT_PASSWORD_POLICY })),
+        // Choice-based sign-in (USER_AUTH): the first factors the pool allows; without them only PASSWORD (the double's
+        // scripts/double/sign-in-policy.js reads it).
+        ...(pool.allowedFirstAuthFactors ? { SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors } } : {}),
+      },
+      // Passkeys: the relying party ID, and (read by the double only) extra origins a ceremony may come from.
+      ...(pool.webAuthnRelyingPartyId ? { WebAuthnConfiguration: { RelyingPartyId: pool.webAuthnRelyingPartyId, UserVerification: 'preferred' } } : {}),
+      ...(pool.webAuthnOrigins ? { WebAuthnOrigins: pool.webAuthnOrigins } : {}),
       Id: pool.id,
       Name: pool.name ?? poolKey,
       Arn: `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`,
@@ -391,7 +400,7 @@ async function startOnce({ port: doublePort, code, quiet, manifest, upstreamPort
 
   let double;
   try {
-    double = await startDouble({ upstream: endpoint, dir, seed: manifest, port: doublePort });
+    double = await startDouble({ upstream: endpoint, dir, seed: manifest, port: doublePort, code });
   } catch (error) {
     await instance.stop();
     throw error;
@@ -432,12 +441,13 @@ export function describeEmulator(emu, code) {
     for (const [clientKey, c] of Object.entries(pool.clients ?? {})) out.push(`  client "${clientKey}": ${c.clientId}   ${c.purpose ?? ''}`);
   }
   for (const [key, pool] of Object.entries(seed.doublePools ?? {})) {
-    out.push(`Pool "${key}" (its own users only): UserPoolId ${pool.id}   ClientId ${pool.clientId}   (MFA ${pool.mfaConfiguration ?? 'OPTIONAL'})`);
+    const factors = pool.allowedFirstAuthFactors ? `, sign in with ${pool.allowedFirstAuthFactors.join(' / ')}` : '';
+    out.push(`Pool "${key}" (its own users only): UserPoolId ${pool.id}   ClientId ${pool.clientId}   (MFA ${pool.mfaConfiguration ?? 'OPTIONAL'}${factors})`);
   }
   out.push('', 'Users (in every pool):');
   const rows = [['username', 'email', 'password', ''], ...Object.entries(seed.users).map(([key, u]) => {
     const extra = [u.status !== 'CONFIRMED' ? u.status : '', (u.mfa ?? []).join('+')].filter(Boolean).join(', ');
-    return [u.username ?? key, u.email ?? '', u.password, extra];
+    return [u.username ?? key, u.email ?? '', u.password ?? '(no password)', extra];
   })];
   const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) out.push(`  ${r[0].padEnd(width[0])}  ${r[1].padEnd(width[1])}  ${r[2].padEnd(width[2])}  ${r[3]}`);

@@ -72,6 +72,9 @@ export function createDevices({ clock, region }) {
       return { key: d.key, metadata: { DeviceKey: d.key, DeviceGroupKey: d.groupKey } };
     },
 
+    /** The user's device named `key` (with its verifier, salt, group key and status), or null: for device-srp.js. */
+    find: (poolId, username, key) => (key ? devicesOf(poolId, username).get(key) ?? null : null),
+
     /** ConfirmDevice for the signed-in user (`claims` of a verified access token). */
     confirm(claims, client, req) {
       const d = devicesOf(claims.poolId, claims.username).get(req.DeviceKey);

@@ -36,7 +36,7 @@ function send(res, status, json, headers = {}) {
   res.end(body);
 }
 
-export async function startDouble({ upstream, dir, seed = {}, port = 0, clock = createClock() }) {
+export async function startDouble({ upstream, dir, seed = {}, port = 0, clock = createClock(), code = seed.code ?? '123456' }) {
   const store = createStore(dir);
 
   /** Calls cognito-local with one operation; its answer as { status, json }. */
@@ -59,7 +59,7 @@ export async function startDouble({ upstream, dir, seed = {}, port = 0, clock = 
   // Tokens name the double as their issuer (scripts/emulator.js sets cognito-local's IssuerDomain to it); known once
   // the server listens.
   let endpoint = '';
-  const handlers = createHandlers({ store, clock, upstream: callUpstream, seed, issuerDomain: () => endpoint, upstreamUrl: upstream });
+  const handlers = createHandlers({ store, clock, upstream: callUpstream, seed, code, issuerDomain: () => endpoint, upstreamUrl: upstream });
 
   /** Forwards a request unchanged (method, path, headers, body) and streams cognito-local's answer back. */
   function forward(req, res, body) {

@@ -34,11 +34,12 @@ export function createSrpAuth({ store, clock, upstream, failures }) {
     for (const [block, state] of pending) if (now - state.issuedAt > SRP_CHALLENGE_TTL_MS) pending.delete(block);
   }
 
-  async function initiate(req) {
+  /** `viaUserAuth`: PASSWORD_SRP chosen in USER_AUTH (user-auth.js), which ALLOW_USER_AUTH covers instead. */
+  async function initiate(req, { viaUserAuth = false } = {}) {
     const client = await store.client(req.ClientId);
     if (!client) throw new CognitoError('ResourceNotFoundException', `User pool client ${req.ClientId} does not exist.`);
     // InitiateAuth, Errors / InvalidParameterException: the flow must be enabled on the app client.
-    if (!allows(client, 'USER_SRP_AUTH')) throw invalidParameter('USER_SRP_AUTH is not enabled for the client.');
+    if (!viaUserAuth && !allows(client, 'USER_SRP_AUTH')) throw invalidParameter('USER_SRP_AUTH is not enabled for the client.');
     const params = req.AuthParameters ?? {};
     if (!params.USERNAME) throw invalidParameter('Missing required parameter USERNAME');
     if (!params.SRP_A || !/^[0-9a-fA-F]+$/.test(params.SRP_A)) throw invalidParameter('Missing required parameter SRP_A');
@@ -53,12 +54,14 @@ export function createSrpAuth({ store, clock, upstream, failures }) {
     // only at the verifier, with the same message as a wrong password.
     const userId = user?.Username ?? params.USERNAME;
     const saltHex = randomBytes(16).toString('hex');
-    const v = user ? srp.verifier({ poolName, userId, password: user.Password, saltHex }) : srp.modPow(srp.g, BigInt(`0x${randomBytes(32).toString('hex')}`), srp.N);
+    // A user signed up without a password (passwordless-sign-up.js) fails like an unknown one.
+    const known = Boolean(user?.Password);
+    const v = known ? srp.verifier({ poolName, userId, password: user.Password, saltHex }) : srp.modPow(srp.g, BigInt(`0x${randomBytes(32).toString('hex')}`), srp.N);
     const { b, B } = srp.serverB(v);
     // Opaque to the client, as Cognito's encrypted block is; here it only names the server state.
     const secretBlock = randomBytes(96).toString('base64');
     prune();
-    pending.set(secretBlock, { clientId: req.ClientId, poolId, poolName, userId, known: Boolean(user), A, B, b, v, issuedAt: clock.now() });
+    pending.set(secretBlock, { clientId: req.ClientId, poolId, poolName, userId, known, A, B, b, v, issuedAt: clock.now() });
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       ChallengeParameters: { SALT: saltHex, SECRET_BLOCK: secretBlock, SRP_B: B.toString(16), USERNAME: userId, USER_ID_FOR_SRP: userId },
