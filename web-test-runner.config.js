@@ -106,7 +106,9 @@ async function faultMiddleware(ctx, next) {
     ctx.type = 'application/json';
     return;
   }
-  const m = /^\/__fault\/([\w-]+)\/([\w-]+)\/?$/.exec(ctx.path);
+  // A path may go on after the tag (`/__fault/<kind>/<tag>/oauth2/token`): a client that appends its own path to a
+  // configured base URL (the OAuth domain) still lands here.
+  const m = /^\/__fault\/([\w-]+)\/([\w-]+)(?:\/[\w/.-]*)?$/.exec(ctx.path);
   if (!m) return next();
   ctx.set('access-control-allow-origin', '*');
   ctx.set('access-control-allow-headers', '*');
@@ -163,6 +165,10 @@ async function faultMiddleware(ctx, next) {
       ctx.type = 'application/x-amz-json-1.1';
       ctx.body = JSON.stringify({ __type: 'com.amazonaws.cognito.identity.idp.model#UserNotFoundException', message: 'User does not exist.' });
       return;
+    case 'redirect': // 307 to `echo` with tag `<tag>-followed`: a client that follows it re-sends its POST body there
+      ctx.status = 307;
+      ctx.set('location', `/__fault/echo/${tag}-followed`);
+      return;
     case 'echo': { // answers 200 with the request it received, so a test can check exactly what a client sent
       const chunks = [];
       for await (const chunk of ctx.req) chunks.push(chunk);
@@ -175,6 +181,70 @@ async function faultMiddleware(ctx, next) {
       ctx.status = 404;
   }
 }
+
+/**
+ * Real WebAuthn ceremonies in headless Chromium: the DevTools virtual authenticator, driven over CDP from a test with
+ * `executeServerCommand('webauthn', { action, ... })` (test/support/virtual-authenticator.ts wraps it). `add` gives the
+ * page a platform authenticator with user verification (`options` override Chromium's defaults); `user-verified`
+ * makes it refuse (false) or accept (true) the user; `credentials` lists what it holds; `clear` forgets them; `remove`
+ * takes it away (every test removes its own, and a closed page's is dropped with its CDP session).
+ */
+const virtualAuthenticators = new Map();
+const virtualAuthenticatorPlugin = {
+  name: 'webauthn-virtual-authenticator',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'webauthn') return undefined;
+    if (session.browser.type !== 'puppeteer') throw new Error('the virtual authenticator needs Chromium over puppeteer');
+    const { action, options, userVerified } = payload ?? {};
+    let entry = virtualAuthenticators.get(session.id);
+    if (action === 'add') {
+      if (entry) await entry.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: entry.authenticatorId }).catch(() => undefined);
+      const page = session.browser.getPage(session.id);
+      const cdp = entry?.cdp ?? (await page.createCDPSession());
+      await cdp.send('WebAuthn.enable', { enableUI: false });
+      const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+          ...options,
+        },
+      });
+      virtualAuthenticators.set(session.id, { cdp, authenticatorId });
+      return { authenticatorId };
+    }
+    if (!entry) {
+      if (action === 'remove') return true;
+      throw new Error(`webauthn ${action}: no virtual authenticator (call add first)`);
+    }
+    const { cdp, authenticatorId } = entry;
+    switch (action) {
+      case 'user-verified':
+        await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: userVerified === true });
+        return true;
+      case 'credentials': {
+        const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+        // CDP says base64; WebAuthn's JSON (and Cognito) say base64url.
+        const url = (b64) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+        return credentials.map((c) => ({ credentialId: url(c.credentialId), rpId: c.rpId, userHandle: c.userHandle, signCount: c.signCount, isResidentCredential: c.isResidentCredential }));
+      }
+      case 'clear':
+        await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
+        return true;
+      case 'remove':
+        virtualAuthenticators.delete(session.id);
+        await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }).catch(() => undefined);
+        await cdp.send('WebAuthn.disable').catch(() => undefined);
+        await cdp.detach().catch(() => undefined);
+        return true;
+      default:
+        throw new Error(`webauthn: unknown action ${action}`);
+    }
+  },
+};
 
 const groups = ['unit', 'elements', 'e2e']
   .filter((name) => {
@@ -250,6 +320,7 @@ export default {
   middleware: [faultMiddleware],
   plugins: [
     testEnvPlugin,
+    virtualAuthenticatorPlugin,
     cssInlinePlugin,
     commonJsPlugin,
     jsonModulePlugin,

@@ -8,8 +8,9 @@
 //
 // Types only are imported: the manifest plugin reads this file's syntax, and it costs the first paint nothing.
 import type { AuthOptions, RevokeTokenFn, SecretHashFn, SmsMfaSetupFn } from '../../src/config.js';
+import type { ClientMetadataOption, UserContextDataFn } from '../../src/config.js';
 import type { TranslationsByLanguage } from '../../src/i18n.js';
-import type { FormFields } from '../base.js';
+import type { ShapedFormFields, SignUpValidator } from '../parts/fields/types.js';
 import type { ThemeName } from '../styles.js';
 
 export interface OptionRow<T = unknown> {
@@ -21,11 +22,18 @@ export interface OptionRow<T = unknown> {
   readonly reflect?: true;
   /** Sets the `AuthOptions` key of the same name; a change restarts the engine. Absent: the element alone uses it. */
   readonly engine?: true;
+  /** Reads the attribute's text (as Lit's property `converter`); without it, the text itself (or presence, for Boolean). */
+  readonly converter?: (value: string | null) => unknown;
   /**
    * Never set: names the property's TypeScript type (write the row `{ … } as OptionRow<T>`) when it is not
    * `string | null` (an attribute) or `boolean` (`type: Boolean`).
    */
   readonly value?: T;
+}
+
+/** An on/off attribute whose absence means "the default": present or "on"/"true" -> true, "off"/"false"/"no" -> false. */
+function onOff(value: string | null): boolean | undefined {
+  return value === null ? undefined : !/^(off|false|no|0)$/i.test(value.trim());
 }
 
 export const OPTIONS = {
@@ -53,6 +61,8 @@ export const OPTIONS = {
   storage: { attribute: 'storage', engine: true },
   /** Image URL for the banner (https, relative or data:image). */
   logo: { attribute: 'logo' },
+  /** The banner image on a dark theme (theme="dark", or "auto" in a dark colour scheme); default: `logo` on a light plate. */
+  logoDark: { attribute: 'logo-dark' },
   /** Text under the form (per language: `translations` / addTranslations with `legal.text`). */
   legalText: { attribute: 'legal-text' },
   /**
@@ -80,10 +90,37 @@ export const OPTIONS = {
    * a secret, whose RevokeToken needs the secret itself; when set it replaces RevokeToken for any client.
    */
   revokeToken: { attribute: false, engine: true } as OptionRow<RevokeTokenFn | undefined>,
-  /** Lets SMS MFA be set up during sign-in (your server adds the phone number); see SmsMfaSetupFn. */
+  /**
+   * Lets SMS MFA be set up during sign-in: your server checks the password it is given with AdminInitiateAuth, then adds
+   * the phone number; see SmsMfaSetupFn and the README's "SMS MFA set-up during sign-in".
+   */
   smsMfaSetup: { attribute: false, engine: true } as OptionRow<SmsMfaSetupFn | undefined>,
-  /** Per-field label, placeholder, order and requiredness, keyed by input name (e.g. `given_name`). */
-  formFields: { attribute: false } as OptionRow<FormFields | undefined>,
+  /**
+   * Per-field label, placeholder, order and requiredness, keyed by input name (e.g. `given_name`); on sign-up also a
+   * `type` (checkbox, select, date, tel), its `options`, a checkbox's `link`, and `send: 'metadata'` for a value that
+   * goes only to ClientMetadata. A field with a `type` that is not a sign-up attribute is added to the sign-up form.
+   */
+  formFields: { attribute: false } as OptionRow<ShapedFormFields | undefined>,
+  /**
+   * Checks the sign-up form before it is sent: `(values) => ({ field: 'message' })`, sync or async; each message
+   * shows under its field and blocks the submit. `values` holds what would be sent (never the password).
+   */
+  validateSignUp: { attribute: false } as OptionRow<SignUpValidator | undefined>,
+  /**
+   * ClientMetadata for the pool's Lambda triggers, sent with every request that takes it: an object of strings, or
+   * `({ operation }) => object` (operation: SignUp, InitiateAuth, …).
+   */
+  clientMetadata: { attribute: false, engine: true } as OptionRow<ClientMetadataOption | undefined>,
+  /**
+   * Threat protection data, `(username) => EncodedData`: replaces AWS's collection script
+   * (AmazonCognitoAdvancedSecurityData), which is used by itself when it is on the page.
+   */
+  userContextData: { attribute: false, engine: true } as OptionRow<UserContextDataFn | undefined>,
+  /**
+   * Shows "Keep me signed in" on sign-in: ticked keeps the user's tokens in localStorage, unticked in sessionStorage
+   * (this tab only). Ticked at first when `storage` is local (the default).
+   */
+  keepSignedIn: { attribute: 'keep-signed-in', type: Boolean, engine: true },
   /**
    * Phrase overrides for this element only, per language: `{ en: { signIn: { title: 'Log in' } }, de: { … } }`, any
    * key of the locale files plus `legal.text`. Assign a new object to change them.
@@ -100,6 +137,34 @@ export const OPTIONS = {
    * SAML/OIDC provider names (identifiers: email domains routed to that provider).
    */
   identityProviders: { attribute: 'identity-providers', engine: true },
+  /**
+   * Choice-based sign-in (InitiateAuth USER_AUTH): the ways to offer, space-separated, in the order you prefer them:
+   * `password`, `email-otp`, `sms-otp`, `passkey`. The sign-in form then asks for the username first (the password
+   * too, optionally, when `password` is listed: typed, it signs in at once), then shows the ways this user has (what
+   * the pool allows and the user has set up, ∩ this list; `passkey` only in browsers with passkeys). Absent: the
+   * password form with `auth-flow`.
+   */
+  signInMethods: { attribute: 'sign-in-methods', engine: true },
+  /**
+   * "Create a passkey" after a sign-in without one: `passkey-prompt="off"` never asks (default: on when
+   * `sign-in-methods` lists `passkey`). The user's "Don't ask again on this device" is kept in the device store.
+   */
+  passkeyPrompt: { attribute: 'passkey-prompt', engine: true, converter: onOff } as OptionRow<boolean | null | undefined>,
+  /** Sign-up without a password, then sign in with a code or passkey (default: on when `sign-in-methods` leaves out `password`); "off" to ask for one. */
+  passwordlessSignUp: { attribute: 'passwordless-sign-up', engine: true, converter: onOff } as OptionRow<boolean | null | undefined>,
+  /**
+   * Shows "Remember this device" on the MFA code screen: for pools whose device tracking is "User opt-in" (ticked, the
+   * device is remembered and later sign-ins on it skip MFA; pools that always remember devices need no box).
+   */
+  rememberDevice: { attribute: 'remember-device', type: Boolean },
+  /**
+   * After sign-in, ask a user whose `email` (or `phone_number`, or both, space-separated) is not verified to verify it:
+   * "Verify your email address" with send code, enter code and "Skip for now" (off by default). Account recovery
+   * needs a verified contact: this keeps "Forgot your password?" working.
+   */
+  verifyAttributes: { attribute: 'verify-attributes', engine: true },
+  /** With `verify-attributes`: no "Skip for now". */
+  verifyAttributesRequired: { attribute: 'verify-attributes-required', type: Boolean, engine: true },
   /** Identity providers only: no user pool sign-in form. */
   hideNative: { attribute: 'hide-native', type: Boolean, engine: true },
   /** auto: a typed email whose domain is an identifier offers "Continue with <provider>" instead of a password. */

@@ -23,6 +23,11 @@ export const SCREENS = {
   'setup-totp': { tag: 'cognito-setup-totp', load: () => import('../screens/setup-totp.js') },
   'setup-sms': { tag: 'cognito-setup-sms', load: () => import('../screens/setup-sms.js') },
   'mfa-code': { tag: 'cognito-mfa-code', load: () => import('../screens/mfa-code.js') },
+  'sign-in-method': { tag: 'cognito-sign-in-method', load: () => import('../screens/sign-in-method.js') },
+  'sign-in-password': { tag: 'cognito-sign-in-password', load: () => import('../screens/sign-in-password.js') },
+  'sign-in-code': { tag: 'cognito-sign-in-code', load: () => import('../screens/sign-in-code.js') },
+  'passkey-prompt': { tag: 'cognito-passkey-prompt', load: () => import('../screens/passkey-prompt.js') },
+  'verify-attributes': { tag: 'cognito-verify-attributes', load: () => import('../screens/verify-attributes.js') },
 } satisfies Record<Exclude<Screen, 'signed-in'>, { tag: keyof HTMLElementTagNameMap; load: () => Promise<unknown> }>;
 
 export type ScreenName = keyof typeof SCREENS;

@@ -1,7 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AuthError } from '../../src/errors.js';
 import type { Translate } from '../../src/i18n.js';
+import { slotted } from '../controllers/slots.js';
 import type { Notice } from '../../src/state/index.js';
 
 // Shared pieces of every screen, as template functions. Every string is rendered as text by Lit: server and user
@@ -40,12 +41,40 @@ export function errorText(t: Translate, error: AuthError): string {
   return t(`errors.${error.code}`, { field: error.field ? fieldLabel(t, error.field) : '' });
 }
 
+/**
+ * The sentence under an invalid field, in the words of what the user sees: "Enter your email address." under an
+ * Email field (never "Fill in Username."), "Choose a way to verify." for the MFA choice; other errors as the banner
+ * says them.
+ */
+export function fieldErrorText(t: Translate, error: AuthError, label: string, type?: string): string {
+  if (error.code !== 'required-field') return errorText(t, error);
+  const name = error.field ?? '';
+  if (type === 'email' || name === 'email') return t('fieldErrors.email');
+  if (type === 'tel' || name === 'phone_number') return t('fieldErrors.phone');
+  if (name === 'code') return t('fieldErrors.code');
+  if (name === 'mfa') return t('fieldErrors.mfa');
+  if (name === 'confirm_password') return t('fieldErrors.confirmPassword');
+  if (name === 'password' || name === 'new_password') return t('fieldErrors.password');
+  if (name === 'username') return t('fieldErrors.username');
+  return t('fieldErrors.other', { field: label });
+}
+
+/** The message under an invalid field (its id is what the input's aria-describedby names). */
+export function fieldMessage(text: string, id: string | undefined, code: string): TemplateResult {
+  return html`<p id=${ifDefined(id)} class="cognito-field-error" data-error-code=${code}><span class="cognito-error-text">${text}</span></p>`;
+}
+
+/**
+ * The screen's banner for an error. An error about one field is said under that field instead (see `field`): the
+ * banner is then still rendered (for the page's hosted-UI CSS and the `cognito-error` text) but hidden by base.css
+ * while the field's own message shows, so nothing is said twice.
+ */
 export function errorBanner(t: Translate, error: AuthError | undefined, id: string): TemplateResult | typeof nothing {
   if (!error) return nothing;
   // After a transport failure the same request can be sent again; the screen's base class handles the event.
   const retry = (e: Event) => e.currentTarget?.dispatchEvent(new CustomEvent('cognito-retry', { bubbles: true }));
-  return html`<div id=${id} class="errorMessage-customizable" role="alert" tabindex="-1" data-error-code=${error.code}>
-    ${errorText(t, error)}
+  return html`<div id=${id} class="errorMessage-customizable" role="alert" tabindex="-1" data-error-code=${error.code} data-field=${ifDefined(error.field)}>
+    <span class="cognito-error-text">${errorText(t, error)}</span>
     ${error.retryable ? html` <button type="button" class="redirect-customizable cognito-retry" data-action="retry" @click=${retry}>${t('common.retry')}</button>` : nothing}
   </div>`;
 }
@@ -75,6 +104,18 @@ export interface FieldOptions {
   /** Shown after the label of an optional field, e.g. "(optional)". */
   optionalText?: string;
   onInput?: (e: InputEvent) => void;
+  onBlur?: (e: FocusEvent) => void;
+  /**
+   * The input the step exists for (a code, a new password): it takes focus when the step appears (see
+   * FocusController), and `describedBy` (the step's title and description) tells a screen reader which step it is.
+   */
+  primary?: boolean;
+  /** Ids of the step's title and description, read after the label (for the primary input). */
+  describedBy?: string;
+  /** The message about this field is shown elsewhere (at `errorId`), not under it. */
+  messageElsewhere?: boolean;
+  /** The translation function, for the message under the field when it is invalid. */
+  t?: Translate;
 }
 
 /** What a part needs of its screen: the screen's language, and inputs with the page's `formFields` applied. */
@@ -87,7 +128,8 @@ export interface FieldKit {
 /** A labelled input with Cognito's label/input classes, invalid state and descriptions wired for screen readers. */
 export function field(o: FieldOptions): TemplateResult {
   const invalid = Boolean(o.error && o.error.field === o.name);
-  const describedBy = [o.hint ? o.hintId : undefined, invalid ? o.errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const messageId = invalid && o.t && !o.messageElsewhere ? `${o.id}-message` : undefined;
+  const describedBy = describe(o, o.hint ? o.hintId : undefined, invalid, messageId);
   return html`<div class="cognito-field">
     <label class="label-customizable" for=${o.id}>${o.label}${o.optionalText ? html` <span class="cognito-optional">${o.optionalText}</span>` : nothing}</label>
     <input
@@ -107,13 +149,28 @@ export function field(o: FieldOptions): TemplateResult {
       aria-describedby=${ifDefined(describedBy)}
       autocapitalize="off"
       spellcheck="false"
+      ?data-primary-input=${o.primary}
       @input=${o.onInput}
+      @blur=${o.onBlur}
     />
+    ${messageId && o.t && o.error ? fieldMessage(fieldErrorText(o.t, o.error, o.label, o.type), messageId, o.error.code) : nothing}
     ${o.hint ? html`<p id=${ifDefined(o.hintId)} class="cognito-hint textDescription-customizable">${o.hint}</p>` : nothing}
   </div>`;
 }
 
-/** A password input with a show/hide toggle that keeps focus and never changes the field's value. */
+/** aria-describedby of an input: the step (primary inputs), the hint, then the message about it (under it, else the banner). */
+function describe(o: FieldOptions, hintId: string | undefined, invalid: boolean, messageId: string | undefined): string | undefined {
+  const ids = [o.primary ? o.describedBy : undefined, hintId, invalid ? (messageId ?? o.errorId) : undefined];
+  return ids.filter(Boolean).join(' ') || undefined;
+}
+
+/** The eye of the show/hide toggle (decorative: the button's hidden text names it). */
+const EYE = svg`<path d="M1.5 12S5.5 5 12 5s10.5 7 10.5 7-4 7-10.5 7S1.5 12 1.5 12z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="12" r="3.2" fill="currentColor"/>`;
+
+/**
+ * A password input with a show/hide toggle that keeps focus and never changes the field's value. The toggle is an eye
+ * inside the input's end (a 44 px target), its name ("Show password") spoken, so the label row never wraps.
+ */
 export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
   const toggle = (e: Event) => {
     const button = e.currentTarget as HTMLButtonElement;
@@ -122,34 +179,44 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
     const show = input.type === 'password';
     input.type = show ? 'text' : 'password';
     button.setAttribute('aria-pressed', String(show));
-    button.textContent = show ? t('common.hidePassword') : t('common.showPassword');
+    const text = button.querySelector('.cognito-visually-hidden');
+    if (text) text.textContent = show ? t('common.hidePassword') : t('common.showPassword');
   };
-  const describedBy = [o.hintId, o.error && o.error.field === o.name ? o.errorId : undefined].filter(Boolean).join(' ') || undefined;
+  const invalid = Boolean(o.error && o.error.field === o.name);
+  const messageId = invalid && !o.messageElsewhere ? `${o.id}-message` : undefined;
+  // The hint (checklist, mismatch status) is named once even when it is also where the message is.
+  const describedBy = describe(o, o.hintId, invalid && o.errorId !== o.hintId, messageId);
   return html`<div class="cognito-field cognito-password-field">
-    <label class="label-customizable" for=${o.id}>${o.label}</label>
-    <input
-      id=${o.id}
-      class="inputField-customizable"
-      name=${o.name}
-      type="password"
-      autocomplete=${ifDefined(o.autocomplete)}
-      placeholder=${ifDefined(o.placeholder)}
-      required
-      aria-required="true"
-      aria-invalid=${o.error && o.error.field === o.name ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy)}
-      autocapitalize="off"
-      spellcheck="false"
-      @input=${o.onInput}
-    />
-    <button type="button" class="cognito-show-password" data-action="show-password" aria-pressed="false" aria-controls=${o.id} @click=${toggle}>
-      ${t('common.showPassword')}
-    </button>
+    <label class="label-customizable" for=${o.id}>${o.label}${o.optionalText ? html` <span class="cognito-optional">${o.optionalText}</span>` : nothing}</label>
+    <div class="cognito-password-box">
+      <input
+        id=${o.id}
+        class="inputField-customizable"
+        name=${o.name}
+        type="password"
+        autocomplete=${ifDefined(o.autocomplete)}
+        placeholder=${ifDefined(o.placeholder)}
+        ?required=${o.required !== false}
+        aria-required=${o.required !== false ? 'true' : 'false'}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy)}
+        autocapitalize="off"
+        spellcheck="false"
+        ?data-primary-input=${o.primary}
+        @input=${o.onInput}
+        @blur=${o.onBlur}
+      />
+      <button type="button" class="cognito-show-password" data-action="show-password" aria-pressed="false" aria-controls=${o.id} @click=${toggle}>
+        <svg class="cognito-eye" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${EYE}</svg><span class="cognito-visually-hidden">${t('common.showPassword')}</span>
+      </button>
+    </div>
+    ${messageId && o.error ? fieldMessage(fieldErrorText(t, o.error, o.label, 'password'), messageId, o.error.code) : nothing}
   </div>`;
 }
 
+/** The submit button, after the page's `before-submit` content for the screen (components/controllers/slots.ts). */
 export function submitButton(t: Translate, label: string, busy: boolean): TemplateResult {
-  return html`<button type="submit" class="submitButton-customizable" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
+  return html`${slotted('before-submit')}<button type="submit" class="submitButton-customizable" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
     ${busy ? html`<span class="cognito-spinner" aria-hidden="true"></span><span class="cognito-visually-hidden">${t('common.busy')}</span>` : nothing}
     <span class="cognito-submit-label">${label}</span>
   </button>`;

@@ -10,8 +10,19 @@ import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/
  * @csspart none — light DOM: style it with Cognito's *-customizable classes.
  */
 export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
+  static override properties = { ...CognitoScreen.properties, rememberDevice: { type: Boolean, attribute: 'remember-device' } };
   readonly screen = 'mfa-code' as const;
+  /**
+   * Shows "Remember this device" (the authenticator's `remember-device`, for pools whose device tracking is "User
+   * opt-in"): ticked, the device is remembered and its later sign-ins skip MFA; unticked, Cognito is told not to.
+   */
+  declare rememberDevice: boolean;
   readonly #id = uid();
+
+  constructor() {
+    super();
+    this.rememberDevice = false;
+  }
 
   #instructions(s: Extract<AuthState, { screen: 'mfa-code' }>): string {
     switch (s.mfaType) {
@@ -25,7 +36,9 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
     }
   }
 
-  readonly #submit = this.onSubmit((v, flow) => flow.submitMfaCode({ code: v.code ?? '' }));
+  readonly #submit = this.onSubmit((v, flow) =>
+    flow.submitMfaCode({ code: v.code ?? '', rememberDevice: this.rememberDevice ? v.remember_device === 'true' : undefined }),
+  );
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -43,7 +56,13 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
       <div id=${`${id}-h`}>${heading(this.t('mfaCode.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${this.#instructions(s)}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error` })}
+      ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error`, primary: { describedBy: `${id}-h ${id}-desc` } })}
+      ${this.rememberDevice
+        ? html`<div class="cognito-field cognito-checkbox-field" data-field="remember_device">
+            <input id=${`${id}-remember`} class="cognito-checkbox" type="checkbox" name="remember_device" value="true" />
+            <label class="label-customizable" for=${`${id}-remember`}>${this.t('mfaCode.rememberDevice')}</label>
+          </div>`
+        : nothing}
       ${submitButton(this.t, this.t('mfaCode.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
     </form>`;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { slotsReady, slotted } from '../controllers/slots.js';
 import type { IdpRoute } from '../../src/idp-routing.js';
 import type { IdentityProvider } from '../../src/federation-config.js';
 
@@ -42,7 +43,10 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
   /** With identity providers, a render waits for their UI (loaded on first use), so the buttons come with the form. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.flow?.config.federation && !federationUi ? loadFederationUi() : undefined;
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    // With slotted content on the page, its (lazy) placing code too, so the page's content comes with the form.
+    const slots = slotsReady(this);
+    const wait = ready && slots ? Promise.all([ready, slots]) : (ready ?? slots);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   #usernameLabel(): string {
@@ -57,7 +61,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     // Identity providers only (hide-native): the form's one field is the email box.
     if (flow.config.federation?.hideNative) return this.#signInWithEmail(v.email ?? '');
     if (this._route) return this.#signInWithEmail(v.username ?? '');
-    return flow.signIn({ username: v.username ?? '', password: v.password ?? '' }).then(() => {
+    // "Keep me signed in" (keep-signed-in): ticked keeps this user's tokens in localStorage, else in sessionStorage.
+    const keepSignedIn = flow.config.keepSignedIn ? v.keep_signed_in === 'true' : undefined;
+    return flow.signIn({ username: v.username ?? '', password: v.password ?? '', keepSignedIn }).then(() => {
       // As the hosted UI does: a failed sign-in clears the password, never the username.
       if (this.current?.error) {
         const password = form.querySelector<HTMLInputElement>('input[name="password"]');
@@ -76,11 +82,13 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     const hideNative = federation?.hideNative === true;
     const autoRoute = federation?.idpRouting === 'auto' && !hideNative;
     const route = autoRoute ? this._route : undefined;
-    return html`<form class="cognito-form" data-screen="sign-in" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
-      <div id=${`${id}-h`}>${heading(this.t('signIn.title'))}</div>
-      ${hideNative ? nothing : html`<p class="textDescription-customizable">${this.t(kinds.includes('email') ? 'signIn.headingEmail' : 'signIn.heading')}</p>`}
-      ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${federation && ui
+    // Choice-based sign-in (sign-in-methods): the username first; the password only when it is one of the ways, and
+    // optional when there are others (typed, it signs in at once; else the next step shows this user's ways).
+    const methods = this.flow?.config.signInMethods ?? [];
+    const password = !route && (methods.length === 0 || methods.includes('password'));
+    // The providers' buttons come first, then "or" only when they drew something, then the sentence about passwords
+    // right above the fields it is about.
+    const providers = federation && ui
         ? ui.idpSection({
             t: this.t,
             federation,
@@ -92,10 +100,17 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
             onProvider: (name) => void this.flow?.signInWithProvider(name, { lang: ui.requestedLang(this) }),
             onEmail: (email) => this.#signInWithEmail(email),
           })
-        : nothing}
-      ${federation && ui && federation.providers.length && !hideNative ? html`<p class="cognito-or textDescription-customizable" role="separator">${this.t('common.or')}</p>` : nothing}
+        : nothing;
+    return html`<form class="cognito-form" data-screen="sign-in" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
+      <div id=${`${id}-h`}>${heading(this.t('signIn.title'))}</div>
+      ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${providers}
+      ${providers !== nothing && !hideNative ? html`<p class="cognito-or" role="separator">${this.t('common.or')}</p>` : nothing}
+      ${hideNative ? nothing : html`<p class="textDescription-customizable">${this.t((methods.length ? 'userAuth.heading' : 'signIn.heading') + (kinds.includes('email') ? 'Email' : ''))}</p>`}
       ${hideNative ? nothing : html`
       ${this.field({
+        t: this.t,
         id: `${id}-username`,
         name: 'username',
         label: this.#usernameLabel(),
@@ -106,7 +121,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
         errorId: `${id}-error`,
         onInput: autoRoute ? (e) => this.#routeUsername((e.currentTarget as HTMLInputElement).value) : undefined,
       })}
-      ${route ? nothing : html`
+      ${password ? html`
       ${this.passwordField({
         id: `${id}-password`,
         name: 'password',
@@ -114,11 +129,12 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
         autocomplete: 'current-password',
         error: s.error,
         errorId: `${id}-error`,
+        ...(methods.length > 1 ? { required: false, optionalText: this.t('common.optional') } : {}),
       })}
       <div class="cognito-links">
         ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.goTo('forgot-password'), s.busy)}
-      </div>
-      `}
+      </div>` : nothing}
+      ${!route && this.flow?.config.keepSignedIn ? this.#keepSignedIn(id) : nothing}
       ${submitButton(this.t, route ? this.t('idp.continueWith', { provider: route.provider.label ?? route.provider.name }) : this.t('signIn.submit'), s.busy)}
       ${this.hideSignUp
         ? nothing
@@ -126,7 +142,16 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
             ${this.t('signIn.needAccount')} ${actionButton('sign-up', this.t('signIn.signUp'), () => this.goTo('sign-up'), s.busy)}
           </p>`}
       `}
+      ${slotted('footer')}
     </form>`;
+  }
+
+  /** The "Keep me signed in" box: ticked at first when the configured storage is local (the default). */
+  #keepSignedIn(id: string): TemplateResult {
+    return html`<div class="cognito-field cognito-checkbox-field" data-field="keep_signed_in">
+      <input id=${`${id}-keep`} class="cognito-checkbox" type="checkbox" name="keep_signed_in" value="true" ?checked=${this.flow?.config.storage === 'local'} />
+      <label class="label-customizable" for=${`${id}-keep`}>${this.t('signIn.keepSignedIn')}</label>
+    </div>`;
   }
 
   // -- federation: idp-routing="auto" offers "Continue with <provider>" for an email whose domain is an identifier --

@@ -3,6 +3,11 @@ import { CognitoScreen } from '../base.js';
 import { attributeInput, ltrDir } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword } from '../parts/new-password-fields.js';
+import { slotsReady, slotted } from '../controllers/slots.js';
+import { fieldMessage } from '../parts/form.js';
+import { regionName, shapedField } from '../parts/fields/render.js';
+import type { ShapedFieldOptions, SignUpValidator } from '../parts/fields/types.js';
+import { pageMessages, shapeValues, type SignUpField } from '../parts/fields/values.js';
 
 /**
  * @summary The sign-up screen: username (or email/phone, per the pool's username attributes), the pool's sign-up
@@ -14,7 +19,15 @@ import { newPasswordFields, TypedNewPassword } from '../parts/new-password-field
  * @csspart none — light DOM: style it with Cognito's *-customizable classes.
  */
 export class CognitoSignUp extends CognitoScreen<'sign-up'> {
+  static override properties = { ...CognitoScreen.properties, validateSignUp: { attribute: false }, _messages: { state: true } };
   readonly screen = 'sign-up' as const;
+  /**
+   * Checks the form before anything is sent (see SignUpValidator); default: the enclosing authenticator's
+   * `validateSignUp`.
+   */
+  declare validateSignUp: SignUpValidator | undefined;
+  /** Messages under the fields, by field name (required boxes, phone numbers, the page's validateSignUp). */
+  declare _messages: Record<string, string>;
   /** What is typed in the password fields, for the live checklist and the mismatch message. Cleared on leaving. */
   readonly #passwords = new TypedNewPassword(this);
   /**
@@ -34,7 +47,54 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Off this screen (signed up, or gone elsewhere): nothing typed here is kept, above all no password.
-    if (!this.current) this.#typed = {};
+    if (!this.current) {
+      this.#typed = {};
+      this._messages = {};
+    }
+  }
+
+  constructor() {
+    super();
+    this._messages = {};
+  }
+
+  /** With slotted content on the page, the first render waits for its (lazy) placing code. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const slots = slotsReady(this);
+    return slots ? slots.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  #custom(name: string): ShapedFieldOptions {
+    return (this.formFields?.[name] ?? {}) as ShapedFieldOptions;
+  }
+
+  /**
+   * Every field after the username: the pool's sign-up attributes, then any field the page adds in formFields with a
+   * `type` (a terms box, a select, …), in the page's order.
+   */
+  #fields(): string[] {
+    const attributes = this.#attributes();
+    const own = new Set(['username', 'password', 'confirm_password', ...attributes]);
+    const extra = Object.keys(this.formFields ?? {}).filter((n) => !own.has(n) && this.#custom(n).type);
+    return this.ordered([...attributes, ...extra]);
+  }
+
+  #signUpFields(): SignUpField[] {
+    return this.#fields().map((name) => ({ name, label: this.#label(name), required: this.isRequired(name), custom: this.#custom(name) }));
+  }
+
+  #label(name: string): string {
+    return this.#custom(name).label ?? fieldLabel(this.t, name);
+  }
+
+  /** The `lang` values from this element up, nearest first (the first is the language shown). */
+  #langs(): string[] {
+    const out: string[] = [];
+    for (let n: Element | null = this.closest('[lang]'); n; n = n.parentElement?.closest('[lang]') ?? null) {
+      const lang = n.getAttribute('lang');
+      if (lang) out.push(lang);
+    }
+    return out;
   }
 
   #usernameKinds() {
@@ -63,21 +123,44 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
     const target = e.target as HTMLInputElement | null;
     // The password inputs keep their own (#passwords): no password goes into #typed.
     if (!target?.name || target.name === 'password' || target.name === 'confirm_password') return;
-    this.#typed[target.name] = target.value;
+    this.#typed[target.name] = target.type === 'checkbox' ? (target.checked ? 'true' : '') : target.value;
+    // A message goes once the user changes what it is about.
+    const name = target.name.replace(/#region$/, '');
+    if (this._messages[name]) this._messages = Object.fromEntries(Object.entries(this._messages).filter(([k]) => k !== name));
   }
 
-  readonly #submit = this.onSubmit((v, flow) => {
-    const attributes: Record<string, string> = {};
-    for (const name of this.#attributes()) attributes[name] = v[name] ?? '';
-    // Nothing is cleared on failure: the user corrects what the error names and sends again.
-    return flow.signUp({
-      username: v.username ?? '',
-      password: v.password ?? '',
-      confirmPassword: v.confirm_password ?? '',
-      attributes,
-      requiredAttributes: this.#attributes().filter((name) => this.isRequired(name)),
-    });
+  readonly #submit = this.onSubmit((v, flow, form) => {
+    const fields = this.#signUpFields();
+    const shaped = shapeValues(this.t, fields, v);
+    const send = () => {
+      const plain = fields.filter((f) => !f.custom.type).map((f) => f.name);
+      // Nothing is cleared on failure: the user corrects what the error names and sends again.
+      return flow.signUp({
+        username: v.username ?? '',
+        password: v.password ?? '',
+        confirmPassword: v.confirm_password ?? '',
+        attributes: shaped.attributes,
+        clientMetadata: shaped.metadata,
+        requiredAttributes: plain.filter((name) => this.isRequired(name)),
+      });
+    };
+    const validate = this.validateSignUp ?? (this.closest('.cognito-root')?.parentElement as { validateSignUp?: SignUpValidator } | null | undefined)?.validateSignUp;
+    // Without the page's validateSignUp, nothing to wait for: the request goes in the same task as the submit.
+    if (!validate) return this.#showMessages(shaped.messages, fields, form) ? undefined : send();
+    const values = { username: (v.username ?? '').trim(), ...shaped.sent };
+    return pageMessages(validate, values, shaped.messages).then((messages) => (this.#showMessages(messages, fields, form) ? undefined : send()));
   });
+
+  /** Shows the messages under their fields and focuses the first; true when there are any (nothing is then sent). */
+  #showMessages(messages: Record<string, string>, fields: SignUpField[], form: HTMLFormElement): boolean {
+    const invalid = Object.keys(messages);
+    if (invalid.length || Object.keys(this._messages).length) this._messages = messages;
+    if (!invalid.length) return false;
+    // The first field with a message takes focus (its message is read with it, through aria-describedby).
+    const first = fields.find((f) => invalid.includes(f.name))?.name ?? invalid[0] ?? '';
+    void this.updateComplete.then(() => form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus());
+    return true;
+  }
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -93,10 +176,12 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
       @input=${this.#onInput}
       aria-labelledby=${`${id}-h`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('signUp.title'))}</div>
       <p class="textDescription-customizable">${this.t('signUp.heading')}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
       ${this.field({
+        t: this.t,
         id: `${id}-username`,
         name: 'username',
         label: username.label,
@@ -108,10 +193,26 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
         hintId: `${id}-username-hint`,
         error: s.error,
         errorId,
-      })}
-      ${this.#attributes().map((name, i) => {
+      })}${this._messages.username ? fieldMessage(this._messages.username, `${id}-username-message`, 'invalid-field') : nothing}
+      ${this.#fields().map((name, i) => {
+        const custom = this.#custom(name);
+        const message = this._messages[name];
+        if (custom.type) {
+          return shapedField(this.t, {
+            id: `${id}-attr-${i}`,
+            name,
+            label: this.#label(name),
+            required: this.isRequired(name),
+            value: this.#typed[name],
+            region: this.#typed[regionName(name)],
+            message,
+            langs: this.#langs(),
+            custom,
+          });
+        }
         const input = attributeInput(name);
-        return this.field({
+        return html`${this.field({
+        t: this.t,
           id: `${id}-attr-${i}`,
           name,
           label: fieldLabel(this.t, name),
@@ -124,20 +225,23 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
           hintId: `${id}-attr-${i}-hint`,
           error: s.error,
           errorId,
-        });
+        })}${message ? fieldMessage(message, `${id}-attr-${i}-message`, 'invalid-field') : nothing}`;
       })}
-      ${newPasswordFields(this.kit, {
-        id,
-        label: this.t('common.password'),
-        policy: this.flow?.config.passwordPolicy,
-        error: s.error,
-        errorId,
-        typed: this.#passwords,
-      })}
+      ${this.flow?.config.passwordlessSignUp
+        ? nothing // passwordless-sign-up: the account signs in with a code or a passkey, never a password
+        : newPasswordFields(this.kit, {
+            id,
+            label: this.t('common.password'),
+            policy: this.flow?.config.passwordPolicy,
+            error: s.error,
+            errorId,
+            typed: this.#passwords,
+          })}
       ${submitButton(this.t, this.t('signUp.submit'), s.busy)}
       <p class="cognito-alt textDescription-customizable">
         ${this.t('signUp.haveAccount')} ${actionButton('sign-in', this.t('signUp.signIn'), () => this.goTo('sign-in'), s.busy)}
       </p>
+      ${slotted('footer')}
     </form>`;
   }
 }

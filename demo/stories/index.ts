@@ -7,6 +7,8 @@ import * as confirmSignUp from './confirm-sign-up.stories.js';
 import * as mfaSms from './mfa-sms.stories.js';
 import * as mfaTotp from './mfa-totp.stories.js';
 import * as mfaEmail from './mfa-email.stories.js';
+import * as passwordless from './passwordless.stories.js';
+import * as passkeyPrompt from './passkey-prompt.stories.js';
 import * as selectMfa from './select-mfa.stories.js';
 import * as setupMfa from './setup-mfa.stories.js';
 import * as setupTotp from './setup-totp.stories.js';
@@ -18,6 +20,9 @@ import * as idpButtons from './idp-buttons.stories.js';
 import * as emailDomainRouting from './email-domain-routing.stories.js';
 import * as configurationError from './configuration-error.stories.js';
 import * as signedIn from './signed-in.stories.js';
+import * as shapeFields from './shape-fields.stories.js';
+import * as shapeSlots from './shape-slots.stories.js';
+import * as shapeSignIn from './shape-sign-in.stories.js';
 
 export const modules = [
   live,
@@ -27,6 +32,8 @@ export const modules = [
   mfaSms,
   mfaTotp,
   mfaEmail,
+  passwordless,
+  passkeyPrompt,
   selectMfa,
   setupMfa,
   setupTotp,
@@ -38,4 +45,7 @@ export const modules = [
   emailDomainRouting,
   configurationError,
   signedIn,
+  shapeFields,
+  shapeSlots,
+  shapeSignIn,
 ] as unknown as StoriesModule[];

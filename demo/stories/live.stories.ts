@@ -23,6 +23,8 @@ export interface LiveArgs extends FrameArgs {
   identityProviders: string;
   /** Where the OAuth server sends the browser back (empty: this page without its query). */
   redirectUri: string;
+  /** Choice-based sign-in (`sign-in-methods`): passkeys and one-time codes, e.g. on the double's passwordless pool. */
+  signInMethods: string;
 }
 
 const pool = (description: string, control: ArgType['control'] = { type: 'text' }, options?: readonly string[]): ArgType => ({
@@ -40,6 +42,11 @@ const liveArgTypes: Record<Exclude<keyof LiveArgs, keyof FrameArgs>, ArgType> = 
   usernameAttributes: pool('What users sign in with (`username-attributes`), as set in the pool', { type: 'select' }, ['', 'email', 'phone_number', 'email phone_number']),
   signUpAttributes: pool('Attributes asked at sign-up (`sign-up-attributes`)'),
   storage: pool('Token storage (`storage`)', { type: 'select' }, ['session', 'memory', 'local']),
+  signInMethods: pool(
+    'Ways to sign in (`sign-in-methods`): empty for the password form; passkeys and codes need a pool that allows them (the double: its passwordless pool)',
+    { type: 'select' },
+    ['', 'passkey email-otp sms-otp password', 'email-otp sms-otp password', 'passkey email-otp', 'email-otp'],
+  ),
   emulatorCode: { description: 'The code every message from the emulator carries', control: false, table: { disable: true } },
   domain: { description: 'User pool domain (`domain`) for identity providers', control: { type: 'text' }, table: { category: 'Identity providers' } },
   identityProviders: {
@@ -66,6 +73,7 @@ export default {
     domain: '',
     identityProviders: '',
     redirectUri: '',
+    signInMethods: '',
   },
   argTypes: { ...frameArgTypes, ...liveArgTypes },
 } satisfies Meta<LiveArgs>;
@@ -92,6 +100,7 @@ function attributes(args: LiveArgs): Record<string, string> {
   if (args.usernameAttributes) a['username-attributes'] = args.usernameAttributes;
   if (args.signUpAttributes.trim()) a['sign-up-attributes'] = args.signUpAttributes.trim();
   if (args.storage !== 'local') a.storage = args.storage;
+  if (args.signInMethods.trim()) a['sign-in-methods'] = args.signInMethods.trim();
   if (args.domain.trim()) {
     a.domain = args.domain.trim();
     if (args.identityProviders.trim()) a['identity-providers'] = args.identityProviders.trim();

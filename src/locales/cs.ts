@@ -147,6 +147,7 @@ const cs = {
     submit: 'Ověřit',
     smsNowhere: 'Poslali jsme vám kód v SMS. Zadejte ho níže.',
     emailNowhere: 'Poslali jsme vám kód e-mailem. Zadejte ho níže.',
+    rememberDevice: 'Zapamatovat si toto zařízení',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -182,6 +183,30 @@ const cs = {
     'passkey-created': 'Váš přístupový klíč je připraven. Příště se přihlaste jím.',
     'device-forgotten': 'Toto zařízení bylo zapomenuto. Při příštím přihlášení budete znovu požádáni o ověřovací kód.',
     'account-deleted': 'Váš účet byl smazán.',
+  },
+  userAuth: {
+    heading: 'Zadejte uživatelské jméno a pak zvolte, jak se přihlásit.',
+    headingEmail: 'Zadejte e-mail a pak zvolte, jak se přihlásit.',
+    methodTitle: 'Zvolte způsob přihlášení',
+    signingInAs: 'Přihlašování jako {{name}}',
+    methods: {
+      password: 'Použít moje heslo',
+      'email-otp': 'Poslat kód e-mailem',
+      'sms-otp': 'Poslat kód SMS zprávou',
+      passkey: 'Přihlásit se přístupovým klíčem',
+    },
+    otherWays: 'Další způsoby přihlášení',
+    passkeyWaiting: 'Postupujte podle pokynů prohlížeče a použijte svůj přístupový klíč.',
+    passwordTitle: 'Zadejte heslo',
+    codeTitle: 'Zadejte přihlašovací kód',
+  },
+  passkeyPrompt: {
+    title: 'Vytvořit přístupový klíč?',
+    instructions: 'Příště se přihlaste otiskem prstu, obličejem nebo zámkem obrazovky místo hesla nebo kódu.',
+    create: 'Vytvořit přístupový klíč',
+    notNow: 'Teď ne',
+    dontAskAgain: 'Na tomto zařízení se už neptat',
+    waiting: 'Postupujte podle pokynů prohlížeče a vytvořte svůj přístupový klíč.',
   },
   config: {
     title: 'Přihlašování není správně nastaveno',

@@ -149,6 +149,7 @@ const da = {
     submit: 'Bekræft',
     smsNowhere: 'Vi har sendt en kode via sms. Indtast den nedenfor.',
     emailNowhere: 'Vi har sendt en kode via e-mail. Indtast den nedenfor.',
+    rememberDevice: 'Husk denne enhed',
   },
   mfaTypes: {
     SMS_MFA: 'Sms',
@@ -182,6 +183,30 @@ const da = {
     'passkey-created': 'Din adgangsnøgle er klar. Log ind med den næste gang.',
     'device-forgotten': 'Denne enhed er glemt. Næste gang du logger ind, bliver du igen bedt om din bekræftelseskode.',
     'account-deleted': 'Din konto er slettet.',
+  },
+  userAuth: {
+    heading: 'Indtast dit brugernavn, og vælg derefter, hvordan du vil logge ind.',
+    headingEmail: 'Indtast din e-mail, og vælg derefter, hvordan du vil logge ind.',
+    methodTitle: 'Vælg, hvordan du vil logge ind',
+    signingInAs: 'Logger ind som {{name}}',
+    methods: {
+      password: 'Brug min adgangskode',
+      'email-otp': 'Send mig en kode på e-mail',
+      'sms-otp': 'Send mig en kode på sms',
+      passkey: 'Log ind med en adgangsnøgle',
+    },
+    otherWays: 'Andre måder at logge ind på',
+    passkeyWaiting: 'Følg din browsers anvisninger for at bruge din adgangsnøgle.',
+    passwordTitle: 'Indtast din adgangskode',
+    codeTitle: 'Indtast din loginkode',
+  },
+  passkeyPrompt: {
+    title: 'Vil du oprette en adgangsnøgle?',
+    instructions: 'Log ind næste gang med dit fingeraftryk, ansigt eller din skærmlås i stedet for en adgangskode eller kode.',
+    create: 'Opret en adgangsnøgle',
+    notNow: 'Ikke nu',
+    dontAskAgain: 'Spørg ikke igen på denne enhed',
+    waiting: 'Følg din browsers anvisninger for at oprette din adgangsnøgle.',
   },
   config: {
     title: 'Login er ikke konfigureret korrekt',

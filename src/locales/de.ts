@@ -149,6 +149,7 @@ const de = {
     submit: 'Bestätigen',
     smsNowhere: 'Wir haben Ihnen einen Code per SMS gesendet. Geben Sie ihn unten ein.',
     emailNowhere: 'Wir haben Ihnen einen Code per E-Mail gesendet. Geben Sie ihn unten ein.',
+    rememberDevice: 'Dieses Gerät merken',
   },
   mfaTypes: {
     SMS_MFA: 'Textnachricht (SMS)',
@@ -182,6 +183,30 @@ const de = {
     'passkey-created': 'Ihr Passkey ist eingerichtet. Melden Sie sich beim nächsten Mal damit an.',
     'device-forgotten': 'Dieses Gerät wurde vergessen. Bei der nächsten Anmeldung werden Sie wieder nach Ihrem Bestätigungscode gefragt.',
     'account-deleted': 'Ihr Konto wurde gelöscht.',
+  },
+  userAuth: {
+    heading: 'Geben Sie Ihren Benutzernamen ein und wählen Sie dann, wie Sie sich anmelden.',
+    headingEmail: 'Geben Sie Ihre E-Mail-Adresse ein und wählen Sie dann, wie Sie sich anmelden.',
+    methodTitle: 'Anmeldemethode wählen',
+    signingInAs: 'Anmeldung als {{name}}',
+    methods: {
+      password: 'Mit meinem Passwort',
+      'email-otp': 'Code per E-Mail senden',
+      'sms-otp': 'Code per SMS senden',
+      passkey: 'Mit einem Passkey anmelden',
+    },
+    otherWays: 'Andere Anmeldemöglichkeiten',
+    passkeyWaiting: 'Folgen Sie den Anweisungen Ihres Browsers, um Ihren Passkey zu verwenden.',
+    passwordTitle: 'Passwort eingeben',
+    codeTitle: 'Anmeldecode eingeben',
+  },
+  passkeyPrompt: {
+    title: 'Einen Passkey erstellen?',
+    instructions: 'Melden Sie sich nächstes Mal mit Fingerabdruck, Gesicht oder Bildschirmsperre an statt mit Passwort oder Code.',
+    create: 'Passkey erstellen',
+    notNow: 'Nicht jetzt',
+    dontAskAgain: 'Auf diesem Gerät nicht mehr fragen',
+    waiting: 'Folgen Sie den Anweisungen Ihres Browsers, um Ihren Passkey zu erstellen.',
   },
   config: {
     title: 'Die Anmeldung ist nicht richtig eingerichtet',

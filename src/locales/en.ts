@@ -150,6 +150,7 @@ const en = {
     submit: 'Verify',
     smsNowhere: 'We have sent a code by text message. Enter it below.',
     emailNowhere: 'We have sent a code by email. Enter it below.',
+    rememberDevice: 'Remember this device',
   },
   mfaTypes: {
     SMS_MFA: 'Text message (SMS)',
@@ -183,6 +184,30 @@ const en = {
     'passkey-created': 'Your passkey is ready. Next time, sign in with it.',
     'device-forgotten': 'This device is forgotten. Your next sign-in will ask for your verification code again.',
     'account-deleted': 'Your account has been deleted.',
+  },
+  userAuth: {
+    heading: 'Enter your username, then choose how to sign in.',
+    headingEmail: 'Enter your email, then choose how to sign in.',
+    methodTitle: 'Choose how to sign in',
+    signingInAs: 'Signing in as {{name}}',
+    methods: {
+      password: 'Use my password',
+      'email-otp': 'Email me a code',
+      'sms-otp': 'Text me a code',
+      passkey: 'Sign in with a passkey',
+    },
+    otherWays: 'Other ways to sign in',
+    passkeyWaiting: 'Follow your browser’s instructions to use your passkey.',
+    passwordTitle: 'Enter your password',
+    codeTitle: 'Enter your sign-in code',
+  },
+  passkeyPrompt: {
+    title: 'Create a passkey?',
+    instructions: 'Next time, sign in with your fingerprint, face or screen lock instead of a password or code.',
+    create: 'Create a passkey',
+    notNow: 'Not now',
+    dontAskAgain: 'Don’t ask again on this device',
+    waiting: 'Follow your browser’s instructions to create your passkey.',
   },
   config: {
     title: 'Sign-in is not set up correctly',

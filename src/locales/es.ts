@@ -149,6 +149,7 @@ const es = {
     submit: 'Verificar',
     smsNowhere: 'Hemos enviado un código por SMS. Introdúzcalo a continuación.',
     emailNowhere: 'Hemos enviado un código por correo electrónico. Introdúzcalo a continuación.',
+    rememberDevice: 'Recordar este dispositivo',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -183,6 +184,30 @@ const es = {
     'passkey-created': 'Tu llave de acceso está lista. La próxima vez, inicia sesión con ella.',
     'device-forgotten': 'Este dispositivo se ha olvidado. En tu próximo inicio de sesión se te volverá a pedir el código de verificación.',
     'account-deleted': 'Se ha eliminado su cuenta.',
+  },
+  userAuth: {
+    heading: 'Introduce tu nombre de usuario y después elige cómo iniciar sesión.',
+    headingEmail: 'Introduce tu correo electrónico y después elige cómo iniciar sesión.',
+    methodTitle: 'Elige cómo iniciar sesión',
+    signingInAs: 'Iniciando sesión como {{name}}',
+    methods: {
+      password: 'Usar mi contraseña',
+      'email-otp': 'Enviarme un código por correo',
+      'sms-otp': 'Enviarme un código por SMS',
+      passkey: 'Iniciar sesión con una llave de acceso',
+    },
+    otherWays: 'Otras formas de iniciar sesión',
+    passkeyWaiting: 'Sigue las instrucciones de tu navegador para usar tu llave de acceso.',
+    passwordTitle: 'Introduce tu contraseña',
+    codeTitle: 'Introduce tu código de inicio de sesión',
+  },
+  passkeyPrompt: {
+    title: '¿Crear una llave de acceso?',
+    instructions: 'La próxima vez, inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña o un código.',
+    create: 'Crear una llave de acceso',
+    notNow: 'Ahora no',
+    dontAskAgain: 'No volver a preguntar en este dispositivo',
+    waiting: 'Sigue las instrucciones de tu navegador para crear tu llave de acceso.',
   },
   config: {
     title: 'El inicio de sesión no está configurado correctamente',

@@ -147,6 +147,7 @@ const fi = {
     submit: 'Vahvista',
     smsNowhere: 'Lähetimme koodin tekstiviestillä. Anna se alla.',
     emailNowhere: 'Lähetimme koodin sähköpostilla. Anna se alla.',
+    rememberDevice: 'Muista tämä laite',
   },
   mfaTypes: {
     SMS_MFA: 'Tekstiviesti',
@@ -180,6 +181,30 @@ const fi = {
     'passkey-created': 'Pääsyavaimesi on valmis. Kirjaudu ensi kerralla sillä.',
     'device-forgotten': 'Tämä laite on unohdettu. Seuraavalla kirjautumisella sinulta kysytään taas vahvistuskoodia.',
     'account-deleted': 'Tilisi on poistettu.',
+  },
+  userAuth: {
+    heading: 'Anna käyttäjätunnuksesi ja valitse sitten, miten kirjaudut sisään.',
+    headingEmail: 'Anna sähköpostiosoitteesi ja valitse sitten, miten kirjaudut sisään.',
+    methodTitle: 'Valitse kirjautumistapa',
+    signingInAs: 'Kirjaudutaan käyttäjänä {{name}}',
+    methods: {
+      password: 'Käytä salasanaani',
+      'email-otp': 'Lähetä koodi sähköpostiin',
+      'sms-otp': 'Lähetä koodi tekstiviestillä',
+      passkey: 'Kirjaudu pääsyavaimella',
+    },
+    otherWays: 'Muut kirjautumistavat',
+    passkeyWaiting: 'Käytä pääsyavaintasi selaimen ohjeiden mukaan.',
+    passwordTitle: 'Anna salasanasi',
+    codeTitle: 'Anna kirjautumiskoodisi',
+  },
+  passkeyPrompt: {
+    title: 'Luodaanko pääsyavain?',
+    instructions: 'Kirjaudu ensi kerralla sormenjäljellä, kasvoilla tai näytön lukituksella salasanan tai koodin sijaan.',
+    create: 'Luo pääsyavain',
+    notNow: 'Ei nyt',
+    dontAskAgain: 'Älä kysy uudelleen tällä laitteella',
+    waiting: 'Luo pääsyavaimesi selaimen ohjeiden mukaan.',
   },
   config: {
     title: 'Kirjautumista ei ole määritetty oikein',

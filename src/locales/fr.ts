@@ -149,6 +149,7 @@ const fr = {
     submit: 'Vérifier',
     smsNowhere: 'Nous avons envoyé un code par SMS. Saisissez-le ci-dessous.',
     emailNowhere: 'Nous avons envoyé un code par e-mail. Saisissez-le ci-dessous.',
+    rememberDevice: 'Mémoriser cet appareil',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -184,6 +185,30 @@ const fr = {
     'passkey-created': 'Votre clé d’accès est prête. La prochaine fois, connectez-vous avec elle.',
     'device-forgotten': 'Cet appareil a été oublié. Votre prochaine connexion vous demandera à nouveau votre code de vérification.',
     'account-deleted': 'Votre compte a été supprimé.',
+  },
+  userAuth: {
+    heading: 'Saisissez votre nom d’utilisateur, puis choisissez comment vous connecter.',
+    headingEmail: 'Saisissez votre adresse e-mail, puis choisissez comment vous connecter.',
+    methodTitle: 'Choisissez comment vous connecter',
+    signingInAs: 'Connexion en tant que {{name}}',
+    methods: {
+      password: 'Utiliser mon mot de passe',
+      'email-otp': 'Recevoir un code par e-mail',
+      'sms-otp': 'Recevoir un code par SMS',
+      passkey: 'Se connecter avec une clé d’accès',
+    },
+    otherWays: 'Autres moyens de connexion',
+    passkeyWaiting: 'Suivez les instructions de votre navigateur pour utiliser votre clé d’accès.',
+    passwordTitle: 'Saisissez votre mot de passe',
+    codeTitle: 'Saisissez votre code de connexion',
+  },
+  passkeyPrompt: {
+    title: 'Créer une clé d’accès ?',
+    instructions: 'La prochaine fois, connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran au lieu d’un mot de passe ou d’un code.',
+    create: 'Créer une clé d’accès',
+    notNow: 'Pas maintenant',
+    dontAskAgain: 'Ne plus demander sur cet appareil',
+    waiting: 'Suivez les instructions de votre navigateur pour créer votre clé d’accès.',
   },
   config: {
     title: 'La connexion n’est pas correctement configurée',

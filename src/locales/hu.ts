@@ -147,6 +147,7 @@ const hu = {
     submit: 'Ellenőrzés',
     smsNowhere: 'SMS-ben kódot küldtünk Önnek. Írja be alább.',
     emailNowhere: 'E-mailben kódot küldtünk Önnek. Írja be alább.',
+    rememberDevice: 'Eszköz megjegyzése',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -180,6 +181,30 @@ const hu = {
     'passkey-created': 'A jelkulcsa elkészült. Legközelebb jelentkezzen be vele.',
     'device-forgotten': 'Ezt az eszközt elfelejtettük. A következő bejelentkezéskor újra meg kell adnia az ellenőrző kódot.',
     'account-deleted': 'A fiókját töröltük.',
+  },
+  userAuth: {
+    heading: 'Adja meg a felhasználónevét, majd válassza ki, hogyan jelentkezik be.',
+    headingEmail: 'Adja meg az e-mail-címét, majd válassza ki, hogyan jelentkezik be.',
+    methodTitle: 'Válassza ki a bejelentkezés módját',
+    signingInAs: 'Bejelentkezés mint {{name}}',
+    methods: {
+      password: 'Jelszó használata',
+      'email-otp': 'Kód küldése e-mailben',
+      'sms-otp': 'Kód küldése SMS-ben',
+      passkey: 'Bejelentkezés azonosítókulccsal',
+    },
+    otherWays: 'További bejelentkezési módok',
+    passkeyWaiting: 'Kövesse a böngésző utasításait az azonosítókulcs használatához.',
+    passwordTitle: 'Adja meg a jelszavát',
+    codeTitle: 'Adja meg a bejelentkezési kódot',
+  },
+  passkeyPrompt: {
+    title: 'Létrehoz egy azonosítókulcsot?',
+    instructions: 'Legközelebb ujjlenyomattal, arccal vagy képernyőzárral jelentkezzen be jelszó vagy kód helyett.',
+    create: 'Azonosítókulcs létrehozása',
+    notNow: 'Most nem',
+    dontAskAgain: 'Ne kérdezze újra ezen az eszközön',
+    waiting: 'Kövesse a böngésző utasításait az azonosítókulcs létrehozásához.',
   },
   config: {
     title: 'A bejelentkezés nincs megfelelően beállítva',

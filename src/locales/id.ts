@@ -147,6 +147,7 @@ const id = {
     submit: 'Verifikasi',
     smsNowhere: 'Kami telah mengirim kode melalui SMS. Masukkan kode tersebut di bawah ini.',
     emailNowhere: 'Kami telah mengirim kode melalui email. Masukkan kode tersebut di bawah ini.',
+    rememberDevice: 'Ingat perangkat ini',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -179,6 +180,30 @@ const id = {
     'passkey-created': 'Kunci sandi Anda sudah siap. Lain kali, masuklah dengannya.',
     'device-forgotten': 'Perangkat ini telah dilupakan. Saat masuk berikutnya, kode verifikasi akan diminta lagi.',
     'account-deleted': 'Akun Anda telah dihapus.',
+  },
+  userAuth: {
+    heading: 'Masukkan nama pengguna Anda, lalu pilih cara masuk.',
+    headingEmail: 'Masukkan email Anda, lalu pilih cara masuk.',
+    methodTitle: 'Pilih cara masuk',
+    signingInAs: 'Masuk sebagai {{name}}',
+    methods: {
+      password: 'Gunakan kata sandi saya',
+      'email-otp': 'Kirimi saya kode lewat email',
+      'sms-otp': 'Kirimi saya kode lewat SMS',
+      passkey: 'Masuk dengan kunci sandi',
+    },
+    otherWays: 'Cara lain untuk masuk',
+    passkeyWaiting: 'Ikuti petunjuk browser Anda untuk menggunakan kunci sandi.',
+    passwordTitle: 'Masukkan kata sandi Anda',
+    codeTitle: 'Masukkan kode masuk Anda',
+  },
+  passkeyPrompt: {
+    title: 'Buat kunci sandi?',
+    instructions: 'Lain kali, masuk dengan sidik jari, wajah, atau kunci layar, bukan kata sandi atau kode.',
+    create: 'Buat kunci sandi',
+    notNow: 'Nanti saja',
+    dontAskAgain: 'Jangan tanya lagi di perangkat ini',
+    waiting: 'Ikuti petunjuk browser Anda untuk membuat kunci sandi.',
   },
   config: {
     title: 'Proses masuk tidak disiapkan dengan benar',

@@ -147,6 +147,7 @@ const it = {
     submit: 'Verifica',
     smsNowhere: 'Ti abbiamo inviato un codice via SMS. Inseriscilo qui sotto.',
     emailNowhere: 'Ti abbiamo inviato un codice via email. Inseriscilo qui sotto.',
+    rememberDevice: 'Ricorda questo dispositivo',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -181,6 +182,30 @@ const it = {
     'passkey-created': 'La tua passkey è pronta. La prossima volta accedi con quella.',
     'device-forgotten': 'Questo dispositivo è stato dimenticato. Al prossimo accesso ti verrà chiesto di nuovo il codice di verifica.',
     'account-deleted': 'Il tuo account è stato eliminato.',
+  },
+  userAuth: {
+    heading: 'Inserisci il tuo nome utente, poi scegli come accedere.',
+    headingEmail: 'Inserisci la tua email, poi scegli come accedere.',
+    methodTitle: 'Scegli come accedere',
+    signingInAs: 'Accesso come {{name}}',
+    methods: {
+      password: 'Usa la mia password',
+      'email-otp': 'Inviami un codice via email',
+      'sms-otp': 'Inviami un codice via SMS',
+      passkey: 'Accedi con una passkey',
+    },
+    otherWays: 'Altri modi per accedere',
+    passkeyWaiting: 'Segui le istruzioni del browser per usare la tua passkey.',
+    passwordTitle: 'Inserisci la password',
+    codeTitle: 'Inserisci il codice di accesso',
+  },
+  passkeyPrompt: {
+    title: 'Creare una passkey?',
+    instructions: 'La prossima volta accedi con impronta digitale, volto o blocco schermo invece di password o codice.',
+    create: 'Crea una passkey',
+    notNow: 'Non ora',
+    dontAskAgain: 'Non chiedere più su questo dispositivo',
+    waiting: 'Segui le istruzioni del browser per creare la tua passkey.',
   },
   config: {
     title: 'L’accesso non è configurato correttamente',

@@ -147,6 +147,7 @@ const ja = {
     submit: '確認',
     smsNowhere: 'SMSでコードを送信しました。以下に入力してください。',
     emailNowhere: 'メールでコードを送信しました。以下に入力してください。',
+    rememberDevice: 'このデバイスを記憶する',
   },
   mfaTypes: {
     SMS_MFA: 'SMS（テキストメッセージ）',
@@ -179,6 +180,30 @@ const ja = {
     'passkey-created': 'パスキーの準備ができました。次回からはパスキーでサインインしてください。',
     'device-forgotten': 'このデバイスの記憶を解除しました。次回のサインインでは再び確認コードが求められます。',
     'account-deleted': 'アカウントを削除しました。',
+  },
+  userAuth: {
+    heading: 'ユーザー名を入力し、サインイン方法を選んでください。',
+    headingEmail: 'メールアドレスを入力し、サインイン方法を選んでください。',
+    methodTitle: 'サインイン方法を選択',
+    signingInAs: '{{name}} としてサインイン',
+    methods: {
+      password: 'パスワードを使用',
+      'email-otp': 'メールでコードを受け取る',
+      'sms-otp': 'SMS でコードを受け取る',
+      passkey: 'パスキーでサインイン',
+    },
+    otherWays: 'ほかのサインイン方法',
+    passkeyWaiting: 'パスキーを使用するには、ブラウザーの指示に従ってください。',
+    passwordTitle: 'パスワードを入力',
+    codeTitle: 'サインインコードを入力',
+  },
+  passkeyPrompt: {
+    title: 'パスキーを作成しますか？',
+    instructions: '次回からは、パスワードやコードの代わりに指紋、顔、画面ロックでサインインできます。',
+    create: 'パスキーを作成',
+    notNow: '後で',
+    dontAskAgain: 'このデバイスでは今後表示しない',
+    waiting: 'パスキーを作成するには、ブラウザーの指示に従ってください。',
   },
   config: {
     title: 'サインインが正しく設定されていません',

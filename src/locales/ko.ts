@@ -147,6 +147,7 @@ const ko = {
     submit: '확인',
     smsNowhere: '문자 메시지로 코드를 보냈습니다. 아래에 입력하세요.',
     emailNowhere: '이메일로 코드를 보냈습니다. 아래에 입력하세요.',
+    rememberDevice: '이 기기 기억하기',
   },
   mfaTypes: {
     SMS_MFA: '문자 메시지(SMS)',
@@ -179,6 +180,30 @@ const ko = {
     'passkey-created': '패스키가 준비되었습니다. 다음부터는 패스키로 로그인하세요.',
     'device-forgotten': '이 기기를 더 이상 기억하지 않습니다. 다음 로그인 시 인증 코드를 다시 요청합니다.',
     'account-deleted': '계정이 삭제되었습니다.',
+  },
+  userAuth: {
+    heading: '사용자 이름을 입력한 다음 로그인 방법을 선택하세요.',
+    headingEmail: '이메일을 입력한 다음 로그인 방법을 선택하세요.',
+    methodTitle: '로그인 방법 선택',
+    signingInAs: '{{name}}(으)로 로그인 중',
+    methods: {
+      password: '비밀번호 사용',
+      'email-otp': '이메일로 코드 받기',
+      'sms-otp': '문자 메시지로 코드 받기',
+      passkey: '패스키로 로그인',
+    },
+    otherWays: '다른 로그인 방법',
+    passkeyWaiting: '패스키를 사용하려면 브라우저의 안내를 따르세요.',
+    passwordTitle: '비밀번호 입력',
+    codeTitle: '로그인 코드 입력',
+  },
+  passkeyPrompt: {
+    title: '패스키를 만드시겠습니까?',
+    instructions: '다음부터는 비밀번호나 코드 대신 지문, 얼굴 또는 화면 잠금으로 로그인하세요.',
+    create: '패스키 만들기',
+    notNow: '나중에',
+    dontAskAgain: '이 기기에서 다시 묻지 않기',
+    waiting: '패스키를 만들려면 브라우저의 안내를 따르세요.',
   },
   config: {
     title: '로그인이 올바르게 설정되지 않았습니다',

@@ -147,6 +147,7 @@ const nb = {
     submit: 'Bekreft',
     smsNowhere: 'Vi har sendt deg en kode på SMS. Skriv den inn nedenfor.',
     emailNowhere: 'Vi har sendt deg en kode på e-post. Skriv den inn nedenfor.',
+    rememberDevice: 'Husk denne enheten',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -180,6 +181,30 @@ const nb = {
     'passkey-created': 'Tilgangsnøkkelen din er klar. Logg på med den neste gang.',
     'device-forgotten': 'Denne enheten er glemt. Neste gang du logger på, blir du bedt om bekreftelseskoden igjen.',
     'account-deleted': 'Kontoen din er slettet.',
+  },
+  userAuth: {
+    heading: 'Skriv inn brukernavnet ditt, og velg deretter hvordan du vil logge på.',
+    headingEmail: 'Skriv inn e-postadressen din, og velg deretter hvordan du vil logge på.',
+    methodTitle: 'Velg hvordan du vil logge på',
+    signingInAs: 'Logger på som {{name}}',
+    methods: {
+      password: 'Bruk passordet mitt',
+      'email-otp': 'Send meg en kode på e-post',
+      'sms-otp': 'Send meg en kode på SMS',
+      passkey: 'Logg på med en tilgangsnøkkel',
+    },
+    otherWays: 'Andre måter å logge på',
+    passkeyWaiting: 'Følg instruksjonene i nettleseren for å bruke tilgangsnøkkelen din.',
+    passwordTitle: 'Skriv inn passordet ditt',
+    codeTitle: 'Skriv inn påloggingskoden',
+  },
+  passkeyPrompt: {
+    title: 'Vil du opprette en tilgangsnøkkel?',
+    instructions: 'Logg på neste gang med fingeravtrykk, ansikt eller skjermlås i stedet for passord eller kode.',
+    create: 'Opprett en tilgangsnøkkel',
+    notNow: 'Ikke nå',
+    dontAskAgain: 'Ikke spør igjen på denne enheten',
+    waiting: 'Følg instruksjonene i nettleseren for å opprette tilgangsnøkkelen din.',
   },
   config: {
     title: 'Innloggingen er ikke riktig konfigurert',

@@ -147,6 +147,7 @@ const nl = {
     submit: 'Verifiëren',
     smsNowhere: 'We hebben u per sms een code gestuurd. Voer deze hieronder in.',
     emailNowhere: 'We hebben u per e-mail een code gestuurd. Voer deze hieronder in.',
+    rememberDevice: 'Dit apparaat onthouden',
   },
   mfaTypes: {
     SMS_MFA: 'Sms',
@@ -180,6 +181,30 @@ const nl = {
     'passkey-created': 'Je passkey is klaar. Log de volgende keer daarmee in.',
     'device-forgotten': 'Dit apparaat is vergeten. Bij de volgende keer inloggen wordt opnieuw om je verificatiecode gevraagd.',
     'account-deleted': 'Uw account is verwijderd.',
+  },
+  userAuth: {
+    heading: 'Voer je gebruikersnaam in en kies daarna hoe je inlogt.',
+    headingEmail: 'Voer je e-mailadres in en kies daarna hoe je inlogt.',
+    methodTitle: 'Kies hoe je inlogt',
+    signingInAs: 'Inloggen als {{name}}',
+    methods: {
+      password: 'Mijn wachtwoord gebruiken',
+      'email-otp': 'Stuur me een code per e-mail',
+      'sms-otp': 'Stuur me een code per sms',
+      passkey: 'Inloggen met een toegangssleutel',
+    },
+    otherWays: 'Andere manieren om in te loggen',
+    passkeyWaiting: 'Volg de instructies van je browser om je toegangssleutel te gebruiken.',
+    passwordTitle: 'Voer je wachtwoord in',
+    codeTitle: 'Voer je inlogcode in',
+  },
+  passkeyPrompt: {
+    title: 'Een toegangssleutel maken?',
+    instructions: 'Log de volgende keer in met je vingerafdruk, gezicht of schermvergrendeling in plaats van een wachtwoord of code.',
+    create: 'Toegangssleutel maken',
+    notNow: 'Niet nu',
+    dontAskAgain: 'Niet meer vragen op dit apparaat',
+    waiting: 'Volg de instructies van je browser om je toegangssleutel te maken.',
   },
   config: {
     title: 'Inloggen is niet goed ingesteld',

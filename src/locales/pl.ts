@@ -147,6 +147,7 @@ const pl = {
     submit: 'Zweryfikuj',
     smsNowhere: 'Wysłaliśmy Ci kod SMS-em. Wpisz go poniżej.',
     emailNowhere: 'Wysłaliśmy Ci kod e-mailem. Wpisz go poniżej.',
+    rememberDevice: 'Zapamiętaj to urządzenie',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -182,6 +183,30 @@ const pl = {
     'passkey-created': 'Twój klucz dostępu jest gotowy. Następnym razem zaloguj się za jego pomocą.',
     'device-forgotten': 'To urządzenie zostało zapomniane. Przy następnym logowaniu znów zostaniesz poproszony o kod weryfikacyjny.',
     'account-deleted': 'Twoje konto zostało usunięte.',
+  },
+  userAuth: {
+    heading: 'Wpisz nazwę użytkownika, a potem wybierz sposób logowania.',
+    headingEmail: 'Wpisz adres e-mail, a potem wybierz sposób logowania.',
+    methodTitle: 'Wybierz sposób logowania',
+    signingInAs: 'Logowanie jako {{name}}',
+    methods: {
+      password: 'Użyj mojego hasła',
+      'email-otp': 'Wyślij mi kod e-mailem',
+      'sms-otp': 'Wyślij mi kod SMS-em',
+      passkey: 'Zaloguj się kluczem dostępu',
+    },
+    otherWays: 'Inne sposoby logowania',
+    passkeyWaiting: 'Postępuj zgodnie z instrukcjami przeglądarki, aby użyć klucza dostępu.',
+    passwordTitle: 'Wpisz hasło',
+    codeTitle: 'Wpisz kod logowania',
+  },
+  passkeyPrompt: {
+    title: 'Utworzyć klucz dostępu?',
+    instructions: 'Następnym razem zaloguj się odciskiem palca, twarzą lub blokadą ekranu zamiast hasła lub kodu.',
+    create: 'Utwórz klucz dostępu',
+    notNow: 'Nie teraz',
+    dontAskAgain: 'Nie pytaj ponownie na tym urządzeniu',
+    waiting: 'Postępuj zgodnie z instrukcjami przeglądarki, aby utworzyć klucz dostępu.',
   },
   config: {
     title: 'Logowanie nie jest poprawnie skonfigurowane',

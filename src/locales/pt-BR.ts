@@ -147,6 +147,7 @@ const ptBR = {
     submit: 'Verificar',
     smsNowhere: 'Enviamos um código por SMS. Digite-o abaixo.',
     emailNowhere: 'Enviamos um código por e-mail. Digite-o abaixo.',
+    rememberDevice: 'Lembrar deste dispositivo',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -181,6 +182,30 @@ const ptBR = {
     'passkey-created': 'Sua chave de acesso está pronta. Da próxima vez, entre com ela.',
     'device-forgotten': 'Este dispositivo foi esquecido. No próximo login, o código de verificação será pedido novamente.',
     'account-deleted': 'Sua conta foi excluída.',
+  },
+  userAuth: {
+    heading: 'Digite seu nome de usuário e depois escolha como entrar.',
+    headingEmail: 'Digite seu e-mail e depois escolha como entrar.',
+    methodTitle: 'Escolha como entrar',
+    signingInAs: 'Entrando como {{name}}',
+    methods: {
+      password: 'Usar minha senha',
+      'email-otp': 'Enviar um código por e-mail',
+      'sms-otp': 'Enviar um código por SMS',
+      passkey: 'Entrar com uma chave de acesso',
+    },
+    otherWays: 'Outras formas de entrar',
+    passkeyWaiting: 'Siga as instruções do seu navegador para usar sua chave de acesso.',
+    passwordTitle: 'Digite sua senha',
+    codeTitle: 'Digite seu código de acesso',
+  },
+  passkeyPrompt: {
+    title: 'Criar uma chave de acesso?',
+    instructions: 'Da próxima vez, entre com sua impressão digital, rosto ou bloqueio de tela em vez de senha ou código.',
+    create: 'Criar uma chave de acesso',
+    notNow: 'Agora não',
+    dontAskAgain: 'Não perguntar de novo neste dispositivo',
+    waiting: 'Siga as instruções do seu navegador para criar sua chave de acesso.',
   },
   config: {
     title: 'O login não está configurado corretamente',

@@ -147,6 +147,7 @@ const ptPT = {
     submit: 'Verificar',
     smsNowhere: 'Enviámos-lhe um código por SMS. Introduza-o abaixo.',
     emailNowhere: 'Enviámos-lhe um código por e-mail. Introduza-o abaixo.',
+    rememberDevice: 'Memorizar este dispositivo',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -181,6 +182,30 @@ const ptPT = {
     'passkey-created': 'A sua chave de acesso está pronta. Da próxima vez, inicie sessão com ela.',
     'device-forgotten': 'Este dispositivo foi esquecido. No próximo início de sessão, o código de verificação será pedido novamente.',
     'account-deleted': 'A sua conta foi eliminada.',
+  },
+  userAuth: {
+    heading: 'Introduza o seu nome de utilizador e depois escolha como iniciar sessão.',
+    headingEmail: 'Introduza o seu e-mail e depois escolha como iniciar sessão.',
+    methodTitle: 'Escolha como iniciar sessão',
+    signingInAs: 'A iniciar sessão como {{name}}',
+    methods: {
+      password: 'Usar a minha palavra-passe',
+      'email-otp': 'Enviar um código por e-mail',
+      'sms-otp': 'Enviar um código por SMS',
+      passkey: 'Iniciar sessão com uma chave de acesso',
+    },
+    otherWays: 'Outras formas de iniciar sessão',
+    passkeyWaiting: 'Siga as instruções do seu navegador para usar a sua chave de acesso.',
+    passwordTitle: 'Introduza a sua palavra-passe',
+    codeTitle: 'Introduza o seu código de início de sessão',
+  },
+  passkeyPrompt: {
+    title: 'Criar uma chave de acesso?',
+    instructions: 'Da próxima vez, inicie sessão com a impressão digital, o rosto ou o bloqueio do ecrã em vez de uma palavra-passe ou código.',
+    create: 'Criar uma chave de acesso',
+    notNow: 'Agora não',
+    dontAskAgain: 'Não voltar a perguntar neste dispositivo',
+    waiting: 'Siga as instruções do seu navegador para criar a sua chave de acesso.',
   },
   config: {
     title: 'O início de sessão não está configurado corretamente',

@@ -149,6 +149,7 @@ const ro = {
     submit: 'Verificați',
     smsNowhere: 'V-am trimis un cod prin SMS. Introduceți-l mai jos.',
     emailNowhere: 'V-am trimis un cod prin e-mail. Introduceți-l mai jos.',
+    rememberDevice: 'Ține minte acest dispozitiv',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -183,6 +184,30 @@ const ro = {
     'passkey-created': 'Cheia de acces este gata. Data viitoare, conectați-vă cu ea.',
     'device-forgotten': 'Acest dispozitiv a fost uitat. La următoarea conectare vi se va cere din nou codul de verificare.',
     'account-deleted': 'Contul dvs. a fost șters.',
+  },
+  userAuth: {
+    heading: 'Introduceți numele de utilizator, apoi alegeți cum vă conectați.',
+    headingEmail: 'Introduceți adresa de e-mail, apoi alegeți cum vă conectați.',
+    methodTitle: 'Alegeți cum vă conectați',
+    signingInAs: 'Conectare ca {{name}}',
+    methods: {
+      password: 'Folosesc parola',
+      'email-otp': 'Trimiteți-mi un cod pe e-mail',
+      'sms-otp': 'Trimiteți-mi un cod prin SMS',
+      passkey: 'Conectare cu o cheie de acces',
+    },
+    otherWays: 'Alte moduri de conectare',
+    passkeyWaiting: 'Urmați instrucțiunile browserului pentru a folosi cheia de acces.',
+    passwordTitle: 'Introduceți parola',
+    codeTitle: 'Introduceți codul de conectare',
+  },
+  passkeyPrompt: {
+    title: 'Creați o cheie de acces?',
+    instructions: 'Data viitoare, conectați-vă cu amprenta, fața sau blocarea ecranului în loc de parolă sau cod.',
+    create: 'Creați o cheie de acces',
+    notNow: 'Nu acum',
+    dontAskAgain: 'Nu mai întreba pe acest dispozitiv',
+    waiting: 'Urmați instrucțiunile browserului pentru a crea cheia de acces.',
   },
   config: {
     title: 'Conectarea nu este configurată corect',

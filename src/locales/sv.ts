@@ -148,6 +148,7 @@ const sv = {
     submit: 'Verifiera',
     smsNowhere: 'Vi har skickat en kod via SMS. Ange den nedan.',
     emailNowhere: 'Vi har skickat en kod via e-post. Ange den nedan.',
+    rememberDevice: 'Kom ihåg den här enheten',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -181,6 +182,30 @@ const sv = {
     'passkey-created': 'Din nyckel är klar. Logga in med den nästa gång.',
     'device-forgotten': 'Den här enheten har glömts. Nästa gång du loggar in får du ange din verifieringskod igen.',
     'account-deleted': 'Ditt konto har tagits bort.',
+  },
+  userAuth: {
+    heading: 'Ange ditt användarnamn och välj sedan hur du loggar in.',
+    headingEmail: 'Ange din e-postadress och välj sedan hur du loggar in.',
+    methodTitle: 'Välj hur du loggar in',
+    signingInAs: 'Loggar in som {{name}}',
+    methods: {
+      password: 'Använd mitt lösenord',
+      'email-otp': 'Skicka en kod via e-post',
+      'sms-otp': 'Skicka en kod via sms',
+      passkey: 'Logga in med en nyckel',
+    },
+    otherWays: 'Andra sätt att logga in',
+    passkeyWaiting: 'Följ webbläsarens instruktioner för att använda din nyckel.',
+    passwordTitle: 'Ange ditt lösenord',
+    codeTitle: 'Ange din inloggningskod',
+  },
+  passkeyPrompt: {
+    title: 'Skapa en nyckel?',
+    instructions: 'Logga in nästa gång med fingeravtryck, ansikte eller skärmlås i stället för lösenord eller kod.',
+    create: 'Skapa en nyckel',
+    notNow: 'Inte nu',
+    dontAskAgain: 'Fråga inte igen på den här enheten',
+    waiting: 'Följ webbläsarens instruktioner för att skapa din nyckel.',
   },
   config: {
     title: 'Inloggningen är inte korrekt konfigurerad',

@@ -148,6 +148,7 @@ const tr = {
     submit: 'Doğrula',
     smsNowhere: 'SMS ile bir kod gönderdik. Kodu aşağıya girin.',
     emailNowhere: 'E-posta ile bir kod gönderdik. Kodu aşağıya girin.',
+    rememberDevice: 'Bu cihazı hatırla',
   },
   mfaTypes: {
     SMS_MFA: 'Kısa mesaj (SMS)',
@@ -181,6 +182,30 @@ const tr = {
     'passkey-created': 'Geçiş anahtarınız hazır. Bir dahaki sefere onunla oturum açın.',
     'device-forgotten': 'Bu cihaz unutuldu. Bir sonraki oturum açışınızda doğrulama kodunuz yeniden istenecek.',
     'account-deleted': 'Hesabınız silindi.',
+  },
+  userAuth: {
+    heading: 'Kullanıcı adınızı girin, ardından nasıl oturum açacağınızı seçin.',
+    headingEmail: 'E-posta adresinizi girin, ardından nasıl oturum açacağınızı seçin.',
+    methodTitle: 'Oturum açma yöntemini seçin',
+    signingInAs: '{{name}} olarak oturum açılıyor',
+    methods: {
+      password: 'Şifremi kullan',
+      'email-otp': 'Bana e-postayla kod gönder',
+      'sms-otp': 'Bana SMS ile kod gönder',
+      passkey: 'Geçiş anahtarıyla oturum aç',
+    },
+    otherWays: 'Diğer oturum açma yolları',
+    passkeyWaiting: 'Geçiş anahtarınızı kullanmak için tarayıcınızın talimatlarını izleyin.',
+    passwordTitle: 'Şifrenizi girin',
+    codeTitle: 'Oturum açma kodunuzu girin',
+  },
+  passkeyPrompt: {
+    title: 'Geçiş anahtarı oluşturulsun mu?',
+    instructions: 'Bir dahaki sefere şifre veya kod yerine parmak iziniz, yüzünüz ya da ekran kilidinizle oturum açın.',
+    create: 'Geçiş anahtarı oluştur',
+    notNow: 'Şimdi değil',
+    dontAskAgain: 'Bu cihazda bir daha sorma',
+    waiting: 'Geçiş anahtarınızı oluşturmak için tarayıcınızın talimatlarını izleyin.',
   },
   config: {
     title: 'Oturum açma doğru şekilde ayarlanmamış',

@@ -147,6 +147,7 @@ const vi = {
     submit: 'Xác minh',
     smsNowhere: 'Chúng tôi đã gửi mã qua SMS. Hãy nhập mã bên dưới.',
     emailNowhere: 'Chúng tôi đã gửi mã qua email. Hãy nhập mã bên dưới.',
+    rememberDevice: 'Ghi nhớ thiết bị này',
   },
   mfaTypes: {
     SMS_MFA: 'SMS',
@@ -179,6 +180,30 @@ const vi = {
     'passkey-created': 'Khóa truy cập của bạn đã sẵn sàng. Lần sau, hãy đăng nhập bằng khóa này.',
     'device-forgotten': 'Thiết bị này đã bị quên. Lần đăng nhập tiếp theo sẽ lại yêu cầu mã xác minh.',
     'account-deleted': 'Tài khoản của bạn đã bị xóa.',
+  },
+  userAuth: {
+    heading: 'Nhập tên người dùng, sau đó chọn cách đăng nhập.',
+    headingEmail: 'Nhập email, sau đó chọn cách đăng nhập.',
+    methodTitle: 'Chọn cách đăng nhập',
+    signingInAs: 'Đang đăng nhập với tên {{name}}',
+    methods: {
+      password: 'Dùng mật khẩu của tôi',
+      'email-otp': 'Gửi mã qua email',
+      'sms-otp': 'Gửi mã qua SMS',
+      passkey: 'Đăng nhập bằng khóa truy cập',
+    },
+    otherWays: 'Các cách đăng nhập khác',
+    passkeyWaiting: 'Làm theo hướng dẫn của trình duyệt để dùng khóa truy cập.',
+    passwordTitle: 'Nhập mật khẩu',
+    codeTitle: 'Nhập mã đăng nhập',
+  },
+  passkeyPrompt: {
+    title: 'Tạo khóa truy cập?',
+    instructions: 'Lần sau, đăng nhập bằng vân tay, khuôn mặt hoặc khóa màn hình thay vì mật khẩu hay mã.',
+    create: 'Tạo khóa truy cập',
+    notNow: 'Để sau',
+    dontAskAgain: 'Không hỏi lại trên thiết bị này',
+    waiting: 'Làm theo hướng dẫn của trình duyệt để tạo khóa truy cập.',
   },
   config: {
     title: 'Chức năng đăng nhập chưa được thiết lập đúng',

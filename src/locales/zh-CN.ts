@@ -147,6 +147,7 @@ const zhCN = {
     submit: '验证',
     smsNowhere: '我们已通过短信发送验证码。请在下方输入验证码。',
     emailNowhere: '我们已通过电子邮件发送验证码。请在下方输入验证码。',
+    rememberDevice: '记住此设备',
   },
   mfaTypes: {
     SMS_MFA: '短信',
@@ -179,6 +180,30 @@ const zhCN = {
     'passkey-created': '您的通行密钥已就绪。下次请用它登录。',
     'device-forgotten': '已忘记此设备。下次登录时将再次要求输入验证码。',
     'account-deleted': '您的账户已删除。',
+  },
+  userAuth: {
+    heading: '输入用户名，然后选择登录方式。',
+    headingEmail: '输入电子邮件地址，然后选择登录方式。',
+    methodTitle: '选择登录方式',
+    signingInAs: '正在以 {{name}} 身份登录',
+    methods: {
+      password: '使用我的密码',
+      'email-otp': '通过电子邮件发送验证码',
+      'sms-otp': '通过短信发送验证码',
+      passkey: '使用通行密钥登录',
+    },
+    otherWays: '其他登录方式',
+    passkeyWaiting: '请按照浏览器的提示使用您的通行密钥。',
+    passwordTitle: '输入密码',
+    codeTitle: '输入登录验证码',
+  },
+  passkeyPrompt: {
+    title: '创建通行密钥？',
+    instructions: '下次可以使用指纹、面容或屏幕锁登录，无需密码或验证码。',
+    create: '创建通行密钥',
+    notNow: '以后再说',
+    dontAskAgain: '在此设备上不再询问',
+    waiting: '请按照浏览器的提示创建您的通行密钥。',
   },
   config: {
     title: '登录设置不正确',

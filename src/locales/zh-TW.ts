@@ -147,6 +147,7 @@ const zhTW = {
     submit: '驗證',
     smsNowhere: '我們已透過簡訊傳送驗證碼。請在下方輸入驗證碼。',
     emailNowhere: '我們已透過電子郵件傳送驗證碼。請在下方輸入驗證碼。',
+    rememberDevice: '記住這部裝置',
   },
   mfaTypes: {
     SMS_MFA: '簡訊',
@@ -179,6 +180,30 @@ const zhTW = {
     'passkey-created': '您的密碼金鑰已準備就緒。下次請用它登入。',
     'device-forgotten': '已忘記此裝置。下次登入時將再次要求輸入驗證碼。',
     'account-deleted': '您的帳戶已刪除。',
+  },
+  userAuth: {
+    heading: '輸入使用者名稱，然後選擇登入方式。',
+    headingEmail: '輸入電子郵件地址，然後選擇登入方式。',
+    methodTitle: '選擇登入方式',
+    signingInAs: '正在以 {{name}} 身分登入',
+    methods: {
+      password: '使用我的密碼',
+      'email-otp': '透過電子郵件傳送驗證碼',
+      'sms-otp': '透過簡訊傳送驗證碼',
+      passkey: '使用密碼金鑰登入',
+    },
+    otherWays: '其他登入方式',
+    passkeyWaiting: '請依照瀏覽器的指示使用您的密碼金鑰。',
+    passwordTitle: '輸入密碼',
+    codeTitle: '輸入登入驗證碼',
+  },
+  passkeyPrompt: {
+    title: '要建立密碼金鑰嗎？',
+    instructions: '下次可以使用指紋、臉孔或螢幕鎖定登入，不必輸入密碼或驗證碼。',
+    create: '建立密碼金鑰',
+    notNow: '稍後再說',
+    dontAskAgain: '不要在這部裝置上再詢問',
+    waiting: '請依照瀏覽器的指示建立您的密碼金鑰。',
   },
   config: {
     title: '登入設定不正確',

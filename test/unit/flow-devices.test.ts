@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { authResult, CLIENT, exception, harness } from '../support/fake-cognito.js';
+import { createSrpSession } from '../../src/crypto/srp-user.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const DEVICE = { DeviceKey: 'us-east-1_dev-1', DeviceGroupKey: '-grp1' };
@@ -81,6 +82,24 @@ describe('remembered devices', () => {
     // No NewDeviceMetadata this time: the session still refreshes with the remembered device's key.
     expect(h.flow.session!.tokens.deviceKey).to.equal(DEVICE.DeviceKey);
     expect(h.cognito.callsOf('confirmDevice')).to.have.length(0);
+  });
+
+  it('USER_SRP_AUTH names the remembered device in PASSWORD_VERIFIER too, so Cognito answers DEVICE_SRP_AUTH, not MFA', async () => {
+    const first = harness();
+    await rememberOnce(first, false);
+    await first.flow.signOut();
+    const h = harness({ authFlow: 'USER_SRP_AUTH' }, { storage: first.storage, createSrpSession: () => createSrpSession('1234567890abcdef') });
+    h.cognito
+      .on('initiateAuth', () => ({
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeParameters: { USER_ID_FOR_SRP: 'user-sub-1', SRP_B: 'ab'.repeat(384), SALT: '0a1b2c', SECRET_BLOCK: 'c2VjcmV0' },
+      }))
+      .on('respondToAuthChallenge', () => authResult());
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(h.cognito.callsOf('initiateAuth')[0]!.AuthParameters).to.deep.include({ USERNAME: 'ada', DEVICE_KEY: DEVICE.DeviceKey });
+    const [verifier] = h.cognito.callsOf('respondToAuthChallenge') as { ChallengeName: string; ChallengeResponses: Record<string, string> }[];
+    expect(verifier!.ChallengeName).to.equal('PASSWORD_VERIFIER');
+    expect(verifier!.ChallengeResponses).to.include({ USERNAME: 'user-sub-1', DEVICE_KEY: DEVICE.DeviceKey });
   });
 
   it('a ConfirmDevice failure does not fail the sign-in; nothing is remembered', async () => {

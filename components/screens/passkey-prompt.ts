@@ -1,0 +1,58 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { CognitoScreen } from '../base.js';
+import { actionButton, errorBanner, heading, uid } from '../parts/form.js';
+import { progressLine, spinner } from '../parts/sign-in-methods.js';
+
+/**
+ * @summary After a sign-in without a passkey (passkey-prompt): "Create a passkey", "Not now" (this time), or "Don't ask
+ * again on this device". The user is already signed in (cognito-signed-in has fired); leaving the prompt fires nothing.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes.
+ */
+export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
+  readonly screen = 'passkey-prompt' as const;
+  readonly #id = uid();
+
+  readonly #submit = this.onSubmit((_v, flow) => flow.createPasskey());
+
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    return html`<form
+      class="cognito-form"
+      data-screen="passkey-prompt"
+      novalidate
+      @submit=${this.#submit}
+      aria-labelledby=${`${id}-h`}
+      aria-describedby=${`${id}-desc`}
+    >
+      <div id=${`${id}-h`}>${heading(this.t('passkeyPrompt.title'))}</div>
+      <p id=${`${id}-desc`} class="textDescription-customizable">${this.t('passkeyPrompt.instructions')}</p>
+      ${errorBanner(this.t, s.error, `${id}-error`)}
+      <button
+        type="submit"
+        class="submitButton-customizable"
+        data-action="create-passkey"
+        data-primary-input
+        aria-describedby=${`${id}-h ${id}-desc`}
+        ?disabled=${s.busy}
+        aria-busy=${s.busy ? 'true' : 'false'}
+      >
+        ${spinner(this.t, s.busy)}<span class="cognito-submit-label">${this.t('passkeyPrompt.create')}</span>
+      </button>
+      ${progressLine(s.busy ? this.t('passkeyPrompt.waiting') : undefined)}
+      <div class="cognito-links">
+        ${actionButton('not-now', this.t('passkeyPrompt.notNow'), () => void this.flow?.skipPasskey(), s.busy)}
+        ${actionButton('dont-ask-again', this.t('passkeyPrompt.dontAskAgain'), () => void this.flow?.skipPasskey({ dontAskAgain: true }), s.busy)}
+      </div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-passkey-prompt')) customElements.define('cognito-passkey-prompt', CognitoPasskeyPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-passkey-prompt': CognitoPasskeyPrompt;
+  }
+}

@@ -1,0 +1,53 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { CognitoScreen } from '../base.js';
+import { deliveryText } from '../parts/code-field.js';
+import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { otherWays } from '../parts/sign-in-methods.js';
+
+/**
+ * @summary Choice-based sign-in: the one-time code sent by email or text message as the FIRST factor (not MFA), with
+ * the masked destination, "Send a new code" and the other ways this account has.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes.
+ */
+export class CognitoSignInCode extends CognitoScreen<'sign-in-code'> {
+  readonly screen = 'sign-in-code' as const;
+  readonly #id = uid();
+
+  readonly #submit = this.onSubmit((v, flow) => flow.submitSignInCode({ code: v.code ?? '' }));
+
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    const sms = s.method === 'sms-otp';
+    const description = deliveryText(this.t, sms ? 'mfaCode.sms' : 'mfaCode.email', sms ? 'mfaCode.smsNowhere' : 'mfaCode.emailNowhere', s.delivery);
+    return html`<form
+      class="cognito-form"
+      data-screen="sign-in-code"
+      data-method=${s.method}
+      novalidate
+      @submit=${this.#submit}
+      aria-labelledby=${`${id}-h`}
+      aria-describedby=${`${id}-desc`}
+    >
+      <div id=${`${id}-h`}>${heading(this.t('userAuth.codeTitle'))}</div>
+      <p id=${`${id}-desc`} class="textDescription-customizable">${description}</p>
+      ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error`, primary: { describedBy: `${id}-h ${id}-desc` } })}
+      ${submitButton(this.t, this.t('signIn.submit'), s.busy)}
+      <div class="cognito-links">
+        ${actionButton('resend', this.t('confirmSignUp.resend'), () => void this.flow?.resendSignInCode(), s.busy)}
+      </div>
+      ${otherWays(this.t, id, { methods: s.methods, current: s.method, busy: s.busy, onChoose: (m) => void this.flow?.chooseSignInMethod(m) })}
+      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-sign-in-code')) customElements.define('cognito-sign-in-code', CognitoSignInCode);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-sign-in-code': CognitoSignInCode;
+  }
+}

@@ -1,0 +1,56 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SignInMethod } from '../../src/state/index.js';
+import { CognitoScreen } from '../base.js';
+import { actionButton, errorBanner, heading, uid } from '../parts/form.js';
+import { methodButtons, progressLine, signingInAs } from '../parts/sign-in-methods.js';
+
+/**
+ * @summary Choice-based sign-in (sign-in-methods): the ways this account can sign in here, one button each (a
+ * passkey, a code by email or text message, the password), in the page's order. A failed passkey comes back here with
+ * its message, the other ways still offered.
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes and `.cognito-methods`.
+ */
+export class CognitoSignInMethod extends CognitoScreen<'sign-in-method'> {
+  readonly screen = 'sign-in-method' as const;
+  readonly #id = uid();
+
+  /** Each method's button submits the form; the one pressed is the choice (Enter on none picks the first). */
+  readonly #submit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    const s = this.current;
+    if (!s || s.busy) return;
+    const pressed = (e.submitter as HTMLButtonElement | null)?.value as SignInMethod | undefined;
+    const method = pressed && s.methods.includes(pressed) ? pressed : s.methods[0];
+    if (method) void this.flow?.chooseSignInMethod(method);
+  };
+
+  protected override render(): TemplateResult | typeof nothing {
+    const s = this.current;
+    if (!s) return nothing;
+    const id = this.#id;
+    const waiting = s.busy && s.pending === 'passkey' ? this.t('userAuth.passkeyWaiting') : undefined;
+    return html`<form
+      class="cognito-form"
+      data-screen="sign-in-method"
+      novalidate
+      @submit=${this.#submit}
+      aria-labelledby=${`${id}-h`}
+      aria-describedby=${`${id}-desc`}
+    >
+      <div id=${`${id}-h`}>${heading(this.t('userAuth.methodTitle'))}</div>
+      <p id=${`${id}-desc`} class="textDescription-customizable">${signingInAs(this.t, s.username)}</p>
+      ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${methodButtons(this.t, { methods: s.methods, busy: s.busy, pending: s.pending, submit: true, labelledBy: `${id}-h` })}
+      ${progressLine(waiting)}
+      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+    </form>`;
+  }
+}
+
+if (!customElements.get('cognito-sign-in-method')) customElements.define('cognito-sign-in-method', CognitoSignInMethod);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-sign-in-method': CognitoSignInMethod;
+  }
+}

@@ -1,0 +1,193 @@
+// Choice-based sign-in in <cognito-authenticator> on a fake Cognito: the identifier-first form (password optional), the
+// choice of methods, the first-factor code screen (masked destination, resend, one-time-code field), the password step
+// with the other ways, and "Remember this device" on the MFA screen. Keyboard only where it matters; axe on each step.
+import { sendKeys } from '@web/test-runner-commands';
+import { expect } from 'chai';
+import '../../components/index.js';
+import { CognitoAuthenticator } from '../../components/authenticator.js';
+import type { AuthConfig } from '../../src/config.js';
+import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
+import { authResult, CLIENT, exception, FakeCognito, POOL } from '../support/fake-cognito.js';
+import { until } from '../support/until.js';
+import { expectAccessible, type } from './helpers.js';
+
+let cognito = new FakeCognito();
+
+class UserAuthAuthenticator extends CognitoAuthenticator {
+  protected override createFlow(config: AuthConfig, deps: FlowDeps): AuthFlow {
+    return new AuthFlow(config, { ...deps, api: cognito.api });
+  }
+}
+customElements.define('test-user-auth-authenticator', UserAuthAuthenticator);
+
+const created: Element[] = [];
+async function create(attrs: Record<string, string>): Promise<CognitoAuthenticator> {
+  const el = document.createElement('test-user-auth-authenticator') as UserAuthAuthenticator;
+  const all = { 'user-pool-id': POOL, 'client-id': CLIENT, 'auth-flow': 'USER_PASSWORD_AUTH', storage: 'memory', ...attrs };
+  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
+  document.body.append(el);
+  created.push(el);
+  await el.updateComplete;
+  return el;
+}
+
+const screen = (el: Element, name: string) => until(() => el.querySelector<HTMLFormElement>(`form[data-screen="${name}"]`), `the ${name} screen`);
+const selectChallenge = (available: string[]) => ({ ChallengeName: 'SELECT_CHALLENGE', Session: 'session-select', ChallengeParameters: {}, AvailableChallenges: available });
+const emailOtp = { ChallengeName: 'EMAIL_OTP', Session: 'session-otp', ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL', CODE_DELIVERY_DESTINATION: 'a***@e***' } };
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
+
+beforeEach(() => {
+  cognito = new FakeCognito();
+});
+afterEach(() => {
+  for (const el of created.splice(0)) el.remove();
+});
+
+describe('choice-based sign-in screens', () => {
+  it('identifier-first: the password is optional; a typed one signs in at once (PREFERRED_CHALLENGE PASSWORD)', async () => {
+    cognito.on('initiateAuth', () => authResult('sub-ada'));
+    const el = await create({ 'sign-in-methods': 'password email-otp', 'passkey-prompt': 'off' });
+    const form = await screen(el, 'sign-in');
+    expect(text(form.querySelector('.textDescription-customizable'))).to.equal('Enter your username, then choose how to sign in.');
+    const password = form.querySelector<HTMLInputElement>('input[name="password"]')!;
+    expect(password.getAttribute('aria-required')).to.equal('false');
+    expect(text(form.querySelector(`label[for="${password.id}"]`))).to.equal('Password (optional)');
+    expect(password.autocomplete).to.equal('current-password');
+    await expectAccessible(el);
+    type(form, 'username', 'ada');
+    type(form, 'password', 'correct horse battery');
+    form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+    const [call] = cognito.callsOf('initiateAuth');
+    expect(call).to.deep.include({ AuthFlow: 'USER_AUTH' });
+    expect(call!.AuthParameters).to.deep.equal({ USERNAME: 'ada', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: 'correct horse battery' });
+  });
+
+  it('username only -> the choice (page order, keyboard) -> an email code: masked destination, resend, then signed in', async () => {
+    cognito.on('initiateAuth', () => selectChallenge(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP']), () => emailOtp);
+    cognito.on('respondToAuthChallenge', () => emailOtp, () => exception('CodeMismatchException', 'Invalid code or auth state for the user.'), () => authResult('sub-ada'));
+    const el = await create({ 'sign-in-methods': 'email-otp password', 'passkey-prompt': 'off' });
+    const form = await screen(el, 'sign-in');
+    type(form, 'username', 'ada');
+    await sendKeys({ press: 'Enter' });
+    const choice = await screen(el, 'sign-in-method');
+    expect(cognito.callsOf('initiateAuth')[0]!.AuthParameters).to.deep.equal({ USERNAME: 'ada' });
+    expect(text(choice.querySelector('h1'))).to.equal('Choose how to sign in');
+    expect(text(choice.querySelector('p'))).to.equal('Signing in as \u2068ada\u2069');
+    const buttons = [...choice.querySelectorAll<HTMLButtonElement>('button[data-method]')];
+    // SMS_OTP is Cognito's but not the page's: not offered.
+    expect(buttons.map((b) => text(b))).to.deep.equal(['Email me a code', 'Use my password']);
+    await until(() => document.activeElement === buttons[0], 'focus on the first way');
+    await expectAccessible(el);
+    // Keyboard only: Tab to the password button, Shift+Tab back, Enter on the email one.
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(buttons[1]);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(document.activeElement).to.equal(buttons[0]);
+    await sendKeys({ press: 'Enter' });
+    const code = await screen(el, 'sign-in-code');
+    expect(cognito.callsOf('respondToAuthChallenge')[0]).to.deep.include({ ChallengeName: 'SELECT_CHALLENGE', Session: 'session-select' });
+    expect(cognito.callsOf('respondToAuthChallenge')[0]!.ChallengeResponses).to.deep.include({ ANSWER: 'EMAIL_OTP' });
+    expect(text(code.querySelector('p'))).to.equal('We have sent a code by email to \u2066a***@e***\u2069. Enter it below.');
+    const input = code.querySelector<HTMLInputElement>('input[name="code"]')!;
+    expect(input.autocomplete).to.equal('one-time-code');
+    await until(() => document.activeElement === input, 'focus on the code');
+    expect(text(code.querySelector('.cognito-other-ways'))).to.contain('Use my password');
+    await expectAccessible(el);
+
+    code.querySelector<HTMLButtonElement>('[data-action="resend"]')!.click();
+    await until(() => el.querySelector('[data-notice="code-resent"]'), 'the resent notice');
+    expect(cognito.callsOf('initiateAuth')[1]!.AuthParameters).to.deep.equal({ USERNAME: 'ada', PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+
+    type(code, 'code', '000000');
+    await sendKeys({ press: 'Enter' });
+    const alert = await until(() => el.querySelector('[role="alert"][data-error-code="code-mismatch"]'), 'the wrong-code message');
+    expect(alert).to.exist;
+    type(code, 'code', '123456');
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+    const last = cognito.callsOf('respondToAuthChallenge').at(-1)!;
+    expect(last).to.deep.include({ ChallengeName: 'EMAIL_OTP' });
+    expect(last.ChallengeResponses).to.deep.include({ EMAIL_OTP_CODE: '123456' });
+  });
+
+  it('the password step: username kept for password managers, a refused password cleared, another way one click away', async () => {
+    cognito.on('initiateAuth', () => selectChallenge(['PASSWORD', 'EMAIL_OTP']), () => emailOtp);
+    cognito.on('respondToAuthChallenge', () => exception('NotAuthorizedException', 'Incorrect username or password.'));
+    const el = await create({ 'sign-in-methods': 'password email-otp' });
+    type(await screen(el, 'sign-in'), 'username', 'ada');
+    (await screen(el, 'sign-in')).querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    (await screen(el, 'sign-in-method')).querySelector<HTMLButtonElement>('[data-method="password"]')!.click();
+    const step = await screen(el, 'sign-in-password');
+    expect(cognito.callsOf('respondToAuthChallenge')).to.have.length(0);
+    const hidden = step.querySelector<HTMLInputElement>('input[name="username"]')!;
+    expect([hidden.value, hidden.autocomplete, hidden.hidden]).to.deep.equal(['ada', 'username', true]);
+    const password = step.querySelector<HTMLInputElement>('input[name="password"]')!;
+    await until(() => document.activeElement === password, 'focus on the password');
+    await expectAccessible(el);
+    type(step, 'password', 'wrong password');
+    step.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    await until(() => el.querySelector('[role="alert"][data-error-code="incorrect-credentials"]'), 'incorrect-credentials');
+    expect(password.value).to.equal('');
+    expect(cognito.callsOf('respondToAuthChallenge')[0]!.ChallengeResponses).to.deep.include({ ANSWER: 'PASSWORD', PASSWORD: 'wrong password' });
+    step.querySelector<HTMLButtonElement>('.cognito-other-ways [data-method="email-otp"]')!.click();
+    await screen(el, 'sign-in-code');
+    expect(cognito.callsOf('initiateAuth')[1]!.AuthParameters).to.deep.include({ PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+  });
+
+  it('no way this account can use here: the choice says so, with Back to sign in', async () => {
+    cognito.on('initiateAuth', () => selectChallenge(['WEB_AUTHN']));
+    const el = await create({ 'sign-in-methods': 'email-otp sms-otp' });
+    const form = await screen(el, 'sign-in');
+    expect(form.querySelector('input[name="password"]')).to.equal(null);
+    expect(form.querySelector('[data-action="forgot-password"]')).to.equal(null);
+    type(form, 'username', 'ada');
+    form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    const alert = await until(() => el.querySelector('[role="alert"][data-error-code="no-sign-in-method"]'), 'no-sign-in-method');
+    expect(text(alert)).to.equal('This account cannot sign in here in any of the ways this site offers.');
+    expect(el.querySelector('form[data-screen="sign-in-method"] [data-action="back"]')).to.exist;
+  });
+
+  it('"Remember this device" (remember-device): shown on the MFA screen, its answer sent with UpdateDeviceStatus', async () => {
+    const sms = { ChallengeName: 'SMS_MFA', Session: 's1', ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*******0101', CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS' } };
+    cognito.on('initiateAuth', () => sms);
+    cognito.on('respondToAuthChallenge', () => authResult('sub-ada', { NewDeviceMetadata: { DeviceKey: 'us-east-1_device-1', DeviceGroupKey: 'group-1' } }));
+    cognito.on('confirmDevice', () => ({ UserConfirmationNecessary: true }));
+    cognito.on('updateDeviceStatus', () => ({}));
+    const plain = await create({});
+    type(await screen(plain, 'sign-in'), 'username', 'ada');
+    type(await screen(plain, 'sign-in'), 'password', 'pw-123456');
+    (await screen(plain, 'sign-in')).querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    const without = await screen(plain, 'mfa-code');
+    expect(without.querySelector('input[name="remember_device"]'), 'not without remember-device').to.equal(null);
+    plain.remove();
+
+    const el = await create({ 'remember-device': '' });
+    type(await screen(el, 'sign-in'), 'username', 'ada');
+    type(await screen(el, 'sign-in'), 'password', 'pw-123456');
+    (await screen(el, 'sign-in')).querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    const mfa = await screen(el, 'mfa-code');
+    const box = mfa.querySelector<HTMLInputElement>('input[type="checkbox"][name="remember_device"]')!;
+    expect(text(mfa.querySelector(`label[for="${box.id}"]`))).to.equal('Remember this device');
+    expect(box.checked).to.equal(false);
+    await expectAccessible(el);
+    type(mfa, 'code', '123456');
+    box.click();
+    mfa.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    await until(() => cognito.callsOf('updateDeviceStatus').length === 1, 'UpdateDeviceStatus');
+    expect(cognito.callsOf('updateDeviceStatus')[0]).to.deep.include({ DeviceKey: 'us-east-1_device-1', DeviceRememberedStatus: 'remembered' });
+  });
+
+  it('German: the new screens speak the page\'s language', async () => {
+    cognito.on('initiateAuth', () => selectChallenge(['PASSWORD', 'EMAIL_OTP']));
+    const el = await create({ 'sign-in-methods': 'email-otp password', lang: 'de' });
+    const form = await screen(el, 'sign-in');
+    type(form, 'username', 'ada');
+    form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    const choice = await screen(el, 'sign-in-method');
+    expect(text(choice.querySelector('h1'))).to.equal('Anmeldemethode wählen');
+    expect([...choice.querySelectorAll('button[data-method]')].map((b) => text(b))).to.deep.equal(['Code per E-Mail senden', 'Mit meinem Passwort']);
+  });
+});
