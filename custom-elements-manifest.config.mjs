@@ -5,6 +5,7 @@ const EVENT_DETAIL = {
   'cognito-tokens-refreshed': 'TokensRefreshedDetail',
   'cognito-signed-out': 'SignedOutDetail',
   'cognito-signed-up': 'SignedUpDetail',
+  'cognito-account-updated': 'CognitoAccountUpdatedDetail',
   'cognito-screen-change': 'ScreenChangeDetail',
   'cognito-error': 'CognitoErrorDetail',
 };

@@ -26,8 +26,8 @@ function chunkName(chunk: { name: string; facadeModuleId: string | null; moduleI
 
 /**
  * Two library builds (scripts/build.js runs both, then the declarations and the custom-elements manifest):
- * - `npm` (default): ES modules for bundlers, dependencies left as imports; entries `index` (registers the elements)
- *   and `engine` (no elements, no side effects). Whitespace is kept (Vite's lib mode): the app's bundler minifies.
+ * - `npm` (default): ES modules for bundlers, dependencies left as imports; entries `index` (registers the elements),
+ *   `engine` (no elements, no side effects) and `account` (`<cognito-account>` and its sections, on demand). Whitespace is kept (Vite's lib mode): the app's bundler minifies.
  * - `cdn`: `dist/cdn/cognito-elements.js` for a <script type="module"> tag, dependencies bundled, fully minified.
  *   Everything the first paint does not need (Cognito client, SRP, screens, QR code, locales, i18next, the
  *   identity-provider UI, the customization-css sanitizer) is split into chunks in `dist/cdn/chunks/`, imported with
@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: true,
       lib: {
-        entry: cdn ? { 'cognito-elements': 'components/cdn.ts' } : { index: 'components/index.ts', engine: 'src/index.ts' },
+        entry: cdn ? { 'cognito-elements': 'components/cdn.ts' } : { index: 'components/index.ts', engine: 'src/index.ts', account: 'components/account/index.ts' },
         formats: ['es'],
       },
       rollupOptions: {

@@ -30,7 +30,25 @@ export function defineAll(): Promise<void> {
   return loadAllScreens();
 }
 
+/**
+ * Defines `<cognito-account>` and its sections (`cognito-elements/account`, a chunk of its own: a page with only the
+ * authenticator never loads it). Called by itself when the page has an account element at idle time or at a sign-in;
+ * a page that adds one later calls it (or imports `cognito-elements/account`).
+ */
+export function defineAccount(): Promise<void> {
+  return import('./account/index.js').then(() => undefined);
+}
+
+/** Loads the account elements when an undefined one is on the page. */
+function accountOnPage(): void {
+  if ([...document.querySelectorAll(':not(:defined)')].some((e) => e.localName.startsWith('cognito-account'))) void defineAccount().catch(() => undefined);
+}
+
 if (typeof window !== 'undefined') {
   const idle = (globalThis as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-  idle(() => void defineAll().catch(() => undefined));
+  idle(() => {
+    void defineAll().catch(() => undefined);
+    accountOnPage();
+  });
+  document.addEventListener('cognito-signed-in', accountOnPage);
 }

@@ -8,6 +8,7 @@
  */
 import type { LitElement } from 'lit';
 import type { AuthErrorCode } from '../src/errors.js';
+import type { AccountChange, AccountSection } from '../src/account/index.js';
 import type { Screen, SignOutReason } from '../src/state/index.js';
 
 export type { CognitoAuthenticator } from './authenticator.js';
@@ -23,12 +24,18 @@ export type { CognitoSetupSms } from './screens/setup-sms.js';
 export type { CognitoSetupTotp } from './screens/setup-totp.js';
 export type { CognitoSignIn } from './screens/sign-in.js';
 export type { CognitoSignUp } from './screens/sign-up.js';
+export type { FieldChoice, FieldType, ShapedFieldOptions, ShapedFormFields, SignUpValidator } from './parts/fields/types.js';
+export type { SlotPosition } from './controllers/slots.js';
 
-/** `cognito-signed-in`: a user signed in, or a stored session was restored (`restored: true`). */
+/**
+ * `cognito-signed-in`: a user signed in, or a stored session was restored (`restored: true`). Never carries the
+ * refresh token: the event bubbles and is composed, so every script on the page can read it. A page that keeps the
+ * refresh token itself reads it from `el.session.tokens.refreshToken`.
+ */
 export interface SignedInDetail {
   username: string;
   claims: Record<string, unknown>;
-  tokens: { idToken: string; accessToken: string; refreshToken?: string; expiresAt: number };
+  tokens: { idToken: string; accessToken: string; expiresAt: number };
   restored: boolean;
 }
 
@@ -77,6 +84,17 @@ export interface CognitoErrorDetail {
   attribute?: string;
   /** The screen the error happened on. */
   screen?: Screen;
+  /** For errors of an account section (`<cognito-account-*>`): which one. */
+  section?: AccountSection;
+}
+
+/**
+ * `cognito-account-updated`, from an account section: what changed (`profile` with the `attributes` saved or removed,
+ * `email-verified`, `phone_number-verified`, `password`, `mfa`, `passkeys`, `devices`, `deleted`).
+ */
+export interface CognitoAccountUpdatedDetail {
+  change: AccountChange;
+  attributes?: string[];
 }
 
 /** The events `<cognito-authenticator>` dispatches (bubbling and composed), by type. */
@@ -87,6 +105,7 @@ export interface CognitoEventMap {
   'cognito-signed-up': CustomEvent<SignedUpDetail>;
   'cognito-screen-change': CustomEvent<ScreenChangeDetail>;
   'cognito-error': CustomEvent<CognitoErrorDetail>;
+  'cognito-account-updated': CustomEvent<CognitoAccountUpdatedDetail>;
 }
 
 declare global {

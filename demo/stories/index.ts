@@ -9,6 +9,8 @@ import * as mfaTotp from './mfa-totp.stories.js';
 import * as mfaEmail from './mfa-email.stories.js';
 import * as passwordless from './passwordless.stories.js';
 import * as passkeyPrompt from './passkey-prompt.stories.js';
+import * as verifyAttributes from './verify-attributes.stories.js';
+import * as account from './account.stories.js';
 import * as selectMfa from './select-mfa.stories.js';
 import * as setupMfa from './setup-mfa.stories.js';
 import * as setupTotp from './setup-totp.stories.js';
@@ -34,6 +36,8 @@ export const modules = [
   mfaEmail,
   passwordless,
   passkeyPrompt,
+  verifyAttributes,
+  account,
   selectMfa,
   setupMfa,
   setupTotp,

@@ -1,0 +1,83 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AccountDevice, AccountFlow, AccountState, DevicesState } from '../../src/account/index.js';
+import { button, formatDate, sectionStatus } from './parts.js';
+import { AccountSectionElement } from './section.js';
+
+/**
+ * @summary Account section "Devices": where the user signed in with a tracked device (ListDevices: name, last used,
+ * remembered or not, "This device"), "Forget" (ForgetDevice: its next sign-in asks for MFA again) and remember or not
+ * (UpdateDeviceStatus).
+ * @fires cognito-account-updated - detail: { change: 'devices' }
+ * @fires cognito-error - detail: { code, message, section: 'devices', … }
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes and `.cognito-account-section`.
+ */
+export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
+  readonly section = 'devices' as const;
+  #running: string | undefined;
+
+  protected override load(_account: AccountFlow, state: AccountState): void {
+    if (!state.devices.devices) this.intent((a) => a.loadDevices());
+  }
+
+  #do(action: string, call: (a: AccountFlow) => Promise<void>): void {
+    this.#running = action;
+    this.intent(call);
+  }
+
+  #item(s: DevicesState, d: AccountDevice, index: number): TemplateResult {
+    const id = `${this.uidPrefix}-${index}`;
+    const lastUsed = formatDate(this.lang || document.documentElement.lang, d.lastUsed);
+    const running = (action: string) => s.busy && this.#running === `${action}-${d.key}`;
+    return html`<li class="cognito-account-item" data-device data-current=${String(d.current)} data-remembered=${String(d.remembered)}>
+      <div class="cognito-account-item-text">
+        <span id=${`${id}-name`} class="label-customizable" dir="auto">${d.name || this.t('account.devices.unnamed')}</span>
+        ${d.current ? html`<span class="cognito-account-tag" data-this-device>${this.t('account.devices.thisDevice')}</span>` : nothing}
+        <span class="textDescription-customizable">${this.t(d.remembered ? 'account.devices.remembered' : 'account.devices.notRemembered')}</span>
+        ${lastUsed ? html`<span class="textDescription-customizable">${this.t('account.devices.lastUsed', { date: lastUsed })}</span>` : nothing}
+      </div>
+      <div class="cognito-account-actions">
+        ${button(this.t, {
+          action: d.remembered ? 'dont-remember' : 'remember',
+          kind: 'secondary',
+          label: this.t(d.remembered ? 'account.devices.dontRemember' : 'account.devices.remember'),
+          busy: s.busy,
+          running: running('status'),
+          describedBy: `${id}-name`,
+          onClick: () => this.#do(`status-${d.key}`, (a) => a.setDeviceRemembered({ key: d.key, remembered: !d.remembered })),
+        })}
+        ${button(this.t, {
+          action: 'forget-device',
+          kind: 'secondary',
+          label: this.t('account.devices.forget'),
+          busy: s.busy,
+          running: running('forget'),
+          describedBy: `${id}-name`,
+          onClick: () => this.#do(`forget-${d.key}`, (a) => a.forgetDevice({ key: d.key })),
+        })}
+      </div>
+    </li>`;
+  }
+
+  protected renderSection(_state: AccountState, s: DevicesState): TemplateResult {
+    const id = this.uidPrefix;
+    const list = s.devices;
+    return html`${this.heading(this.t('account.devices.title'))}
+      <p class="textDescription-customizable">${this.t('account.devices.intro')}</p>
+      ${sectionStatus(this.t, s, id)}
+      ${list === undefined
+        ? s.busy
+          ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>`
+          : nothing
+        : list.length === 0
+          ? html`<p class="textDescription-customizable" data-empty>${this.t('account.devices.empty')}</p>`
+          : html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${list.map((d, i) => this.#item(s, d, i))}</ul>`}`;
+  }
+}
+
+if (!customElements.get('cognito-account-devices')) customElements.define('cognito-account-devices', CognitoAccountDevices);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-account-devices': CognitoAccountDevices;
+  }
+}

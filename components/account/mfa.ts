@@ -1,0 +1,201 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { AccountFlow, AccountState, AccountUser, MfaState } from '../../src/account/index.js';
+import type { MfaType } from '../../src/state/index.js';
+import { codeField } from '../parts/code-field.js';
+import '../parts/qr-code.js';
+import { button, onSubmit, sectionStatus } from './parts.js';
+import { AccountSectionElement } from './section.js';
+
+/** "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": blocks of four are easier to copy by eye. */
+const blocks = (secret: string): string => (secret.match(/.{1,4}/g) ?? []).join(' ');
+
+/**
+ * @summary Account section "Two-step verification": the user's methods (UserMFASettingList, PreferredMfaSetting) with
+ * on/off and "preferred" for those the page offers (`mfa-types`, default SOFTWARE_TOKEN_MFA), and adding or replacing
+ * an authenticator app: the QR code, the secret key and a device name, then the app's first code.
+ * @fires cognito-account-updated - detail: { change: 'mfa' }
+ * @fires cognito-error - detail: { code, message, field?, section: 'mfa', … }
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes, `.cognito-account-section`, `.cognito-secret`.
+ */
+export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
+  readonly section = 'mfa' as const;
+  #running: string | undefined;
+  #showSecret = false;
+  #setupShown: string | undefined;
+
+  protected override load(_account: AccountFlow, state: AccountState): void {
+    if (!state.user) this.intent((a) => a.load());
+  }
+
+  #do(action: string, call: (a: AccountFlow) => Promise<void> | void): void {
+    this.#running = action;
+    this.intent(call);
+  }
+
+  readonly #verify = onSubmit((v) => this.#do('verify-totp', (a) => a.verifyTotp({ code: v.code ?? '', deviceName: v.device_name })));
+
+  /** The methods to list: those offered, then any other the user has on (turned on elsewhere: it can be turned off). */
+  #methods(s: MfaState, user: AccountUser): MfaType[] {
+    return [...s.available, ...user.mfaEnabled.filter((m) => !s.available.includes(m))];
+  }
+
+  #row(s: MfaState, user: AccountUser, type: MfaType): TemplateResult {
+    const id = `${this.uidPrefix}-${type}`;
+    const on = user.mfaEnabled.includes(type);
+    const preferred = on && user.mfaPreferred === type;
+    const busy = s.busy;
+    const run = (action: string) => busy && this.#running === `${action}-${type}`;
+    const actions: TemplateResult[] = [];
+    if (type === 'SOFTWARE_TOKEN_MFA' && s.available.includes(type)) {
+      actions.push(
+        button(this.t, {
+          action: on ? 'replace-app' : 'add-app',
+          kind: on ? 'secondary' : 'primary',
+          label: this.t(on ? 'account.mfa.replaceApp' : 'account.mfa.addApp'),
+          busy,
+          running: run('setup'),
+          describedBy: `${id}-name`,
+          onClick: () => this.#do(`setup-${type}`, (a) => a.startTotpSetup()),
+        }),
+      );
+    } else if (!on) {
+      actions.push(
+        button(this.t, {
+          action: 'turn-on',
+          label: this.t('account.mfa.turnOn'),
+          busy,
+          running: run('on'),
+          describedBy: `${id}-name`,
+          onClick: () => this.#do(`on-${type}`, (a) => a.setMfaEnabled({ type, enabled: true })),
+        }),
+      );
+    }
+    if (on && !preferred) {
+      actions.push(
+        button(this.t, {
+          action: 'make-preferred',
+          kind: 'secondary',
+          label: this.t('account.mfa.makePreferred'),
+          busy,
+          running: run('preferred'),
+          describedBy: `${id}-name`,
+          onClick: () => this.#do(`preferred-${type}`, (a) => a.setPreferredMfa({ type })),
+        }),
+      );
+    }
+    if (on) {
+      actions.push(
+        button(this.t, {
+          action: 'turn-off',
+          kind: 'secondary',
+          label: this.t('account.mfa.turnOff'),
+          busy,
+          running: run('off'),
+          describedBy: `${id}-name`,
+          onClick: () => this.#do(`off-${type}`, (a) => a.setMfaEnabled({ type, enabled: false })),
+        }),
+      );
+    }
+    return html`<li class="cognito-account-item" data-mfa-type=${type} data-enabled=${String(on)} data-preferred=${String(preferred)}>
+      <div class="cognito-account-item-text">
+        <span id=${`${id}-name`} class="label-customizable">${this.t(`mfaTypes.${type}`)}</span>
+        <span class="cognito-account-tag" data-state>${this.t(on ? 'account.mfa.on' : 'account.mfa.off')}</span>
+        ${preferred ? html`<span class="cognito-account-tag" data-preferred-tag>${this.t('account.mfa.preferred')}</span>` : nothing}
+      </div>
+      <div class="cognito-account-actions">${actions}</div>
+    </li>`;
+  }
+
+  #setup(s: MfaState, setup: { secret: string; uri: string }): TemplateResult {
+    const id = `${this.uidPrefix}-totp`;
+    if (this.#setupShown !== setup.secret) {
+      this.#setupShown = setup.secret;
+      this.#showSecret = false;
+    }
+    const shown = this.#showSecret;
+    return html`<form class="cognito-form cognito-account-totp" novalidate @submit=${this.#verify} aria-labelledby=${`${id}-h`} data-totp-setup>
+      <h3 id=${`${id}-h`} class="cognito-subheading" tabindex="-1">${this.t('setupTotp.title')}</h3>
+      <ol class="cognito-steps textDescription-customizable">
+        <li>${this.t('setupTotp.step1')}</li>
+        <li>
+          ${this.t('setupTotp.step2')}
+          <cognito-qr-code .value=${setup.uri} .label=${this.t('setupTotp.qrAlt')}></cognito-qr-code>
+          <button
+            type="button"
+            class="redirect-customizable cognito-link"
+            data-action="show-secret"
+            aria-expanded=${shown ? 'true' : 'false'}
+            aria-controls=${`${id}-secret`}
+            @click=${() => {
+              this.#showSecret = !shown;
+              this.requestUpdate();
+            }}
+          >
+            ${this.t(shown ? 'setupTotp.hideSecret' : 'setupTotp.showSecret')}
+          </button>
+          <div id=${`${id}-secret`} class="cognito-secret" ?hidden=${!shown}>
+            ${shown
+              ? html`<p class="label-customizable">${this.t('setupTotp.secretLabel')}</p>
+                  <code class="cognito-secret-key" dir="ltr" translate="no">${blocks(setup.secret)}</code>`
+              : nothing}
+          </div>
+        </li>
+        <li>${this.t('setupTotp.step3')}</li>
+      </ol>
+      ${codeField(this.kit, { id, maxlength: 6, error: s.error, errorId: `${this.uidPrefix}-error` })}
+      ${this.kit.field({
+        t: this.t,
+        id: `${id}-device`,
+        name: 'device_name',
+        label: this.t('setupTotp.deviceName'),
+        optionalText: this.t('common.optional'),
+        autocomplete: 'off',
+        required: false,
+        hint: this.t('setupTotp.deviceNameHint'),
+        hintId: `${id}-device-hint`,
+      })}
+      <div class="cognito-account-actions">
+        ${button(this.t, { action: 'verify-totp', type: 'submit', label: this.t('setupTotp.submit'), busy: s.busy })}
+        ${button(this.t, { action: 'cancel', kind: 'link', label: this.t('setupTotp.cancel'), busy: s.busy, running: false, onClick: () => this.#cancel() })}
+      </div>
+    </form>`;
+  }
+
+  #cancel(): void {
+    this.link.account?.cancelTotpSetup();
+    // Back where the set-up started.
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('[data-action="add-app"], [data-action="replace-app"]')?.focus());
+  }
+
+  protected renderSection(state: AccountState, s: MfaState): TemplateResult {
+    const id = this.uidPrefix;
+    const user = state.user;
+    return html`${this.heading(this.t('account.mfa.title'))}
+      <p class="textDescription-customizable">${this.t('account.mfa.intro')}</p>
+      ${sectionStatus(this.t, s, id)}
+      ${user
+        ? html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${this.#methods(s, user).map((type) => this.#row(s, user, type))}</ul>`
+        : s.busy
+          ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>`
+          : nothing}
+      ${s.totpSetup ? this.#setup(s, s.totpSetup) : nothing}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The set-up just appeared: its heading takes focus, so the steps are read from the start.
+    const form = this.querySelector<HTMLFormElement>('form[data-totp-setup]');
+    if (form && !form.dataset.seen) {
+      form.dataset.seen = 'true';
+      form.querySelector<HTMLElement>('h3')?.focus();
+    }
+  }
+}
+
+if (!customElements.get('cognito-account-mfa')) customElements.define('cognito-account-mfa', CognitoAccountMfa);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-account-mfa': CognitoAccountMfa;
+  }
+}

@@ -1,0 +1,87 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { SectionStatus } from '../../src/account/index.js';
+import type { Translate } from '../../src/i18n.js';
+import { errorBanner } from '../parts/form.js';
+
+// What every account section shows the same way: its error and notice, its buttons with progress, dates.
+
+/**
+ * The section's error banner and its notice. The notice sits in a status region that is always there, so a screen
+ * reader hears "Your password has been changed." as it appears, and focus stays where the user is.
+ */
+export function sectionStatus(t: Translate, status: SectionStatus, id: string): TemplateResult {
+  return html`${errorBanner(t, status.error, `${id}-error`)}
+    <div class="cognito-account-status" role="status" data-status>
+      ${status.notice
+        ? html`<p class="cognito-notice textDescription-customizable" data-notice=${status.notice}>${t(`account.notices.${status.notice}`)}</p>`
+        : nothing}
+    </div>`;
+}
+
+export interface ButtonOptions {
+  action: string;
+  label: string;
+  /** The section's request is running: every button is disabled; `running` marks the one that started it. */
+  busy: boolean;
+  running?: boolean;
+  type?: 'submit' | 'button';
+  /** `primary` (Cognito's submitButton-customizable), `secondary`, `danger`, `link` (redirect-customizable). */
+  kind?: 'primary' | 'secondary' | 'danger' | 'link';
+  describedBy?: string;
+  onClick?: () => void;
+}
+
+const KIND_CLASS = {
+  primary: 'submitButton-customizable',
+  secondary: 'submitButton-customizable cognito-button-secondary',
+  danger: 'submitButton-customizable cognito-button-danger',
+  link: 'redirect-customizable cognito-link',
+} as const;
+
+/** A button with the spinner and "Please wait…" while its request runs (aria-busy; aria-disabled: nothing is sent twice). */
+export function button(t: Translate, o: ButtonOptions): TemplateResult {
+  const running = o.running ?? (o.busy && o.type === 'submit');
+  return html`<button
+    type=${o.type ?? 'button'}
+    class=${KIND_CLASS[o.kind ?? 'primary']}
+    data-action=${o.action}
+    aria-disabled=${o.busy ? 'true' : 'false'}
+    aria-busy=${running ? 'true' : 'false'}
+    aria-describedby=${ifDefined(o.describedBy)}
+    @click=${(e: Event) => {
+      // Not \`disabled\`: a disabled button would drop the keyboard focus; a click while busy does nothing instead.
+      if (o.busy) e.preventDefault();
+      else o.onClick?.();
+    }}
+  >
+    ${running ? html`<span class="cognito-spinner" aria-hidden="true"></span><span class="cognito-visually-hidden">${t('common.busy')}</span>` : nothing}
+    <span class="cognito-submit-label">${o.label}</span>
+  </button>`;
+}
+
+/** A date (ms since the epoch) in the element's language, or '' when unknown. */
+export function formatDate(lang: string, ms: number | undefined): string {
+  if (ms === undefined) return '';
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium' }).format(ms);
+  } catch {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+}
+
+/** The form's named values as strings. */
+export function formValues(form: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** A submit handler: no browser submit, the form's values to `intent`. */
+export function onSubmit(intent: (values: Record<string, string>, form: HTMLFormElement) => void): (e: SubmitEvent) => void {
+  return (e) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    intent(formValues(form), form);
+  };
+}

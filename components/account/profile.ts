@@ -1,0 +1,137 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { AccountFlow, AccountState, PendingVerification, ProfileState } from '../../src/account/index.js';
+import { attributeInput } from '../parts/attributes.js';
+import { codeField, deliveryText } from '../parts/code-field.js';
+import { fieldLabel } from '../parts/form.js';
+import { button, onSubmit, sectionStatus } from './parts.js';
+import { AccountSectionElement } from './section.js';
+
+type Contact = 'email' | 'phone_number';
+const isContact = (name: string): name is Contact => name === 'email' || name === 'phone_number';
+
+/**
+ * @summary Account section "Profile": the user's attributes the page lets them edit (`attributes`, standard and
+ * `custom:`; default the authenticator's `sign-up-attributes`), saved with UpdateUserAttributes. A changed email or
+ * phone number is sent a code: it shows as not verified, with the code field and "Send a new code", until verified.
+ * @fires cognito-account-updated - detail: { change: 'profile', attributes } after a save; { change: 'email-verified' } or 'phone_number-verified'
+ * @fires cognito-error - detail: { code, message, field?, section: 'profile', … }
+ * @csspart none — light DOM: style it with Cognito's *-customizable classes and `.cognito-account-section`.
+ */
+export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
+  readonly section = 'profile' as const;
+  /** Which intent is running, so its own button shows the progress. */
+  #running: string | undefined;
+
+  protected override load(_account: AccountFlow, state: AccountState): void {
+    if (!state.user) this.intent((a) => a.load());
+  }
+
+  #do(action: string, call: (a: AccountFlow) => Promise<void>): void {
+    this.#running = action;
+    this.intent(call);
+  }
+
+  readonly #save = onSubmit((v) => {
+    const editable = this.state?.profile.editable ?? [];
+    const attributes = Object.fromEntries(editable.map((name) => [name, v[name] ?? '']));
+    this.#do('save', (a) => a.updateProfile({ attributes }));
+  });
+
+  #verifyForm(state: ProfileState, p: PendingVerification): TemplateResult {
+    const id = `${this.uidPrefix}-${p.attribute}`;
+    const submit = onSubmit((v) => this.#do(`verify-${p.attribute}`, (a) => a.verifyAttribute({ attribute: p.attribute, code: v.code ?? '' })));
+    const error = state.error?.field === 'code' && this.#running?.endsWith(p.attribute) ? state.error : undefined;
+    return html`<form class="cognito-form cognito-account-verify" novalidate data-verify=${p.attribute} @submit=${submit} aria-labelledby=${`${id}-desc`}>
+      <p id=${`${id}-desc`} class="textDescription-customizable">
+        ${deliveryText(this.t, 'account.profile.codeSent', 'account.profile.codeSentNowhere', p.delivery)}
+      </p>
+      ${codeField(this.kit, { id, error, errorId: `${this.uidPrefix}-error` })}
+      <div class="cognito-account-actions">
+        ${button(this.t, {
+          action: 'verify',
+          type: 'submit',
+          label: this.t('account.profile.verify', { attribute: fieldLabel(this.t, p.attribute) }),
+          busy: state.busy,
+          running: state.busy && this.#running === `verify-${p.attribute}`,
+        })}
+        ${button(this.t, {
+          action: 'resend',
+          kind: 'link',
+          label: this.t('account.profile.resend'),
+          busy: state.busy,
+          running: state.busy && this.#running === `send-${p.attribute}`,
+          onClick: () => this.#do(`send-${p.attribute}`, (a) => a.sendVerificationCode({ attribute: p.attribute })),
+        })}
+      </div>
+    </form>`;
+  }
+
+  #field(state: AccountState, name: string): TemplateResult {
+    const id = `${this.uidPrefix}-${name.replace(/\W/g, '-')}`;
+    const input = attributeInput(name);
+    const unverified = isContact(name) && state.user?.unverified.includes(name);
+    const pending = isContact(name) && state.profile.verifying.some((p) => p.attribute === name);
+    return html`<div class="cognito-account-attribute" data-attribute=${name}>
+      ${this.kit.field({
+        t: this.t,
+        id,
+        name,
+        label: fieldLabel(this.t, name),
+        type: input.type,
+        autocomplete: input.autocomplete ?? 'off',
+        dir: input.dir,
+        value: state.user?.attributes[name] ?? '',
+        required: false,
+        error: state.profile.error,
+        errorId: `${this.uidPrefix}-error`,
+        hint: unverified ? this.t('account.profile.unverified') : undefined,
+        hintId: `${id}-status`,
+      })}
+      ${unverified && !pending
+        ? button(this.t, {
+            action: `send-code-${name}`,
+            kind: 'link',
+            label: this.t('account.profile.sendCode'),
+            busy: state.profile.busy,
+            running: state.profile.busy && this.#running === `send-${name}`,
+            describedBy: `${id}-status`,
+            onClick: () => this.#do(`send-${name}`, (a) => a.sendVerificationCode({ attribute: name })),
+          })
+        : nothing}
+    </div>`;
+  }
+
+  protected renderSection(state: AccountState, s: ProfileState): TemplateResult {
+    const id = this.uidPrefix;
+    if (!state.user) {
+      return html`${this.heading(this.t('account.profile.title'))}${sectionStatus(this.t, s, id)}
+        ${s.busy ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>` : nothing}`;
+    }
+    return html`${this.heading(this.t('account.profile.title'))}
+      ${sectionStatus(this.t, s, id)}
+      <form class="cognito-form cognito-account-form" novalidate @submit=${this.#save} aria-labelledby=${`${id}-h`}>
+        ${s.editable.map((name) => this.#field(state, name))}
+        ${button(this.t, { action: 'save-profile', type: 'submit', label: this.t('account.profile.save'), busy: s.busy, running: s.busy && this.#running === 'save' })}
+      </form>
+      ${s.verifying.map((p) => this.#verifyForm(s, p))}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A code was just sent: the code field it asks for takes focus (once per new code form).
+    const forms = [...this.querySelectorAll<HTMLFormElement>('form[data-verify]')];
+    for (const form of forms) {
+      if (form.dataset.seen) continue;
+      form.dataset.seen = 'true';
+      form.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
+    }
+  }
+}
+
+if (!customElements.get('cognito-account-profile')) customElements.define('cognito-account-profile', CognitoAccountProfile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-account-profile': CognitoAccountProfile;
+  }
+}

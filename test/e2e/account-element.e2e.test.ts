@@ -1,0 +1,149 @@
+// <cognito-account> through the DOM against the Cognito double: a fresh user signed up through the engine into the
+// page's session storage, an authenticator that restores that session, and the account element (`for` it) driven by
+// filling inputs and clicking its buttons; then the authenticator's sign-in form proves what changed.
+import { expect } from 'chai';
+import '../../components/index.js';
+import '../../components/account/index.js';
+import type { CognitoAuthenticator } from '../../components/authenticator.js';
+import { storageFor } from '../../src/session/index.js';
+import { endpoint, flowFor, freshIdentity, freshTotp, live, seed } from './env.js';
+import { until } from '../support/until.js';
+
+const PASSWORD = 'Account-Pass-123!';
+const NEW_PASSWORD = 'Account-NewPass-456!';
+const WAIT = { timeout: 8000 };
+const mounted: Element[] = [];
+
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+  sessionStorage.clear();
+});
+
+/** A new user of the plain pool, signed up and confirmed, signed in into this page's session storage. */
+async function newUser(tag: string): Promise<{ username: string; email: string }> {
+  const id = freshIdentity(tag);
+  const flow = flowFor('plain', { signUpAttributes: 'email', storage: 'session' }, storageFor('session'));
+  flow.goTo('sign-up');
+  await flow.signUp({ username: id.username, password: PASSWORD, attributes: { email: id.email } });
+  await flow.confirmSignUp({ code: seed.code });
+  expect(flow.state.screen, JSON.stringify(flow.state.error)).to.equal('signed-in');
+  flow.dispose?.();
+  return id;
+}
+
+/** The authenticator (restoring the stored session) and a `<cognito-account for=…>` beside it. */
+async function page(sections: string, attributes = 'email'): Promise<{ auth: CognitoAuthenticator; account: HTMLElement }> {
+  const p = seed.pools.plain;
+  const auth = document.createElement('cognito-authenticator');
+  auth.id = 'auth';
+  for (const [k, v] of Object.entries({ 'user-pool-id': p.id, 'client-id': p.clientId, endpoint, storage: 'session', 'auth-flow': 'USER_SRP_AUTH' })) {
+    if (v) auth.setAttribute(k, v);
+  }
+  const account = document.createElement('cognito-account');
+  account.setAttribute('for', 'auth');
+  account.setAttribute('sections', sections);
+  account.setAttribute('attributes', attributes);
+  document.body.append(auth, account);
+  mounted.push(auth, account);
+  await until(() => auth.getAttribute('screen') === 'signed-in', { what: 'the restored session', ...WAIT });
+  await until(() => account.querySelector('.cognito-account-section'), { what: 'the account sections', ...WAIT });
+  return { auth, account };
+}
+
+function fill(root: Element, name: string, value: string): void {
+  const input = root.querySelector<HTMLInputElement>(`[name="${name}"]`);
+  if (!input) throw new Error(`no input ${name}`);
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+}
+
+function press(root: Element, action: string): void {
+  const button = root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+  if (!button) throw new Error(`no button ${action}`);
+  button.click();
+}
+
+/** Signs out with the account's own button, then signs in with the authenticator's form. */
+async function signOutAndIn(auth: Element, account: Element, username: string, password: string): Promise<void> {
+  press(account, 'sign-out');
+  await until(() => auth.getAttribute('screen') === 'sign-in' && auth.querySelector('cognito-sign-in form'), { what: 'the sign-in form', ...WAIT });
+  const form = auth.querySelector('cognito-sign-in')!;
+  fill(form, 'username', username);
+  fill(form, 'password', password);
+  form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+}
+
+describe('<cognito-account> (e2e, through the DOM)', function () {
+  // A real pool needs codes from a real inbox: these run against the double only.
+  if (live) return;
+
+  it('change the password, then sign in with the new one', async () => {
+    const { username } = await newUser('elpw');
+    const { auth, account } = await page('password sessions');
+    const section = account.querySelector('cognito-account-password')!;
+    fill(section, 'current_password', PASSWORD);
+    fill(section, 'password', NEW_PASSWORD);
+    fill(section, 'confirm_password', NEW_PASSWORD);
+    section.querySelector('form')!.requestSubmit();
+    await until(() => section.querySelector('[data-notice="password-changed"]') || section.querySelector('[role="alert"]'), { what: 'the answer', ...WAIT });
+    expect(section.querySelector('[role="alert"]')?.textContent ?? '').to.equal('');
+    await signOutAndIn(auth, account.querySelector('cognito-account-sessions')!, username, NEW_PASSWORD);
+    await until(() => auth.getAttribute('screen') === 'signed-in', { what: 'signed in with the new password', ...WAIT });
+  });
+
+  it('add an authenticator app, then sign in with a code from it', async () => {
+    const { username } = await newUser('eltotp');
+    const { auth, account } = await page('mfa sessions');
+    const section = account.querySelector('cognito-account-mfa')!;
+    await until(() => section.querySelector('[data-action="add-app"]'), { what: 'add app', ...WAIT });
+    press(section, 'add-app');
+    await until(() => section.querySelector('form[data-totp-setup]'), { what: 'the set-up', ...WAIT });
+    press(section, 'show-secret');
+    const key = await until(() => section.querySelector('.cognito-secret-key'), { what: 'the secret', ...WAIT });
+    const secret = (key.textContent ?? '').replace(/\s+/g, '');
+    fill(section, 'code', await freshTotp(secret));
+    fill(section, 'device_name', 'Test phone');
+    section.querySelector<HTMLFormElement>('form[data-totp-setup]')!.requestSubmit();
+    await until(() => section.querySelector('[data-notice="totp-enabled"]'), { what: 'TOTP on', ...WAIT });
+    await signOutAndIn(auth, account.querySelector('cognito-account-sessions')!, username, PASSWORD);
+    await until(() => auth.getAttribute('screen') === 'mfa-code' && auth.querySelector('cognito-mfa-code form'), { what: 'the code screen', ...WAIT });
+    const mfa = auth.querySelector('cognito-mfa-code')!;
+    fill(mfa, 'code', await freshTotp(secret));
+    mfa.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    await until(() => auth.getAttribute('screen') === 'signed-in', { what: 'signed in with a code', ...WAIT });
+  });
+
+  it('change the email and verify it with the code', async () => {
+    const { email } = await newUser('elmail');
+    const { account } = await page('profile', 'email');
+    const section = account.querySelector('cognito-account-profile')!;
+    await until(() => section.querySelector('[name="email"]'), { what: 'the profile form', ...WAIT });
+    fill(section, 'email', email.replace('@', '.new@'));
+    section.querySelector('form')!.requestSubmit();
+    const code = await until(() => section.querySelector('form[data-verify="email"] [name="code"]'), { what: 'the code field', ...WAIT });
+    await until(() => section.querySelector('[data-attribute="email"]')?.textContent?.includes('Not verified yet.'), { what: 'shown as not verified', ...WAIT });
+    fill(section, 'code', seed.code);
+    code.closest('form')!.requestSubmit();
+    await until(() => section.querySelector('[data-notice="attribute-verified"]'), { what: 'verified', ...WAIT });
+    expect(section.querySelector('[data-attribute="email"]')?.textContent).not.to.contain('Not verified yet.');
+  });
+
+  it('delete the account, then fail to sign in', async () => {
+    const { username } = await newUser('eldel');
+    const { auth, account } = await page('delete');
+    const updated: string[] = [];
+    account.addEventListener('cognito-account-updated', (e) => updated.push((e as CustomEvent).detail.change));
+    const section = account.querySelector('cognito-account-delete')!;
+    fill(section, 'confirmation', 'DELETE');
+    section.querySelector('form')!.requestSubmit();
+    await until(() => auth.getAttribute('screen') === 'sign-in' && auth.querySelector('cognito-sign-in form'), { what: 'signed out', ...WAIT });
+    expect(updated).to.deep.equal(['deleted']);
+    expect(account.textContent).to.contain('You are not signed in.');
+    const form = auth.querySelector('cognito-sign-in')!;
+    fill(form, 'username', username);
+    fill(form, 'password', PASSWORD);
+    form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    await until(() => auth.querySelector('cognito-sign-in [role="alert"]'), { what: 'the refusal', ...WAIT });
+    expect(auth.getAttribute('screen')).to.equal('sign-in');
+  });
+});
