@@ -12,6 +12,7 @@ import { SCREENS } from './authenticator/screen-registry.js';
 import { LocalizeController } from './controllers/localize.js';
 import { adoptBaseStyles, adoptTheme, applyCustomization, customizationReady, releaseCustomization } from './styles.js';
 import { safeImageUrl } from './parts/url.js';
+import { noticeBanner } from './parts/form.js';
 // The first screen is part of the first paint; every other one loads on first use (see the screen registry).
 import './screens/sign-in.js';
 
@@ -29,7 +30,7 @@ export interface CognitoAuthenticator extends OptionProperties {}
  * Its attributes and properties (user-pool-id, client-id, theme, config, …) are the rows of
  * components/authenticator/options.ts, each documented there and in custom-elements.json.
  *
- * @fires cognito-signed-in - A user signed in (or a stored session was restored). detail: { username, claims, tokens, restored }
+ * @fires cognito-signed-in - A user signed in (or a stored session was restored). detail: { username, claims, tokens: { idToken, accessToken, expiresAt }, restored } (never the refresh token: read `el.session`)
  * @fires cognito-tokens-refreshed - The session's tokens were renewed: replace the ones you keep. detail: { username, claims, tokens: { idToken, accessToken, expiresAt } } (never the refresh token)
  * @fires cognito-signed-out - The session ended. detail: { reason: 'user' | 'refresh-failed' | 'expired' | 'other-tab' }
  * @fires cognito-signed-up - SignUp succeeded. detail: { username, userSub, confirmed }
@@ -74,6 +75,8 @@ export class CognitoAuthenticator extends LitElement {
   };
   readonly #onConnectivity = () => {
     this._offline = globalThis.navigator?.onLine === false;
+    // Tokens kept through a network failure (a stale session) are renewed as soon as the network is back.
+    if (!this._offline && this.#flow?.session?.stale) void this.#flow.refresh();
   };
 
   #flow: AuthFlow | undefined;
@@ -199,7 +202,11 @@ export class CognitoAuthenticator extends LitElement {
       return;
     }
     this._configError = undefined;
-    const flow = this.createFlow(config, { oauth: { navigate: (url) => this.navigate(url) } });
+    const flow = this.createFlow(config, {
+      oauth: { navigate: (url) => this.navigate(url) },
+      // Passkeys: the browser's WebAuthn, loaded only when a sign-in offers or creates one (never on a password-only page).
+      webauthn: () => import('../src/crypto/webauthn.js').then((m) => m.createBrowserWebAuthn()),
+    });
     this.#flow = flow;
     this.#unsubscribe.push(
       flow.subscribe((state) => this.#onState(state)),
@@ -212,26 +219,29 @@ export class CognitoAuthenticator extends LitElement {
     const initial = this.initialScreen;
     if (initial === 'sign-up' || initial === 'forgot-password') flow.goTo(initial);
     else this.#setScreen(flow.state.screen);
-    // Back from an identity provider: the code (or error) leaves the address bar at once, then is redeemed.
+    // Back from an identity provider: the code (or error) leaves the address bar at once, then is redeemed. Only a
+    // sign-in started in this tab is completed; callback parameters nobody is waiting for (a link, a replay) are just
+    // removed, and the stored session is restored as usual, so a link can never make a signed-in user look signed out.
     const href = globalThis.location?.href;
-    const callback = href !== undefined && flow.hosted?.callback(href) !== undefined;
-    if (callback) {
-      this._restoring = true;
-      // The identity-provider code is loaded only when there is a callback to complete (or providers to show).
+    const returned = href !== undefined && flow.hosted?.returnedTo(href) === true;
+    const callback = returned && flow.hosted?.callback(href) !== undefined;
+    if (returned) {
+      if (callback) this._restoring = true;
+      // The identity-provider code is loaded only when there is a callback to clean (or providers to show).
       void import('./parts/federation-ui.js')
         .then(
           ({ cleanCallbackUrl }) => {
             history.replaceState(history.state, '', cleanCallbackUrl(href));
-            return flow.completeHostedSignIn(href);
+            return callback ? flow.completeHostedSignIn(href) : false;
           },
           (e: unknown) => console.warn('cognito-authenticator: the sign-in could not be completed (offline?)', e),
         )
         .finally(() => {
-          if (this.#flow === flow) this._restoring = false;
+          if (callback && this.#flow === flow) this._restoring = false;
         });
     }
     // A stored session signs the user in without showing the form at all.
-    const stored = new TokenStore(storageFor(config.storage), config.clientId).load();
+    const stored = new TokenStore(storageFor(config.storage, config.keepSignedIn), config.clientId).load();
     if (stored && !callback) {
       this._restoring = true;
       void flow.restore().finally(() => {
@@ -274,6 +284,7 @@ export class CognitoAuthenticator extends LitElement {
       return this.#frame(html`<div class="cognito-signed-in">
         <h1 class="cognito-heading" tabindex="-1" data-screen-heading>${this.#l10n.t('signedIn.title')}</h1>
         <p class="textDescription-customizable">${this.#l10n.t('signedIn.as', { name: String(state.session.claims.email ?? state.session.username) })}</p>
+        ${noticeBanner(this.#l10n.t, state.notice)}
         <button type="button" class="submitButton-customizable" data-action="sign-out" @click=${() => void this.signOut()}>${this.#l10n.t('signedIn.signOut')}</button>
       </div>`);
     }
@@ -293,6 +304,7 @@ export class CognitoAuthenticator extends LitElement {
     el.formFields = this.formFields;
     el.focusOnArrival = this.#moves > 0;
     if (tag === 'cognito-sign-in') el.toggleAttribute('hide-sign-up', this.hideSignUp);
+    if (tag === 'cognito-mfa-code') el.toggleAttribute('remember-device', this.rememberDevice);
     return (this.#shown = el);
   }
 

@@ -14,11 +14,29 @@ const SIGN_IN_METHODS: readonly SignInMethod[] = ['password', 'email-otp', 'sms-
 export type SecretHashFn = (username: string) => string | Promise<string>;
 
 /**
+ * What the SMS set-up hook is given. The user has no token yet, so the page's server must establish who is asking
+ * before it adds anything: Cognito offers no call that tells a server whose MFA_SETUP Session it holds, so the proof
+ * is the password the user just signed in with, checked on the server with AdminInitiateAuth (see the README's
+ * "SMS MFA set-up during sign-in"). Never log or store any of it.
+ */
+export interface SmsMfaSetupRequest {
+  /** Cognito's username for the user (USER_ID_FOR_SRP when Cognito gave one, else what the user typed). */
+  username: string;
+  /** E.164, e.g. `+14155550101`. */
+  phoneNumber: string;
+  /** The MFA_SETUP challenge's Session: evidence for logs and rate limits, never proof of who is asking by itself. */
+  session: string;
+  /** The password the user just signed in with, for the server to verify with AdminInitiateAuth before anything. */
+  password: string;
+}
+
+/**
  * Cognito cannot add a phone number to an account that has not finished signing in; its MFA_SETUP guidance is to
  * "collect a phone_number attribute for the user, then restart the authentication flow". A page that offers SMS set-up
- * supplies this hook (its server calls AdminUpdateUserAttributes), and the flow then signs in again.
+ * supplies this hook: its server verifies the caller (see SmsMfaSetupRequest), calls AdminUpdateUserAttributes, and the
+ * flow then signs in again.
  */
-export type SmsMfaSetupFn = (request: { username: string; phoneNumber: string }) => Promise<void>;
+export type SmsMfaSetupFn = (request: SmsMfaSetupRequest) => Promise<void>;
 
 /**
  * How tokens are renewed. `auto` (the default) sends GetTokensFromRefreshToken, which works whether or not the app

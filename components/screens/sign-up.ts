@@ -212,7 +212,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
         }
         const input = attributeInput(name);
         return html`${this.field({
-        t: this.t,
+          t: this.t,
           id: `${id}-attr-${i}`,
           name,
           label: fieldLabel(this.t, name),

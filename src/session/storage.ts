@@ -59,9 +59,17 @@ export function clearLibraryKeys(clientId: string, extra: StorageLike[] = []): v
   }
 }
 
-/** The storage for a kind, falling back to memory where the page's storage is blocked (private modes, sandboxes). */
-export function storageFor(kind: StorageKind): StorageLike {
+const keepers: Partial<Record<StorageKind, KeepSignedInStorage>> = {};
+
+/**
+ * The storage for a kind, falling back to memory where the page's storage is blocked (private modes, sandboxes). With
+ * `keepSignedIn` (the "Keep me signed in" box), a KeepSignedInStorage over both local and session storage, `kind` being
+ * where it writes until the user chooses.
+ */
+export function storageFor(kind: StorageKind, keepSignedIn = false): StorageLike {
   if (kind === 'memory') return new MemoryStorage();
+  // One per page and kind: flows sharing it see each other's writes (TokenStore.concerns compares storages).
+  if (keepSignedIn) return (keepers[kind] ??= new KeepSignedInStorage(storageFor('local'), storageFor('session'), kind === 'local'));
   try {
     const storage = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
     const probe = '__cognito-elements-probe__';
@@ -139,5 +147,53 @@ export class StoredJson<T> {
     const value = this.read();
     this.remove();
     return value;
+  }
+}
+
+/**
+ * "Keep me signed in": the user's choice between localStorage (kept across browser restarts, shared with other tabs)
+ * and sessionStorage (this tab only, gone when it closes). A value is read from wherever it is (this tab's first).
+ * Once the user has chosen (at sign-in), values go where the choice says and any copy in the other place is removed;
+ * before that (a reload, a restored session), a value is rewritten where it already is, so a refresh follows the choice
+ * made at sign-in for the session's whole lifetime. Removing removes from both: a sign-out leaves nothing anywhere.
+ */
+export class KeepSignedInStorage implements StorageLike {
+  readonly #local: StorageLike;
+  readonly #session: StorageLike;
+  #keep: boolean;
+  #chosen = false;
+
+  /** `keep`: where new values go until the user chooses (localStorage when true). */
+  constructor(local: StorageLike, session: StorageLike, keep: boolean) {
+    this.#local = local;
+    this.#session = session;
+    this.#keep = keep;
+  }
+
+  /** Whether new values go to localStorage: the box's initial state, then the user's choice. */
+  get keep(): boolean {
+    return this.#keep;
+  }
+
+  /** The user's choice, made on the sign-in form (AuthFlow.signIn's `keepSignedIn`). */
+  choose(keep: boolean): void {
+    this.#keep = keep;
+    this.#chosen = true;
+  }
+
+  getItem(key: string): string | null {
+    return this.#session.getItem(key) ?? this.#local.getItem(key);
+  }
+
+  setItem(key: string, value: string): void {
+    const [here, other] = this.#keep ? [this.#local, this.#session] : [this.#session, this.#local];
+    if (!this.#chosen && here.getItem(key) === null && other.getItem(key) !== null) return other.setItem(key, value);
+    here.setItem(key, value);
+    other.removeItem(key);
+  }
+
+  removeItem(key: string): void {
+    this.#session.removeItem(key);
+    this.#local.removeItem(key);
   }
 }
