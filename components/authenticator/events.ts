@@ -9,14 +9,15 @@ type DomEvent = { [K in keyof CognitoEventMap]: [K, Detail<K>] }[keyof CognitoEv
 /**
  * The `cognito-*` DOM event for an engine event: its type and detail. `t` is the element's language, so the
  * `cognito-error` message is the very text the screen shows for that error. Tokens in details never include the
- * refresh token, except `cognito-signed-in`'s (kept as it was, for pages that store it themselves).
+ * refresh token: the events bubble and are composed, so every script on the page reads them; a page that needs the
+ * refresh token reads `el.session`.
  */
 export function domEventOf(event: FlowEvent, t: Translate): DomEvent {
   switch (event.type) {
     case 'signed-in': {
       const { tokens, claims, username } = event.session;
-      const { idToken, accessToken, refreshToken, expiresAt } = tokens;
-      return ['cognito-signed-in', { username, claims, tokens: { idToken, accessToken, refreshToken, expiresAt }, restored: event.restored }];
+      const { idToken, accessToken, expiresAt } = tokens;
+      return ['cognito-signed-in', { username, claims, tokens: { idToken, accessToken, expiresAt }, restored: event.restored }];
     }
     case 'tokens-refreshed': {
       const { tokens, claims, username } = event.session;

@@ -37,8 +37,10 @@ export function signInWithEmail(flow: FlowCore, input: { email: string; lang?: s
 }
 
 /**
- * Finishes a sign-in with an identity provider when `url` is Cognito's redirect back to `redirect-uri`; resolves false,
- * doing nothing, for any other URL. `toSignIn` brings the flow to the sign-in screen first.
+ * Finishes a sign-in with an identity provider when `url` is Cognito's redirect back to `redirect-uri` and a sign-in
+ * started in this tab is waiting for it; resolves false, doing nothing, for any other URL, and for a callback nobody
+ * here is waiting for (a link, a replay): that one must not show an error over the screen or the stored session.
+ * `toSignIn` brings the flow to the sign-in screen first.
  */
 export async function completeHostedSignIn(flow: FlowCore, url: string, toSignIn: () => void): Promise<boolean> {
   const hosted = flow.hosted;

@@ -5,7 +5,7 @@ import type { FlowCore } from './core.js';
 import { mfaList } from './mfa.js';
 import type { Guard } from './runner.js';
 import { signInWith } from './sign-in.js';
-import { answerChallenge, backToSignIn, fail, readCode, required } from './steps.js';
+import { answerChallenge, fail, readCode, required } from './steps.js';
 
 // Setting up MFA: in an MFA_SETUP challenge at sign-in (TOTP, email or SMS), or an authenticator app for a signed-in
 // user.
@@ -22,8 +22,10 @@ export function otpauthUri(secret: string, account: string, issuer: string): str
 }
 
 export const mfaSetupStep: ChallengeHandler = async (response, { flow, username, guard }) => {
-  // SMS needs a phone number on the account, which only the page's server can add (see SmsMfaSetupFn).
-  const options = mfaList(response.ChallengeParameters?.MFAS_CAN_SETUP).filter((m) => m !== 'SMS_MFA' || flow.config.smsMfaSetup);
+  // SMS needs a phone number on the account, which only the page's server can add (see SmsMfaSetupFn), and only once
+  // it has checked the password the user just signed in with: without one in hand, SMS is not offered.
+  const canAddPhone = Boolean(flow.config.smsMfaSetup && flow.context.password);
+  const options = mfaList(response.ChallengeParameters?.MFAS_CAN_SETUP).filter((m) => m !== 'SMS_MFA' || canAddPhone);
   if (options.length === 0) throw authError('unsupported-challenge', { cognitoName: response.ChallengeName });
   if (options.length === 1 && options[0] === 'SOFTWARE_TOKEN_MFA') {
     await associateTotp(flow, username, guard);
@@ -116,10 +118,12 @@ export function setUpSms(flow: FlowCore, input: { phoneNumber: string }): Promis
     const phoneNumber = required(input.phoneNumber, 'phone_number').replace(/[\s()-]/g, '');
     if (!E164.test(phoneNumber)) fail('invalid-phone-number', 'phone_number');
     const hook = flow.config.smsMfaSetup;
-    if (!hook) throw authError('unsupported-challenge');
-    await guard(hook({ username: flow.context.userIdForSrp ?? state.username, phoneNumber }));
     const password = flow.context.password;
-    if (!password) return backToSignIn(flow, state.username, { notice: 'phone-number-saved' });
+    const session = flow.context.cognitoSession;
+    // The server verifies the caller with the password (SmsMfaSetupRequest): without it, or without the challenge,
+    // there is nothing a server could check, so nothing is sent.
+    if (!hook || !password || !session) throw authError('unsupported-challenge');
+    await guard(hook({ username: flow.context.userIdForSrp ?? state.username, phoneNumber, session, password }));
     await signInWith(flow, state.username, password, guard);
   });
 }

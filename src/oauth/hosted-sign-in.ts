@@ -84,9 +84,19 @@ export class HostedSignIn {
     return url;
   }
 
-  /** The callback in `url`, if `url` is one (see parseCallback). */
+  /**
+   * The callback in `url`, when `url` is one (see parseCallback) and a sign-in started in this tab is waiting for it.
+   * Without one it is nobody's callback (a link someone sent, a replayed or bookmarked address): it must not show an
+   * error or stand in for the stored session, so it is not handled at all (see returnedTo).
+   */
   callback(url: string): Callback | undefined {
-    return parseCallback(url, this.config.redirectUri);
+    const callback = parseCallback(url, this.config.redirectUri);
+    return callback && this.pending.has() ? callback : undefined;
+  }
+
+  /** Whether `url` is the redirect URI carrying callback parameters, pending or not: they leave the address bar. */
+  returnedTo(url: string): boolean {
+    return parseCallback(url, this.config.redirectUri) !== undefined;
   }
 
   /**

@@ -38,6 +38,11 @@ export class PendingStore {
     this.#stored.write(pending);
   }
 
+  /** Whether a sign-in started in this tab is waiting for its callback (nothing is consumed). */
+  has(): boolean {
+    return this.#stored.read() !== undefined;
+  }
+
   /** Reads and removes the pending authorization: a state and verifier are never used twice. */
   take(): PendingAuthorization | undefined {
     return this.#stored.take();

@@ -97,6 +97,10 @@ export class TokenEndpoint {
         body: new URLSearchParams(params).toString(),
         credentials: 'omit',
         cache: 'no-store',
+        // Cognito's endpoints never redirect: a 307/308 would re-post the code and its verifier, or the refresh token,
+        // wherever it pointed. And the page's address (which may still hold the callback) is not sent along.
+        redirect: 'error',
+        referrerPolicy: 'no-referrer',
         signal,
       });
       if (response.status >= 500) throw authError('server-error', { status: response.status });

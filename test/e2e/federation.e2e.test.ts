@@ -134,6 +134,22 @@ async function errorShown(m: Mounted, code: string, text: string): Promise<void>
   expect(['code', 'state', 'error', 'error_description'].filter((p) => params.has(p)), 'address bar cleaned').to.deep.equal([]);
 }
 
+/**
+ * A callback nobody in this tab is waiting for (issue 16.6): not handled at all. It leaves the address bar, no error is
+ * shown, nothing is sent to /oauth2/token, and the page is what it would be without it (the form, or the stored session).
+ */
+async function ignored(m: Mounted, code: string, screen: 'sign-in' | 'signed-in'): Promise<void> {
+  const params = () => ['code', 'state', 'error', 'error_description'].filter((p) => new URLSearchParams(location.search).has(p));
+  await until(() => params().length === 0, { what: 'the address bar cleaned', timeout: 8000 });
+  await until(() => m.el.getAttribute('screen') === screen && (screen === 'signed-in' || m.el.querySelector('cognito-sign-in form')), {
+    what: `the ${screen} screen`,
+    timeout: 8000,
+  });
+  expect(m.el.querySelector('[role="alert"]')?.textContent ?? null, 'no error shown').to.equal(null);
+  expect(m.events.filter((e) => e.type === 'cognito-error').map((e) => e.detail.code)).to.deep.equal([]);
+  expect((await serverLog()).filter((e) => e.endpoint === 'token' && e.params.code === code).length, 'token requests with the code').to.be.at.most(1);
+}
+
 /** A whole successful sign-in by email domain; returns what it used. */
 async function signInByEmail(email = 'grace@Contoso.com') {
   const start = await page();
@@ -264,15 +280,20 @@ describe('e2e federation against a real OAuth 2.0 server (oauth2-mock-server)', 
     await expectAccessible(back.el);
   });
 
-  it('a reused code: replaying the callback is refused in the browser; the code with a fresh state is refused by the server', async () => {
+  it('a reused code: replaying the callback is ignored in the browser; the code with a fresh state is refused by the server', async () => {
     const first = await signInByEmail();
     const code = first.callback.searchParams.get('code')!;
-    await first.back.el.signOut({ logout: false });
-    expect(localStorage.getItem(TOKENS_KEY)).to.equal(null);
 
-    // 1. The same callback URL again (back button, reload, a leaked link): its state was used up.
+    // 1. The same callback URL again (back button, reload, a leaked link): its state was used up, so it is nobody's
+    // callback: a signed-in user stays signed in (issue 16.6), a signed-out one sees the form, never an error.
+    const whileSignedIn = await landOn(first.callback);
+    await ignored(whileSignedIn, code, 'signed-in');
+    expect(whileSignedIn.events.map((e) => [e.type, e.detail.restored])).to.deep.equal([['cognito-signed-in', true]]);
+    await whileSignedIn.el.signOut({ logout: false });
+    expect(localStorage.getItem(TOKENS_KEY)).to.equal(null);
     const replay = await landOn(first.callback);
-    await errorShown(replay, 'oauth-missing-verifier', 'This sign-in response was already used, or the sign-in was started in another tab or window. Start again.');
+    await ignored(replay, code, 'sign-in');
+    expect(replay.events.map((e) => e.type)).to.deep.equal([]);
     expect((await serverLog()).filter((e) => e.endpoint === 'token' && e.params.code === code)).to.have.length(1);
 
     // 2. The old code slipped into a new, genuine sign-in: the server redeems a code once only.
@@ -292,12 +313,13 @@ describe('e2e federation against a real OAuth 2.0 server (oauth2-mock-server)', 
     expect(attempts[1]!.params.code_verifier).to.equal(fresh.verifier);
   });
 
-  it('a missing verifier (the pending sign-in is gone from this tab) is refused before any token request', async () => {
+  it('a missing verifier (the pending sign-in is gone from this tab): not handled, no token request, no error', async () => {
     const start = await page();
     const callback = await follow(await routeByEmail(start, 'ada@acme.com'));
     sessionStorage.removeItem(PENDING_KEY);
     const back = await landOn(callback);
-    await errorShown(back, 'oauth-missing-verifier', 'This sign-in response was already used, or the sign-in was started in another tab or window. Start again.');
+    await ignored(back, callback.searchParams.get('code')!, 'sign-in');
+    expect(localStorage.getItem(TOKENS_KEY), 'no tokens stored').to.equal(null);
     expect((await serverLog()).filter((e) => e.endpoint === 'token' && e.params.code === callback.searchParams.get('code'))).to.deep.equal([]);
   });
 

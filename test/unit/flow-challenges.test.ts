@@ -186,7 +186,7 @@ describe('AuthFlow challenges', () => {
     await h.flow.setUpSms({ phoneNumber: '555-0101' });
     expect(h.flow.state.error).to.deep.include({ code: 'invalid-phone-number', field: 'phone_number' });
     await h.flow.setUpSms({ phoneNumber: '+1 (415) 555-0101' });
-    expect(saved).to.deep.equal([{ username: 'uid-7', phoneNumber: '+14155550101' }]);
+    expect(saved).to.deep.equal([{ username: 'uid-7', phoneNumber: '+14155550101', session: 'sess-1', password: PASSWORD }]);
     expect(h.cognito.callsOf('initiateAuth')).to.have.length(2);
     expect(h.cognito.callsOf('initiateAuth')[1]).to.deep.equal({
       AuthFlow: 'USER_PASSWORD_AUTH',
