@@ -40,6 +40,7 @@ export {
   type AuthFlowType,
   type SecretHashFn,
   type SmsMfaSetupFn,
+  type SmsMfaSetupRequest,
   type StorageKind,
   type UsernameAttribute,
 } from './config.js';

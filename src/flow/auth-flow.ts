@@ -375,7 +375,8 @@ export class AuthFlow {
   /**
    * Finishes a sign-in with an identity provider when `url` is Cognito's redirect back to `redirect-uri`: checks the
    * state against the one kept in this tab (used once), exchanges the code with the PKCE verifier at /oauth2/token and
-   * signs in. Resolves false, doing nothing, for any other URL. Failures land in `state.error` on the sign-in screen.
+   * signs in. Resolves false, doing nothing, for any other URL or when no sign-in from this tab is pending (a
+   * planted `?code=`/`?error=` link). Failures land in `state.error` on the sign-in screen.
    */
   completeHostedSignIn(url: string): Promise<boolean> {
     return completeHostedSignIn(this.#core, url, () => this.goTo('sign-in'));

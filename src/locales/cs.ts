@@ -179,7 +179,6 @@ const cs = {
     'code-resent': 'Nový kód byl odeslán.',
     'password-reset-required': 'Musíte si obnovit heslo. Zadejte kód, který jsme vám poslali, a nové heslo.',
     'totp-enabled': 'Ověřovací aplikace je nastavena.',
-    'phone-number-saved': 'Vaše telefonní číslo bylo uloženo. Pokračujte tím, že se znovu přihlásíte.',
     'passkey-created': 'Váš přístupový klíč je připraven. Příště se přihlaste jím.',
     'device-forgotten': 'Toto zařízení bylo zapomenuto. Při příštím přihlášení budete znovu požádáni o ověřovací kód.',
     'account-deleted': 'Váš účet byl smazán.',

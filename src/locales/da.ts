@@ -179,7 +179,6 @@ const da = {
     'code-resent': 'Der er sendt en ny kode.',
     'password-reset-required': 'Du skal nulstille din adgangskode. Indtast den kode, vi har sendt dig, og en ny adgangskode.',
     'totp-enabled': 'Din godkendelsesapp er opsat.',
-    'phone-number-saved': 'Dit telefonnummer er gemt. Log ind igen for at fortsætte.',
     'passkey-created': 'Din adgangsnøgle er klar. Log ind med den næste gang.',
     'device-forgotten': 'Denne enhed er glemt. Næste gang du logger ind, bliver du igen bedt om din bekræftelseskode.',
     'account-deleted': 'Din konto er slettet.',

@@ -179,7 +179,6 @@ const de = {
     'code-resent': 'Ein neuer Code wurde gesendet.',
     'password-reset-required': 'Sie müssen Ihr Passwort zurücksetzen. Geben Sie den Code, den wir Ihnen gesendet haben, und ein neues Passwort ein.',
     'totp-enabled': 'Ihre Authenticator-App ist eingerichtet.',
-    'phone-number-saved': 'Ihre Telefonnummer wurde gespeichert. Melden Sie sich erneut an, um fortzufahren.',
     'passkey-created': 'Ihr Passkey ist eingerichtet. Melden Sie sich beim nächsten Mal damit an.',
     'device-forgotten': 'Dieses Gerät wurde vergessen. Bei der nächsten Anmeldung werden Sie wieder nach Ihrem Bestätigungscode gefragt.',
     'account-deleted': 'Ihr Konto wurde gelöscht.',

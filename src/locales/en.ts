@@ -180,7 +180,6 @@ const en = {
     'code-resent': 'A new code has been sent.',
     'password-reset-required': 'You must reset your password. Enter the code we sent you and a new password.',
     'totp-enabled': 'Your authenticator app is set up.',
-    'phone-number-saved': 'Your phone number is saved. Sign in again to continue.',
     'passkey-created': 'Your passkey is ready. Next time, sign in with it.',
     'device-forgotten': 'This device is forgotten. Your next sign-in will ask for your verification code again.',
     'account-deleted': 'Your account has been deleted.',

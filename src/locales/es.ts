@@ -180,7 +180,6 @@ const es = {
     'code-resent': 'Se ha enviado un código nuevo.',
     'password-reset-required': 'Debe restablecer su contraseña. Introduzca el código que le hemos enviado y una nueva contraseña.',
     'totp-enabled': 'Su aplicación de autenticación está configurada.',
-    'phone-number-saved': 'Se ha guardado su número de teléfono. Vuelva a iniciar sesión para continuar.',
     'passkey-created': 'Tu llave de acceso está lista. La próxima vez, inicia sesión con ella.',
     'device-forgotten': 'Este dispositivo se ha olvidado. En tu próximo inicio de sesión se te volverá a pedir el código de verificación.',
     'account-deleted': 'Se ha eliminado su cuenta.',

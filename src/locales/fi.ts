@@ -177,7 +177,6 @@ const fi = {
     'code-resent': 'Uusi koodi on lähetetty.',
     'password-reset-required': 'Sinun on nollattava salasanasi. Anna lähettämämme koodi ja uusi salasana.',
     'totp-enabled': 'Todennussovelluksesi on otettu käyttöön.',
-    'phone-number-saved': 'Puhelinnumerosi on tallennettu. Jatka kirjautumalla uudelleen sisään.',
     'passkey-created': 'Pääsyavaimesi on valmis. Kirjaudu ensi kerralla sillä.',
     'device-forgotten': 'Tämä laite on unohdettu. Seuraavalla kirjautumisella sinulta kysytään taas vahvistuskoodia.',
     'account-deleted': 'Tilisi on poistettu.',

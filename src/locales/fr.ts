@@ -181,7 +181,6 @@ const fr = {
     'password-reset-required':
       'Vous devez réinitialiser votre mot de passe. Saisissez le code que nous vous avons envoyé et un nouveau mot de passe.',
     'totp-enabled': 'Votre application d’authentification est configurée.',
-    'phone-number-saved': 'Votre numéro de téléphone est enregistré. Reconnectez-vous pour continuer.',
     'passkey-created': 'Votre clé d’accès est prête. La prochaine fois, connectez-vous avec elle.',
     'device-forgotten': 'Cet appareil a été oublié. Votre prochaine connexion vous demandera à nouveau votre code de vérification.',
     'account-deleted': 'Votre compte a été supprimé.',

@@ -177,7 +177,6 @@ const hu = {
     'code-resent': 'Új kódot küldtünk.',
     'password-reset-required': 'Vissza kell állítania a jelszavát. Írja be az elküldött kódot és egy új jelszót.',
     'totp-enabled': 'A hitelesítő alkalmazás be van állítva.',
-    'phone-number-saved': 'A telefonszámát mentettük. A folytatáshoz jelentkezzen be újra.',
     'passkey-created': 'A jelkulcsa elkészült. Legközelebb jelentkezzen be vele.',
     'device-forgotten': 'Ezt az eszközt elfelejtettük. A következő bejelentkezéskor újra meg kell adnia az ellenőrző kódot.',
     'account-deleted': 'A fiókját töröltük.',

@@ -176,7 +176,6 @@ const id = {
     'code-resent': 'Kode baru telah dikirim.',
     'password-reset-required': 'Anda harus mengatur ulang kata sandi. Masukkan kode yang kami kirimkan dan kata sandi baru.',
     'totp-enabled': 'Aplikasi autentikator Anda telah disiapkan.',
-    'phone-number-saved': 'Nomor telepon Anda telah disimpan. Masuk kembali untuk melanjutkan.',
     'passkey-created': 'Kunci sandi Anda sudah siap. Lain kali, masuklah dengannya.',
     'device-forgotten': 'Perangkat ini telah dilupakan. Saat masuk berikutnya, kode verifikasi akan diminta lagi.',
     'account-deleted': 'Akun Anda telah dihapus.',

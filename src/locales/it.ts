@@ -178,7 +178,6 @@ const it = {
     'code-resent': 'È stato inviato un nuovo codice.',
     'password-reset-required': 'Devi reimpostare la password. Inserisci il codice che ti abbiamo inviato e una nuova password.',
     'totp-enabled': 'L’app di autenticazione è configurata.',
-    'phone-number-saved': 'Il numero di telefono è stato salvato. Accedi di nuovo per continuare.',
     'passkey-created': 'La tua passkey è pronta. La prossima volta accedi con quella.',
     'device-forgotten': 'Questo dispositivo è stato dimenticato. Al prossimo accesso ti verrà chiesto di nuovo il codice di verifica.',
     'account-deleted': 'Il tuo account è stato eliminato.',

@@ -176,7 +176,6 @@ const ko = {
     'code-resent': '새 코드를 보냈습니다.',
     'password-reset-required': '암호를 재설정해야 합니다. 전송된 코드와 새 암호를 입력하세요.',
     'totp-enabled': '인증 앱이 설정되었습니다.',
-    'phone-number-saved': '전화번호가 저장되었습니다. 계속하려면 다시 로그인하세요.',
     'passkey-created': '패스키가 준비되었습니다. 다음부터는 패스키로 로그인하세요.',
     'device-forgotten': '이 기기를 더 이상 기억하지 않습니다. 다음 로그인 시 인증 코드를 다시 요청합니다.',
     'account-deleted': '계정이 삭제되었습니다.',

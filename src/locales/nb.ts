@@ -177,7 +177,6 @@ const nb = {
     'code-resent': 'En ny kode er sendt.',
     'password-reset-required': 'Du må tilbakestille passordet. Skriv inn koden vi sendte deg, og et nytt passord.',
     'totp-enabled': 'Autentiseringsappen din er satt opp.',
-    'phone-number-saved': 'Telefonnummeret ditt er lagret. Logg inn på nytt for å fortsette.',
     'passkey-created': 'Tilgangsnøkkelen din er klar. Logg på med den neste gang.',
     'device-forgotten': 'Denne enheten er glemt. Neste gang du logger på, blir du bedt om bekreftelseskoden igjen.',
     'account-deleted': 'Kontoen din er slettet.',

@@ -177,7 +177,6 @@ const nl = {
     'code-resent': 'Er is een nieuwe code verstuurd.',
     'password-reset-required': 'U moet uw wachtwoord opnieuw instellen. Voer de code in die we u hebben gestuurd, en een nieuw wachtwoord.',
     'totp-enabled': 'Uw authenticator-app is ingesteld.',
-    'phone-number-saved': 'Uw telefoonnummer is opgeslagen. Log opnieuw in om door te gaan.',
     'passkey-created': 'Je passkey is klaar. Log de volgende keer daarmee in.',
     'device-forgotten': 'Dit apparaat is vergeten. Bij de volgende keer inloggen wordt opnieuw om je verificatiecode gevraagd.',
     'account-deleted': 'Uw account is verwijderd.',

@@ -179,7 +179,6 @@ const pl = {
     'code-resent': 'Wysłano nowy kod.',
     'password-reset-required': 'Musisz zresetować hasło. Wpisz otrzymany od nas kod i nowe hasło.',
     'totp-enabled': 'Aplikacja uwierzytelniająca została skonfigurowana.',
-    'phone-number-saved': 'Numer telefonu został zapisany. Zaloguj się ponownie, aby kontynuować.',
     'passkey-created': 'Twój klucz dostępu jest gotowy. Następnym razem zaloguj się za jego pomocą.',
     'device-forgotten': 'To urządzenie zostało zapomniane. Przy następnym logowaniu znów zostaniesz poproszony o kod weryfikacyjny.',
     'account-deleted': 'Twoje konto zostało usunięte.',

@@ -178,7 +178,6 @@ const ptBR = {
     'code-resent': 'Um novo código foi enviado.',
     'password-reset-required': 'Você precisa redefinir sua senha. Digite o código que enviamos e uma nova senha.',
     'totp-enabled': 'Seu aplicativo autenticador está configurado.',
-    'phone-number-saved': 'Seu número de telefone foi salvo. Faça login novamente para continuar.',
     'passkey-created': 'Sua chave de acesso está pronta. Da próxima vez, entre com ela.',
     'device-forgotten': 'Este dispositivo foi esquecido. No próximo login, o código de verificação será pedido novamente.',
     'account-deleted': 'Sua conta foi excluída.',

@@ -178,7 +178,6 @@ const ptPT = {
     'code-resent': 'Foi enviado um novo código.',
     'password-reset-required': 'Tem de repor a palavra-passe. Introduza o código que lhe enviámos e uma nova palavra-passe.',
     'totp-enabled': 'A sua aplicação de autenticação está configurada.',
-    'phone-number-saved': 'O seu número de telefone foi guardado. Inicie sessão novamente para continuar.',
     'passkey-created': 'A sua chave de acesso está pronta. Da próxima vez, inicie sessão com ela.',
     'device-forgotten': 'Este dispositivo foi esquecido. No próximo início de sessão, o código de verificação será pedido novamente.',
     'account-deleted': 'A sua conta foi eliminada.',

@@ -180,7 +180,6 @@ const ro = {
     'code-resent': 'A fost trimis un cod nou.',
     'password-reset-required': 'Trebuie să vă resetați parola. Introduceți codul pe care vi l-am trimis și o parolă nouă.',
     'totp-enabled': 'Aplicația de autentificare a fost configurată.',
-    'phone-number-saved': 'Numărul de telefon a fost salvat. Conectați-vă din nou pentru a continua.',
     'passkey-created': 'Cheia de acces este gata. Data viitoare, conectați-vă cu ea.',
     'device-forgotten': 'Acest dispozitiv a fost uitat. La următoarea conectare vi se va cere din nou codul de verificare.',
     'account-deleted': 'Contul dvs. a fost șters.',

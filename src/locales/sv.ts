@@ -178,7 +178,6 @@ const sv = {
     'code-resent': 'En ny kod har skickats.',
     'password-reset-required': 'Du måste återställa ditt lösenord. Ange koden som vi skickade till dig och ett nytt lösenord.',
     'totp-enabled': 'Din autentiseringsapp är konfigurerad.',
-    'phone-number-saved': 'Ditt telefonnummer har sparats. Logga in igen för att fortsätta.',
     'passkey-created': 'Din nyckel är klar. Logga in med den nästa gång.',
     'device-forgotten': 'Den här enheten har glömts. Nästa gång du loggar in får du ange din verifieringskod igen.',
     'account-deleted': 'Ditt konto har tagits bort.',

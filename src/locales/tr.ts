@@ -178,7 +178,6 @@ const tr = {
     'code-resent': 'Yeni bir kod gönderildi.',
     'password-reset-required': 'Şifrenizi sıfırlamanız gerekiyor. Size gönderdiğimiz kodu ve yeni bir şifre girin.',
     'totp-enabled': 'Kimlik doğrulama uygulamanız ayarlandı.',
-    'phone-number-saved': 'Telefon numaranız kaydedildi. Devam etmek için tekrar oturum açın.',
     'passkey-created': 'Geçiş anahtarınız hazır. Bir dahaki sefere onunla oturum açın.',
     'device-forgotten': 'Bu cihaz unutuldu. Bir sonraki oturum açışınızda doğrulama kodunuz yeniden istenecek.',
     'account-deleted': 'Hesabınız silindi.',

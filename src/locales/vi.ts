@@ -176,7 +176,6 @@ const vi = {
     'code-resent': 'Đã gửi mã mới.',
     'password-reset-required': 'Bạn cần đặt lại mật khẩu. Hãy nhập mã chúng tôi đã gửi cho bạn và mật khẩu mới.',
     'totp-enabled': 'Đã thiết lập ứng dụng xác thực của bạn.',
-    'phone-number-saved': 'Đã lưu số điện thoại của bạn. Hãy đăng nhập lại để tiếp tục.',
     'passkey-created': 'Khóa truy cập của bạn đã sẵn sàng. Lần sau, hãy đăng nhập bằng khóa này.',
     'device-forgotten': 'Thiết bị này đã bị quên. Lần đăng nhập tiếp theo sẽ lại yêu cầu mã xác minh.',
     'account-deleted': 'Tài khoản của bạn đã bị xóa.',

@@ -176,7 +176,6 @@ const zhCN = {
     'code-resent': '已发送新验证码。',
     'password-reset-required': '您必须重置密码。请输入我们发送给您的验证码和新密码。',
     'totp-enabled': '您的身份验证器应用已设置完成。',
-    'phone-number-saved': '您的电话号码已保存。请重新登录以继续。',
     'passkey-created': '您的通行密钥已就绪。下次请用它登录。',
     'device-forgotten': '已忘记此设备。下次登录时将再次要求输入验证码。',
     'account-deleted': '您的账户已删除。',

@@ -176,7 +176,6 @@ const zhTW = {
     'code-resent': '已傳送新的驗證碼。',
     'password-reset-required': '您必須重設密碼。請輸入我們傳送給您的驗證碼和新密碼。',
     'totp-enabled': '您的驗證器應用程式已設定完成。',
-    'phone-number-saved': '您的電話號碼已儲存。請重新登入以繼續。',
     'passkey-created': '您的密碼金鑰已準備就緒。下次請用它登入。',
     'device-forgotten': '已忘記此裝置。下次登入時將再次要求輸入驗證碼。',
     'account-deleted': '您的帳戶已刪除。',

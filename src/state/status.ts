@@ -8,7 +8,6 @@ export type Notice =
   | 'code-resent'
   | 'password-reset-required'
   | 'totp-enabled'
-  | 'phone-number-saved'
   /** The sign-in form after the user deleted their account (src/account/). */
   | 'account-deleted'
   /** A passkey was registered (src/flow/passkey.ts). */
