@@ -32,7 +32,7 @@ export interface CognitoAuthenticator extends OptionProperties {}
  *
  * @fires cognito-signed-in - A user signed in (or a stored session was restored). detail: { username, claims, tokens: { idToken, accessToken, expiresAt }, restored } (never the refresh token: read `el.session`)
  * @fires cognito-tokens-refreshed - The session's tokens were renewed: replace the ones you keep. detail: { username, claims, tokens: { idToken, accessToken, expiresAt } } (never the refresh token)
- * @fires cognito-signed-out - The session ended. detail: { reason: 'user' | 'refresh-failed' | 'expired' | 'other-tab' }
+ * @fires cognito-signed-out - The session ended. detail: { reason: 'user' | 'refresh-failed' | 'expired' | 'other-tab' | 'revoked' | 'deleted' }
  * @fires cognito-signed-up - SignUp succeeded. detail: { username, userSub, confirmed }
  * @fires cognito-screen-change - detail: { screen, previous }
  * @fires cognito-error - detail: { code, message (the text shown, in the element's language), cognitoName?, field?, retryable?, attribute?, screen? }

@@ -6,7 +6,7 @@ import '../../components/index.js';
 import '../../components/account/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { storageFor } from '../../src/session/index.js';
-import { endpoint, flowFor, freshIdentity, freshTotp, live, seed } from './env.js';
+import { endpoint, flowFor, freshIdentity, freshTotp, seed } from './env.js';
 import { until } from '../support/until.js';
 
 const PASSWORD = 'Account-Pass-123!';
@@ -74,8 +74,6 @@ async function signOutAndIn(auth: Element, account: Element, username: string, p
 }
 
 describe('<cognito-account> (e2e, through the DOM)', function () {
-  // A real pool needs codes from a real inbox: these run against the double only.
-  if (live) return;
 
   it('change the password, then sign in with the new one', async () => {
     const { username } = await newUser('elpw');

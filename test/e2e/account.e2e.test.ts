@@ -5,7 +5,7 @@ import { AccountFlow } from '../../src/account/index.js';
 import type { AuthFlow } from '../../src/index.js';
 import { MemoryStorage } from '../../src/session/index.js';
 import type { FlowEvent } from '../../src/state/index.js';
-import { flowFor, freshIdentity, freshTotp, live, seed } from './env.js';
+import { flowFor, freshIdentity, freshTotp, seed } from './env.js';
 
 const CODE = seed.code;
 const PASSWORD = 'Account-Pass-123!';
@@ -32,8 +32,6 @@ async function signIn(username: string, password: string, options = {}): Promise
 }
 
 describe('account (e2e)', function () {
-  // A real pool needs codes from a real inbox: these run against the double only.
-  if (live) return;
 
   it('change the password, then sign in with the new one (the old one is refused)', async () => {
     const { flow, username } = await newUser('acpw');

@@ -8,7 +8,7 @@ import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import { until } from '../support/until.js';
 import { virtualAuthenticator } from '../support/virtual-authenticator.js';
-import { endpoint, freshIdentity, live, seed, type SeedUser } from './env.js';
+import { endpoint, freshIdentity, seed, type SeedUser } from './env.js';
 
 interface DoublePool {
   id: string;
@@ -64,7 +64,6 @@ async function offered(el: Element): Promise<string[]> {
 }
 
 describe('passwordless, passkeys and remembered devices (e2e)', function () {
-  if (live) return;
   this.timeout(60_000);
   const pwless = fixtures.doublePools.passwordless!;
 
