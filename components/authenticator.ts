@@ -11,7 +11,7 @@ import { authOptions, ENGINE_PROPERTIES, OPTIONS, optionDefaults, type OptionPro
 import { SCREENS } from './authenticator/screen-registry.js';
 import { LocalizeController } from './controllers/localize.js';
 import { adoptBaseStyles, adoptTheme, applyCustomization, customizationReady, releaseCustomization } from './styles.js';
-import { safeImageUrl } from './parts/url.js';
+import { frame } from './parts/frame.js';
 import { noticeBanner } from './parts/form.js';
 // The first screen is part of the first paint; every other one loads on first use (see the screen registry).
 import './screens/sign-in.js';
@@ -309,14 +309,9 @@ export class CognitoAuthenticator extends LitElement {
   }
 
   #frame(content: TemplateResult | ScreenElement): TemplateResult {
-    const logo = safeImageUrl(this.logo);
     const legal = this.#l10n.has('legal.text') ? this.#l10n.t('legal.text') : this.legalText;
-    return html`<div class="background-customizable cognito-frame">
-      ${logo ? html`<div class="banner-customizable"><img class="logo-customizable" src=${logo} alt="" /></div>` : nothing}
-      ${this._offline ? html`<p class="cognito-offline textDescription-customizable" role="status">${this.#l10n.t('common.offline')}</p>` : nothing}
-      <div class="cognito-content">${content}</div>
-      ${legal ? html`<p class="legalText-customizable">${legal}</p>` : nothing}
-    </div>`;
+    const offline = this._offline ? this.#l10n.t('common.offline') : undefined;
+    return frame({ logo: this.logo, logoDark: this.logoDark, theme: this.theme, offline, legal }, content);
   }
 
   #renderConfigError(error: ConfigError): TemplateResult {

@@ -10,7 +10,10 @@ import type { CustomizationResult } from './customization.js';
  * use, so the first paint carries only base + classic.
  *
  * The minimal sheet below is what the elements need to work at all (visually hidden text, the busy spinner, hiding
- * the page's signed-in content until sign-in).
+ * the page's signed-in content until sign-in), and the gate that keeps a lazily loaded theme from painting late: the
+ * window of an element whose theme sheet (modern, dark, auto) has not arrived yet takes its space but is not painted,
+ * so a dark page never flashes a white card. The theme's own sheet shows it; should that sheet never load, it shows
+ * anyway after 3 s, in the default look.
  */
 const MINIMAL = `
 @layer cognito {
@@ -26,6 +29,10 @@ const MINIMAL = `
   @keyframes cognito-spin { to { transform: rotate(360deg); } }
   @media (prefers-reduced-motion: reduce) { .cognito-spinner { animation-duration: 3s; } }
   cognito-authenticator { display: block; }
+  cognito-authenticator:is([theme='modern'], [theme='dark'], [theme='auto']) .cognito-frame {
+    visibility: hidden; animation: cognito-unveil 0s 3s forwards;
+  }
+  @keyframes cognito-unveil { to { visibility: visible; } }
 }
 /* Outside the layer on purpose: the page's signed-in content must never show to a signed-out visitor. */
 cognito-authenticator:not([screen="signed-in"]) > :not(.cognito-root) { display: none !important; }

@@ -12,6 +12,9 @@ import { LOCALES, type Locale } from '../src/locales/index.js';
 import type { FormFields } from '../components/base.js';
 import type { ArgType, Meta, StoryContext, StoryObj } from './csf.js';
 import './frame.js';
+import { render as litRender } from 'lit';
+import { frame as drawFrame } from '../components/parts/frame.js';
+import en from '../src/locales/en.js';
 
 export const THEMES = ['classic', 'modern', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -27,6 +30,10 @@ export interface FrameArgs {
   theme: Theme;
   lang: string;
   logo: string;
+  /** The banner image on dark themes (`logo-dark`). */
+  logoDark?: string;
+  /** Shows the offline notice (as while the browser is offline). */
+  offline?: boolean;
   legalText: string;
   customizationCss: string;
 }
@@ -96,33 +103,24 @@ export function frame(args: FrameArgs, content: Node): HTMLElement {
   host.setAttribute('theme', args.theme || 'classic');
   host.setAttribute('lang', args.lang || 'en');
   if (args.customizationCss) host.setAttribute('customization-css', args.customizationCss);
-  const window_ = document.createElement('div');
-  window_.className = 'background-customizable cognito-frame';
-  if (args.logo) {
-    const banner = document.createElement('div');
-    banner.className = 'banner-customizable';
-    const img = document.createElement('img');
-    img.className = 'logo-customizable';
-    img.src = args.logo;
-    img.alt = '';
-    banner.append(img);
-    window_.append(banner);
-  }
-  const body = document.createElement('div');
-  body.className = 'cognito-content';
-  body.append(content);
-  window_.append(body);
-  if (args.legalText) {
-    const legal = document.createElement('p');
-    legal.className = 'legalText-customizable';
-    legal.textContent = args.legalText;
-    window_.append(legal);
-  }
-  host.append(window_);
+  // The authenticator's own frame part, so a story's window is the element's (logo-dark, offline notice, legal text).
+  litRender(
+    drawFrame(
+      {
+        logo: args.logo,
+        logoDark: typeof args.logoDark === 'string' ? args.logoDark : undefined,
+        theme: args.theme,
+        offline: args.offline ? en.common.offline : undefined,
+        legal: args.legalText,
+      },
+      content,
+    ),
+    host,
+  );
   return host;
 }
 
-const FRAME_ATTRIBUTES = { theme: 'theme', lang: 'lang', logo: 'logo', legalText: 'legal-text', customizationCss: 'customization-css' } as const;
+const FRAME_ATTRIBUTES = { theme: 'theme', lang: 'lang', logo: 'logo', logoDark: 'logo-dark', legalText: 'legal-text', customizationCss: 'customization-css' } as const;
 
 /** Sets (or removes) the frame args as attributes of a real `<cognito-authenticator>`. */
 export function applyFrameArgs(el: HTMLElement, args: FrameArgs): void {
@@ -154,6 +152,7 @@ export function frameAttributes(args: FrameArgs): Record<string, string | undefi
     theme: args.theme && args.theme !== 'classic' ? args.theme : undefined,
     lang: args.lang && args.lang !== 'en' ? args.lang : undefined,
     logo: args.logo || undefined,
+    'logo-dark': typeof args.logoDark === 'string' && args.logoDark ? args.logoDark : undefined,
     'legal-text': args.legalText || undefined,
     'customization-css': args.customizationCss || undefined,
   };

@@ -16,6 +16,11 @@ export interface CodeFieldOptions {
   /** The screen's error (the flow names the field it is about) and the id of its banner. */
   error: AuthError | undefined;
   errorId: string;
+  /**
+   * The step exists for this code (MFA, confirmation): the input takes focus when the step appears, described by the
+   * step's title and description (their ids, e.g. `<id>-h <id>-desc`).
+   */
+  primary?: { describedBy: string };
 }
 
 /**
@@ -33,6 +38,9 @@ export function codeField(kit: FieldKit, o: CodeFieldOptions): TemplateResult {
     dir: 'ltr',
     error: o.error,
     errorId: o.errorId,
+    primary: o.primary !== undefined,
+    describedBy: o.primary?.describedBy,
+    t: kit.t,
   });
 }
 

@@ -38,6 +38,9 @@ export function fieldLabel(t: Translate, name: string): string {
 }
 
 export function errorText(t: Translate, error: AuthError): string {
+  // A missing value is said as the field's own sentence ("Enter your username.", "Choose a way to verify."), never
+  // "Fill in <label>." with a label that may not be the one shown.
+  if (error.code === 'required-field' && error.field) return fieldErrorText(t, error, fieldLabel(t, error.field));
   return t(`errors.${error.code}`, { field: error.field ? fieldLabel(t, error.field) : '' });
 }
 
@@ -47,7 +50,7 @@ export function errorText(t: Translate, error: AuthError): string {
  * says them.
  */
 export function fieldErrorText(t: Translate, error: AuthError, label: string, type?: string): string {
-  if (error.code !== 'required-field') return errorText(t, error);
+  if (error.code !== 'required-field') return t(`errors.${error.code}`, { field: label });
   const name = error.field ?? '';
   if (type === 'email' || name === 'email') return t('fieldErrors.email');
   if (type === 'tel' || name === 'phone_number') return t('fieldErrors.phone');

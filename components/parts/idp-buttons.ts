@@ -127,8 +127,9 @@ export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothin
                     ? html`<p class="cognito-hint textDescription-customizable" data-hint="use-password">${t('idp.usePassword')}</p>`
                     : nothing}
                 </div>
-                <button type="button" class="submitButton-customizable cognito-idp-submit" data-action="idp-email" ?disabled=${busy} @click=${emailClick}>
-                  ${t('idp.submit')}
+                <!-- Beside the password form's own submit, the email box's button is a secondary one, named differently. -->
+                <button type="button" class=${federation.hideNative ? 'submitButton-customizable cognito-idp-submit' : 'cognito-idp-continue cognito-idp-submit'} data-action="idp-email" ?disabled=${busy} @click=${emailClick}>
+                  <span class="cognito-idp-text">${federation.hideNative ? t('idp.submit') : t('idp.continueSso')}</span>
                 </button>`
             : nothing}
         </div>`

@@ -15,6 +15,8 @@ import type { FieldKit } from './form.js';
 export class TypedNewPassword implements ReactiveController {
   readonly #host: ReactiveControllerHost & { readonly current: unknown };
   #typed = { password: '', confirm: '' };
+  /** The confirmation was left (blurred) with text in it: from then on a mismatch is said. */
+  #confirmLeft = false;
 
   constructor(host: ReactiveControllerHost & { readonly current: unknown }) {
     this.#host = host;
@@ -29,6 +31,18 @@ export class TypedNewPassword implements ReactiveController {
     return this.#typed.confirm;
   }
 
+  /** Whether the user has left the confirmation with text in it (the match is checked then, or on submit). */
+  get confirmLeft(): boolean {
+    return this.#confirmLeft;
+  }
+
+  /** The user left the confirmation field. */
+  leave(): void {
+    if (this.#confirmLeft || this.#typed.confirm === '') return;
+    this.#confirmLeft = true;
+    this.#host.requestUpdate();
+  }
+
   /** Keeps what is now in one of the two inputs, and re-renders the host when it changed. */
   set(input: 'password' | 'confirm', value: string): void {
     if (this.#typed[input] === value) return;
@@ -37,7 +51,10 @@ export class TypedNewPassword implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (!this.#host.current) this.#typed = { password: '', confirm: '' };
+    if (!this.#host.current) {
+      this.#typed = { password: '', confirm: '' };
+      this.#confirmLeft = false;
+    }
   }
 }
 
@@ -52,6 +69,8 @@ export interface NewPasswordFieldsOptions {
   error: AuthError | undefined;
   errorId: string;
   typed: TypedNewPassword;
+  /** The step exists for this password (NEW_PASSWORD_REQUIRED): see FieldOptions.primary. */
+  primary?: { describedBy: string };
 }
 
 /** `password` (described by the checklist), the checklist, `confirm_password`, and the always-present mismatch status. */
@@ -60,9 +79,12 @@ export function newPasswordFields(kit: FieldKit, o: NewPasswordFieldsOptions): T
   const { id, error, errorId, typed } = o;
   const checksId = `${id}-checks`;
   const mismatchId = `${id}-mismatch`;
-  // Shown as soon as both fields have text, before any submit; once the flow itself reports it, the banner says it.
-  const mismatch = typed.password !== '' && typed.confirm !== '' && typed.password !== typed.confirm && error?.code !== 'passwords-do-not-match';
-  const confirmError = mismatch && error?.field !== 'confirm_password' ? authError('passwords-do-not-match', { field: 'confirm_password' }) : error;
+  // Checked when the user leaves the confirmation (or by the flow on submit), never while a password is being typed;
+  // said under the confirmation, in its always-present live region.
+  const differ = typed.password !== '' && typed.confirm !== '' && typed.password !== typed.confirm;
+  // The flow's own verdict (on submit) holds until the two are made equal.
+  const mismatch = error?.code === 'passwords-do-not-match' ? typed.password !== typed.confirm : typed.confirmLeft && differ;
+  const confirmError = mismatch ? authError('passwords-do-not-match', { field: 'confirm_password' }) : error;
   return html`${kit.passwordField({
       id: `${id}-password`,
       name: 'password',
@@ -71,6 +93,8 @@ export function newPasswordFields(kit: FieldKit, o: NewPasswordFieldsOptions): T
       hintId: checksId,
       error,
       errorId,
+      primary: o.primary !== undefined,
+      describedBy: o.primary?.describedBy,
       onInput: (e) => typed.set('password', (e.target as HTMLInputElement).value),
     })}
     ${passwordChecklist(t, o.policy ?? DEFAULT_PASSWORD_POLICY, typed.password, checksId)}
@@ -82,11 +106,13 @@ export function newPasswordFields(kit: FieldKit, o: NewPasswordFieldsOptions): T
       // The live region is always there (so a change in it is announced) and always describes the field.
       hintId: mismatchId,
       error: confirmError,
-      errorId: confirmError === error ? errorId : undefined,
+      errorId: mismatch ? mismatchId : errorId,
+      messageElsewhere: mismatch,
       onInput: (e) => typed.set('confirm', (e.target as HTMLInputElement).value),
+      onBlur: () => typed.leave(),
     })}
     <div id=${mismatchId} class="cognito-field-status" role="status" data-mismatch>
-      ${mismatch ? html`<p class="errorMessage-customizable" data-error-code="passwords-do-not-match">${t('errors.passwords-do-not-match')}</p>` : nothing}
+      ${mismatch ? html`<p class="cognito-field-error" data-error-code="passwords-do-not-match"><span class="cognito-error-text">${t('errors.passwords-do-not-match')}</span></p>` : nothing}
     </div>`;
 }
 
@@ -98,6 +124,20 @@ export function usernameForPasswordManager(username: string): TemplateResult {
 /** The live checklist of a password policy; each rule carries a text state as well as its class (not colour alone). */
 export function passwordChecklist(t: Translate, policy: PasswordPolicy, password: string, id: string): TemplateResult {
   const checks = checkPassword(policy, password);
+  // Neutral until something is typed: a list of requirements, not five red crosses before the user has begun.
+  if (password === '') {
+    return html`<div class="cognito-password-checks" data-pending>
+      <p class="textDescription-customizable" id=${`${id}-title`}>${t('password.requirements')}</p>
+      <ul id=${id} aria-labelledby=${`${id}-title`} aria-live="polite">
+        ${checks.map(
+          (c) => html`<li class="cognito-check-pending" data-rule=${c.rule} data-valid="false">
+            <span class="cognito-check-icon" aria-hidden="true">•</span>
+            ${t(`password.${c.rule}`, c.count === undefined ? {} : { count: c.count })}
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
   return html`<div class="cognito-password-checks">
     <p class="textDescription-customizable" id=${`${id}-title`}>${t('password.requirements')}</p>
     <ul id=${id} aria-labelledby=${`${id}-title`} aria-live="polite">

@@ -26,12 +26,12 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
     const errorId = `${id}-error`;
     return html`<form class="cognito-form" data-screen="confirm-forgot-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
       <div id=${`${id}-h`}>${heading(this.t('confirmForgotPassword.title'))}</div>
-      <p class="textDescription-customizable" data-delivery>
+      <p id=${`${id}-desc`} class="textDescription-customizable" data-delivery>
         ${deliveryText(this.t, 'confirmForgotPassword.sentTo', 'confirmForgotPassword.sentNowhere', s.delivery)}
       </p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
       ${usernameForPasswordManager(s.username)}
-      ${this.codeField({ id, error: s.error, errorId })}
+      ${this.codeField({ id, error: s.error, errorId, primary: { describedBy: `${id}-h ${id}-desc` } })}
       ${newPasswordFields(this.kit, {
         id,
         label: this.t('common.newPassword'),

@@ -42,7 +42,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
             ${this.t('confirmSignUp.resendFailed')} ${errorText(this.t, s.resendError)}
           </p>`
         : nothing}
-      ${this.codeField({ id, maxlength: 10, error: s.error, errorId })}
+      ${this.codeField({ id, maxlength: 10, error: s.error, errorId, primary: { describedBy: `${id}-h ${id}-sent` } })}
       ${submitButton(this.t, this.t('confirmSignUp.submit'), s.busy)}
       <div class="cognito-links">
         ${actionButton('resend-code', this.t('confirmSignUp.resend'), () => void this.flow?.resendSignUpCode(), s.busy)}

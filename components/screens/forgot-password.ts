@@ -32,6 +32,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
       <p class="textDescription-customizable">${this.t(u.instructions)}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
       ${this.field({
+        t: this.t,
         id: `${id}-username`,
         name: 'username',
         label: this.t(u.label),

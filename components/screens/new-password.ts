@@ -30,7 +30,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
     const errorId = `${id}-error`;
     return html`<form class="cognito-form" data-screen="new-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
       <div id=${`${id}-h`}>${heading(this.t('newPassword.title'))}</div>
-      <p class="textDescription-customizable">${this.t('newPassword.instructions')}</p>
+      <p id=${`${id}-desc`} class="textDescription-customizable">${this.t('newPassword.instructions')}</p>
       ${errorBanner(this.t, s.error, errorId)}
       ${usernameForPasswordManager(s.username)}
       ${newPasswordFields(this.kit, {
@@ -40,6 +40,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
         error: s.error,
         errorId,
         typed: this.#passwords,
+        primary: { describedBy: `${id}-h ${id}-desc` },
       })}
       ${s.requiredAttributes.length > 0
         ? html`<p class="textDescription-customizable">${this.t('newPassword.attributesIntro')}</p>
@@ -58,6 +59,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
                 hintId: `${id}-attr-${i}-hint`,
                 error: s.error,
                 errorId,
+                t: this.t,
               });
             })}`
         : nothing}

@@ -4,7 +4,7 @@ import type { MfaType } from '../../src/state/index.js';
 import type { AuthError } from '../../src/errors.js';
 import type { Translate } from '../../src/i18n.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, fieldErrorText, fieldMessage, heading, submitButton, uid } from '../parts/form.js';
 
 export interface MfaChoicesOptions {
   id: string;
@@ -30,11 +30,12 @@ export function mfaChoices(t: Translate, o: MfaChoicesOptions): TemplateResult {
           value=${m}
           .checked=${m === o.selected}
           aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${ifDefined(invalid ? o.errorId : undefined)}
+          aria-describedby=${ifDefined(invalid ? `${o.id}-message` : undefined)}
         />
         <label class="label-customizable" for=${`${o.id}-${i}`}>${t(`mfaTypes.${m}`)}</label>
       </div>`,
     )}
+    ${invalid && o.error ? fieldMessage(fieldErrorText(t, o.error, o.legend), `${o.id}-message`, o.error.code) : nothing}
   </fieldset>`;
 }
 

@@ -47,6 +47,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
       })}
       ${selected === 'EMAIL_OTP'
         ? this.field({
+        t: this.t,
             id: `${id}-email`,
             name: 'email',
             label: this.t('setupMfa.emailLabel'),

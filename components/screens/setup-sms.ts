@@ -25,6 +25,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
       <p class="textDescription-customizable">${this.t('setupSms.instructions')}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
       ${this.field({
+        t: this.t,
         id: `${id}-phone`,
         name: 'phone_number',
         label: this.t('common.phone_number'),

@@ -22,8 +22,31 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
   /** The secret last shown: a new secret (a new set-up) starts with the key hidden again. */
   #secretShown: string | undefined;
 
+  /** What the copy button last did: said in a live region (a screen reader hears it; the button keeps focus). */
+  #copied: 'copied' | 'copyFailed' | undefined;
+
   #toggleSecret(): void {
     this.#showSecret = !this.#showSecret;
+    this.#copied = undefined;
+    this.requestUpdate();
+  }
+
+  /** Copies the key (without the spaces between blocks): the Clipboard API, else the selection and execCommand. */
+  async #copy(secret: string): Promise<void> {
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(secret);
+      ok = true;
+    } catch {
+      // No clipboard permission (an iframe, an old browser): select the key, so copying by hand is one keystroke away.
+      const key = this.querySelector('.cognito-secret-key');
+      const selection = getSelection();
+      if (key && selection) {
+        selection.selectAllChildren(key);
+        ok = document.execCommand?.('copy') === true;
+      }
+    }
+    this.#copied = ok ? 'copied' : 'copyFailed';
     this.requestUpdate();
   }
 
@@ -61,14 +84,19 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
               ? html`<p class="label-customizable">${this.t('setupTotp.secretLabel')}</p>
                   <code class="cognito-secret-key" dir="ltr" translate="no"
                     >${blocks(s.secret).map((b, i) => html`${i ? ' ' : ''}<span class="cognito-secret-block">${b}</span>`)}</code
-                  >`
+                  >
+                  <button type="button" class="redirect-customizable cognito-link cognito-copy" data-action="copy-secret" @click=${() => void this.#copy(s.secret)}>
+                    ${this.t('setupTotp.copy')}
+                  </button>`
               : nothing}
           </div>
+          <p class="cognito-copy-status" role="status" data-copy-status>${shown && this.#copied ? this.t(`setupTotp.${this.#copied}`) : ''}</p>
         </li>
         <li>${this.t('setupTotp.step3')}</li>
       </ol>
       ${this.codeField({ id, maxlength: 6, error: s.error, errorId: `${id}-error` })}
       ${this.field({
+        t: this.t,
         id: `${id}-device`,
         name: 'device_name',
         label: this.t('setupTotp.deviceName'),

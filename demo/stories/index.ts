@@ -22,6 +22,7 @@ import * as idpButtons from './idp-buttons.stories.js';
 import * as emailDomainRouting from './email-domain-routing.stories.js';
 import * as configurationError from './configuration-error.stories.js';
 import * as signedIn from './signed-in.stories.js';
+import * as look from './look.stories.js';
 import * as shapeFields from './shape-fields.stories.js';
 import * as shapeSlots from './shape-slots.stories.js';
 import * as shapeSignIn from './shape-sign-in.stories.js';
@@ -49,6 +50,7 @@ export const modules = [
   emailDomainRouting,
   configurationError,
   signedIn,
+  look,
   shapeFields,
   shapeSlots,
   shapeSignIn,

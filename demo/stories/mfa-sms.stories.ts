@@ -27,3 +27,10 @@ export const SessionExpired = screenStory('cognito-mfa-code', {
   name: 'Session expired',
   state: { ...base, busy: false, error: error('session-expired') },
 });
+
+// 2. Focus: the code step focuses its code input (phones show the keyboard and the one-time-code suggestion).
+export const FocusOnCode = screenStory('cognito-mfa-code', {
+  name: '2. Focus on the code',
+  state: { screen: 'mfa-code', username: 'ada', busy: false, mfaType: 'SMS_MFA', delivery: { medium: 'SMS', destination: '+*******0100' } },
+  props: { focusOnArrival: true },
+});

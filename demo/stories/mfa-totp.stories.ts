@@ -22,3 +22,9 @@ export const NoDeviceName = screenStory('cognito-mfa-code', {
   name: 'No device name',
   state: { screen: 'mfa-code', username: 'ada@example.com', mfaType: 'SOFTWARE_TOKEN_MFA', busy: false },
 });
+
+// 10. Modern: pick theme "modern" — logo in the card, centred title, muted description, a clear type scale.
+export const ModernLayout = screenStory('cognito-mfa-code', {
+  name: '10. Modern layout (choose the modern theme)',
+  state: { screen: 'mfa-code', username: 'ada', busy: false, mfaType: 'SOFTWARE_TOKEN_MFA', deviceName: 'Pixel 9' },
+});

@@ -14,3 +14,8 @@ export const ServerError = screenStory('cognito-select-mfa', {
   name: 'Server error',
   state: { ...base, busy: false, error: error('too-many-requests') },
 });
+
+export const MfaChoiceMessage = screenStory('cognito-select-mfa', {
+  name: '4. "Choose a way to verify."',
+  state: { screen: 'select-mfa', username: 'ada', busy: false, options: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'], error: error('required-field', 'mfa') },
+});

@@ -35,3 +35,17 @@ export const SignedInUser = screenStory('cognito-setup-totp', {
   name: 'Signed-in user adds an app',
   state: { ...base, busy: false, signedIn: true },
 });
+
+// Smaller: the TOTP key with a Copy button, aligned with the fields.
+export const CopyKey = screenStory('cognito-setup-totp', {
+  name: 'Copy the TOTP key',
+  state: {
+    screen: 'setup-totp',
+    username: 'ada',
+    busy: false,
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    uri: 'otpauth://totp/Example:ada?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example',
+    signedIn: false,
+  },
+  click: ['show-secret'],
+});

@@ -1,6 +1,7 @@
 // <cognito-sign-up>: username per the pool, sign-up attributes, the live password checklist.
 import '../../components/screens/sign-up.js';
-import { EXAMPLE_PASSWORD, error, screenMeta, screenStory } from '../story-kit.js';
+import type { StoryContext, StoryObj } from '../csf.js';
+import { EXAMPLE_PASSWORD, error, screenMeta, screenStory, typeInto, type FrameArgs } from '../story-kit.js';
 
 export default screenMeta('Screens/Sign up', 'cognito-sign-up');
 
@@ -46,3 +47,29 @@ export const StrictPolicy = screenStory('cognito-sign-up', {
   state: { screen: 'sign-up', username: '', busy: false },
   fill: { password: 'Lovelace1' },
 });
+
+/** A screen story with a `play` of its own (typing, then leaving a field). */
+function withPlay(story: StoryObj<FrameArgs>, play: (el: HTMLElement & { updateComplete: Promise<unknown> }) => Promise<void>, tag: string): StoryObj<FrameArgs> {
+  return {
+    ...story,
+    play: async ({ canvasElement }: StoryContext<FrameArgs>) => {
+      const el = canvasElement.querySelector(tag) as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+      if (el) await play(el);
+    },
+  };
+}
+
+// 3. Password checks: neutral until typed; the mismatch said under the confirmation once it is left.
+export const ChecksNeutral = screenStory('cognito-sign-up', { name: '3. Password checks before typing', state: { screen: 'sign-up', username: '', busy: false } });
+export const MismatchOnLeave = withPlay(
+  screenStory('cognito-sign-up', { name: '3. Mismatch after leaving the confirmation', state: { screen: 'sign-up', username: '', busy: false } }),
+  async (el) => {
+    typeInto(el, 'password', EXAMPLE_PASSWORD);
+    el.querySelector<HTMLInputElement>('[name="confirm_password"]')!.focus();
+    typeInto(el, 'confirm_password', 'Correct-horse');
+    await el.updateComplete;
+    el.querySelector<HTMLInputElement>('[name="password"]')!.focus();
+    await el.updateComplete;
+  },
+  'cognito-sign-up',
+);

@@ -53,3 +53,11 @@ export const PageContent = authenticatorStory({
   },
   script: `<script type="module">\n  const auth = document.querySelector('cognito-authenticator');\n  auth.addEventListener('cognito-signed-in', (e) => console.log('signed in as', e.detail.claims.email));\n</script>`,
 });
+
+// 1. A slow network: the element's window waits for its theme (no white flash on a dark page); the page's children
+//    stay hidden until sign-in. Before the script, themes/preload.css (README) hides them and keeps the space.
+export const DarkFirstPaint = authenticatorStory({
+  name: '1. Dark page, private children hidden',
+  attributes: { 'user-pool-id': 'us-east-1_AbCdEf123', 'client-id': '1h57kf5cpq17m0eml12EXAMPLE', theme: 'dark', storage: 'memory', endpoint: 'http://127.0.0.1:9' },
+  children: () => [Object.assign(document.createElement('p'), { textContent: 'Only signed-in users see this' })],
+});

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import '../../components/screens/confirm-forgot-password.js';
 import '../../components/screens/sign-in.js';
 import { exception } from '../support/fake-cognito.js';
-import { click, expectAccessible, harness, input, mount, submit, type, type Harness } from './helpers.js';
+import { click, expectAccessible, harness, input, mount, submit, type, type Harness, described } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -53,12 +53,16 @@ describe('<cognito-confirm-forgot-password>', () => {
       expect(label.textContent!.trim()).to.equal(text);
     }
     expect(el.querySelector('h1')!.textContent).to.contain('Reset your password');
-    expect(el.querySelector('.submitButton-customizable')!.textContent).to.contain('Change password');
+    expect(el.querySelector('.submitButton-customizable')!.textContent).to.contain('Reset my password');
     expect(el.querySelector('[data-action="resend-code"]')!.textContent).to.contain('Send a new code');
     expect(el.querySelector('[data-action="back"]')).to.exist;
-    expect(el.querySelectorAll('.passwordCheck-notValid-customizable').length).to.equal(5);
+    // Five requirements, neutral until a password is typed.
+    expect(el.querySelectorAll('.cognito-check-pending').length).to.equal(5);
+    expect(el.querySelectorAll('.passwordCheck-notValid-customizable').length).to.equal(0);
     expect(input(el, 'password').getAttribute('aria-describedby')).to.contain(el.querySelector('.cognito-password-checks ul')!.id);
-    expect(document.activeElement === el.querySelector('h1'), 'focus').to.equal(true);
+    // The step exists for the code: it takes focus, and is described by the step's title and where the code went.
+    expect(document.activeElement === input(el, 'code'), 'focus').to.equal(true);
+    expect(described(input(el, 'code'))).to.contain('Reset your password');
     await expectAccessible(el);
   });
 
@@ -113,6 +117,7 @@ describe('<cognito-confirm-forgot-password>', () => {
     type(el, 'password', 'New-pass-1');
     await update();
     const confirm = input(el, 'confirm_password');
+    // The confirmation was left (typing the password moved focus): the match is checked now, said under it.
     expect(status.textContent).to.contain('The passwords do not match.');
     expect(confirm.getAttribute('aria-invalid')).to.equal('true');
     expect(confirm.getAttribute('aria-describedby')).to.contain(status.id);
@@ -120,7 +125,7 @@ describe('<cognito-confirm-forgot-password>', () => {
     type(el, 'code', '123456');
     await submit(el);
     expect(h.cognito.callsOf('confirmForgotPassword')).to.have.length(0);
-    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('The passwords do not match.');
+    expect(status.textContent).to.contain('The passwords do not match.');
     expect(document.activeElement === confirm, 'focus').to.equal(true);
     type(el, 'confirm_password', 'New-pass-1');
     await update();
@@ -161,7 +166,7 @@ describe('<cognito-confirm-forgot-password>', () => {
       for (const name of ['code', 'password']) {
         expect(input(el, name).getAttribute('aria-invalid'), name).to.equal(name === c.field ? 'true' : 'false');
       }
-      if (c.field) expect(input(el, c.field).getAttribute('aria-describedby')).to.contain(alert.id);
+      if (c.field) expect(described(input(el, c.field))).to.contain(c.text);
       expect(input(el, 'code').value).to.equal('123456');
       expect(input(el, 'password').value).to.equal('New-pass-1');
       expect(input(el, 'confirm_password').value).to.equal('New-pass-1');

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import '../../components/screens/confirm-sign-up.js';
 import type { CognitoConfirmSignUp } from '../../components/screens/confirm-sign-up.js';
 import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
-import { click, expectAccessible, harness, input, mount, settle, submit, type } from './helpers.js';
+import { click, expectAccessible, harness, input, mount, settle, submit, type, described } from './helpers.js';
 
 const PASSWORD = 'Pass-word-1';
 const EMAIL_DELIVERY = { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: 'a***@e***.com', AttributeName: 'email' } };
@@ -34,7 +34,7 @@ describe('<cognito-confirm-sign-up>', () => {
     expect(code.maxLength).to.equal(10);
     expect(code.classList.contains('inputField-customizable')).to.equal(true);
     expect(el.querySelector(`label[for="${code.id}"]`)!.textContent!.trim()).to.equal('Code');
-    expect(el.querySelector('.submitButton-customizable')!.textContent).to.contain('Confirm account');
+    expect(el.querySelector('.submitButton-customizable')!.textContent).to.contain('Verify');
     expect(el.querySelector('[data-action="resend-code"]')!.textContent).to.equal('Send a new code');
     expect(el.querySelector('[data-action="back"]')!.textContent).to.equal('Back to sign in');
     await expectAccessible(el);
@@ -68,7 +68,7 @@ describe('<cognito-confirm-sign-up>', () => {
     expect(document.activeElement === input(el, 'code'), 'focus on the code').to.equal(true);
     const code = input(el, 'code');
     expect(code.getAttribute('aria-invalid')).to.equal('true');
-    expect(code.getAttribute('aria-describedby')).to.contain(alert.id);
+    expect(described(code)).to.contain(alert.textContent!.trim());
     expect(code.value).to.equal('000000');
     await expectAccessible(el);
   });
@@ -76,7 +76,7 @@ describe('<cognito-confirm-sign-up>', () => {
   it('an empty or malformed code is refused before anything is sent, on the code field', async () => {
     const { h, el } = await confirmScreen();
     await submit(el);
-    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('Fill in Code.');
+    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('Enter the code.');
     expect(document.activeElement === input(el, 'code'), 'focus').to.equal(true);
     type(el, 'code', '12ab');
     await submit(el);

@@ -1,11 +1,12 @@
 // What the English sign-in form waits for (issue 8): not i18next, not the identity-provider UI, not the
-// customization-css sanitizer. Each comes when it is needed: i18next right after the first paint (and then changes
-// nothing on the screen), the IdP UI with identity providers, the sanitizer with customization-css. Observed through
+// customization-css sanitizer. Each comes only when it is needed: i18next never on a plain English page (issue 17;
+// with another language or an override, and then it changes no word on the screen), the IdP UI with identity
+// providers, the sanitizer with customization-css. Observed through
 // the modules this page fetches; this page imports nothing that fetches them by itself.
 import { expect } from 'chai';
 import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
-import { getI18n } from '../../src/i18n.js';
+import { getI18n, loadI18next } from '../../src/i18n.js';
 import { settle } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
 
@@ -35,7 +36,7 @@ const markup = (el: Element) => el.innerHTML.replace(/<!--[^]*?-->/g, '');
 
 describe('first paint', () => {
   // First in this file: nothing has fetched i18next, the IdP UI or the sanitizer yet.
-  it('the English sign-in form renders without i18next; i18next takes over after the paint and no word changes', async () => {
+  it('the English sign-in form renders without i18next and never fetches it; i18next, when asked for, changes no word', async () => {
     const el = authenticator();
     await el.updateComplete;
     await el.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('cognito-sign-in')!.updateComplete;
@@ -45,7 +46,14 @@ describe('first paint', () => {
     expect(fetched(I18NEXT), 'i18next not fetched before the first paint').to.equal(false);
     const before = markup(el);
 
-    await until(() => getI18n() !== undefined, 'i18next, loaded by itself after the paint');
+    // Long after the first paint (two frames and a task), a plain English page still has not fetched i18next.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(fetched(I18NEXT), 'i18next not fetched by an English page').to.equal(false);
+    expect(getI18n()).to.equal(undefined);
+
+    // A page that asks for it (loadI18next, as another language or an override does) gets it, and no word changes.
+    await loadI18next();
     expect(fetched(I18NEXT)).to.equal(true);
     // Everything rendered again by i18next: the same markup.
     const signIn = el.querySelector<HTMLElement & { requestUpdate(): void; updateComplete: Promise<unknown> }>('cognito-sign-in')!;

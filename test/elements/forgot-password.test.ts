@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../../components/screens/forgot-password.js';
 import { exception } from '../support/fake-cognito.js';
-import { click, expectAccessible, harness, input, mount, submit, type } from './helpers.js';
+import { click, expectAccessible, harness, input, mount, submit, type, described } from './helpers.js';
 import { until } from '../support/until.js';
 
 const SENT = { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: 'a***@e***.com', AttributeName: 'email' } };
@@ -86,9 +86,9 @@ describe('<cognito-forgot-password>', () => {
     await submit(el);
     const username = input(el, 'username');
     const alert = el.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('Fill in Username.');
+    expect(alert.textContent).to.contain('Enter your username.');
     expect(username.getAttribute('aria-invalid')).to.equal('true');
-    expect(username.getAttribute('aria-describedby')).to.contain(alert.id);
+    expect(described(username)).to.equal('Enter your username.');
     expect(document.activeElement === username, 'focus').to.equal(true);
     expect(h.cognito.calls).to.have.length(0);
     await expectAccessible(el);

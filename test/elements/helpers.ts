@@ -40,6 +40,12 @@ export function type(root: ParentNode, name: string, value: string): void {
   el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: value }));
 }
 
+/** What a screen reader reads after an input's label: the text of the elements its aria-describedby names. */
+export function described(el: Element): string {
+  const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Submits the screen's form the way Enter or the submit button would. */
 export async function submit(root: ParentNode): Promise<void> {
   const button = root.querySelector<HTMLButtonElement>('.submitButton-customizable');

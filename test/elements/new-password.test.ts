@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import '../../components/screens/new-password.js';
 import type { AuthState } from '../../src/state/index.js';
 import { authResult, exception } from '../support/fake-cognito.js';
-import { click, expectAccessible, harness, input, mount, submit, type, type Harness } from './helpers.js';
+import { click, expectAccessible, harness, input, mount, submit, type, type Harness, described } from './helpers.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -49,7 +49,9 @@ describe('<cognito-new-password>', () => {
     expect(el.querySelectorAll('.inputField-customizable')).to.have.length(3);
     expect(el.querySelectorAll('.label-customizable')).to.have.length(3);
     expect(el.querySelector('.submitButton-customizable')!.textContent).to.contain('Send');
-    expect(document.activeElement === el.querySelector('h1'), 'focus').to.equal(true);
+    // The step exists for the new password: it takes focus, described by the step's title and instructions.
+    expect(document.activeElement === input(el, 'password'), 'focus').to.equal(true);
+    expect(described(input(el, 'password'))).to.contain('Change your password').and.to.contain('Please enter a new password.');
     await expectAccessible(el);
   });
 
@@ -119,9 +121,9 @@ describe('<cognito-new-password>', () => {
     await submit(el);
     const given = input(el, 'given_name');
     const alert = el.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('Fill in Given name.');
+    expect(alert.textContent).to.contain('Given name is required.');
     expect(given.getAttribute('aria-invalid')).to.equal('true');
-    expect(given.getAttribute('aria-describedby')).to.contain(alert.id);
+    expect(described(given)).to.contain('Given name is required.');
     expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('false');
     expect(document.activeElement === given, 'focus').to.equal(true);
     expect(h.cognito.callsOf('respondToAuthChallenge')).to.have.length(0);
@@ -149,6 +151,9 @@ describe('<cognito-new-password>', () => {
     type(el, 'confirm_password', 'New-pass-');
     await el.updateComplete;
     const status = el.querySelector('[data-mismatch]')!;
+    expect(status.textContent!.trim(), 'not while typing').to.equal('');
+    input(el, 'password').focus(); // leaving the confirmation checks it
+    await el.updateComplete;
     const confirm = input(el, 'confirm_password');
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.textContent).to.contain('The passwords do not match.');

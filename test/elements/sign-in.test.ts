@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import '../../components/screens/sign-in.js';
 import { authResult, exception } from '../support/fake-cognito.js';
-import { click, expectAccessible, harness, input, mount, submit, type } from './helpers.js';
+import { click, expectAccessible, harness, input, mount, submit, type, described } from './helpers.js';
 import { until } from '../support/until.js';
 
 describe('<cognito-sign-in>', () => {
@@ -59,7 +59,7 @@ describe('<cognito-sign-in>', () => {
     const username = input(el, 'username');
     expect(username.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement === username, 'focus').to.equal(true);
-    expect(username.getAttribute('aria-describedby')).to.contain(el.querySelector('[role="alert"]')!.id);
+    expect(described(username)).to.equal('Enter your username.');
     expect(h.cognito.calls).to.have.length(0);
   });
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import '../../components/screens/sign-up.js';
 import type { CognitoSignUp } from '../../components/screens/sign-up.js';
 import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
-import { click, expectAccessible, harness, input, mount, settle, submit, type } from './helpers.js';
+import { click, expectAccessible, harness, input, mount, settle, submit, type, described } from './helpers.js';
 
 const PASSWORD = 'Pass-word-1';
 
@@ -113,9 +113,11 @@ describe('<cognito-sign-up>', () => {
     expect(input(el, 'password').getAttribute('aria-describedby')).to.contain(list.id);
     expect([...el.querySelectorAll('li[data-rule]')].map((li) => li.getAttribute('data-rule'))).to.deep.equal(['minLength', 'number', 'uppercase']);
     expect(rule(el, 'minLength').textContent).to.contain('At least 10 characters');
+    // Neutral until something is typed: requirements, not crosses.
     for (const li of el.querySelectorAll('li[data-rule]')) {
-      expect(li.className).to.equal('passwordCheck-notValid-customizable');
-      expect(li.textContent).to.contain('(not met)');
+      expect(li.className).to.equal('cognito-check-pending');
+      expect(li.textContent).not.to.contain('not met');
+      expect(li.querySelector('.cognito-check-icon')!.textContent!.trim()).to.equal('•');
     }
 
     await typed(el, { password: 'a1' });
@@ -190,7 +192,7 @@ describe('<cognito-sign-up>', () => {
     h.flow.goTo('sign-up', '');
     await el.updateComplete;
     expect(input(el, 'given_name').value).to.equal('');
-    expect(el.querySelector('li[data-rule="minLength"]')!.className).to.equal('passwordCheck-notValid-customizable');
+    expect(el.querySelector('li[data-rule="minLength"]')!.className).to.equal('cognito-check-pending');
   });
 
   it('email usernames send the email as Username and as the email attribute; Enter submits', async () => {
@@ -220,7 +222,7 @@ describe('<cognito-sign-up>', () => {
     expect(document.activeElement === input(el, 'username'), 'focus on the username').to.equal(true);
     const username = input(el, 'username');
     expect(username.getAttribute('aria-invalid')).to.equal('true');
-    expect(username.getAttribute('aria-describedby')).to.contain(alert.id);
+    expect(described(username)).to.contain('An account with this username already exists.');
     const values = () => ['username', 'given_name', 'custom:tier', 'password', 'confirm_password'].map((n) => input(el, n).value);
     expect(values()).to.deep.equal([' ada', 'Ada', 'gold', PASSWORD, PASSWORD]);
     await expectAccessible(el);
@@ -250,7 +252,7 @@ describe('<cognito-sign-up>', () => {
     const { h, el } = await signUpScreen();
     await submit(el);
     const username = input(el, 'username');
-    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('Fill in Username.');
+    expect(el.querySelector('[role="alert"]')!.textContent).to.contain('Enter your username.');
     expect(username.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement === username, 'focus').to.equal(true);
     expect(h.cognito.calls).to.have.length(0);

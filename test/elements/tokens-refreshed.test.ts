@@ -118,13 +118,13 @@ describe('<cognito-authenticator> cognito-error message', () => {
     const { banner, error } = await errorOnEmptyPassword();
     expect(error).to.deep.include({ code: 'required-field', field: 'password', screen: 'sign-in' });
     expect(error.message).to.equal(banner);
-    expect(error.message).to.equal('Fill in Password.');
+    expect(error.message).to.equal('Enter your password.');
   });
 
   it('is the text the screen shows, in the element\'s language', async () => {
     const { banner, error } = await errorOnEmptyPassword({ lang: 'de' });
     expect(error.code).to.equal('required-field');
     expect(error.message).to.equal(banner);
-    expect(error.message).to.contain('Füllen Sie das Feld');
+    expect(error.message).to.equal('Geben Sie Ihr Passwort ein.');
   });
 });
