@@ -60,7 +60,8 @@ export const AwsTemplate = underAwsTemplate(
   screenStory('cognito-sign-in', {
     name: "9. AWS's default hosted-UI CSS",
     options: { usernameAttributes: 'email', domain: 'https://auth.example.com', identityProviders: [{ name: 'Google' }] },
-    state: { screen: 'sign-in', username: 'nobody@example.com', busy: false, error: error('user-not-found', 'username') },
+    // Sign-in never says whether an account exists (no enumeration): the field error here is the empty email.
+    state: { screen: 'sign-in', username: '', busy: false, error: error('required-field', 'username') },
   }),
 );
 

@@ -165,6 +165,19 @@ describe("item 9: AWS's default hosted-UI CSS", () => {
     expect(parseFloat(rule.width), 'the rule has a length').to.be.greaterThan(10);
   });
 
+  it('cannot clip a provider button whose label wraps in a narrow window (its fixed height grows with the text)', async () => {
+    for (const theme of ['classic', 'modern', 'dark']) {
+      const el = await styled(theme, 'cognito-sign-in', { screen: 'sign-in', username: '', busy: false }, PROVIDERS, AWS_DEFAULT_TEMPLATE);
+      const f = el.closest<HTMLElement>('.cognito-frame')!;
+      // 320 px phones: the window and its padding leave the buttons about 250 px, where "Continue with Google" wraps.
+      f.style.inlineSize = '200px';
+      await settle();
+      for (const b of el.querySelectorAll<HTMLElement>('.socialButton-customizable, .idpButton-customizable')) {
+        expect(b.scrollHeight, `${theme}: "${b.textContent?.trim()}" spills out of its button`).to.be.at.most(b.clientHeight + 1);
+      }
+    }
+  });
+
   it("the template's error banner text still reads at AA (4.5:1)", async () => {
     const el = await styled('classic', 'cognito-sign-in', { screen: 'sign-in', username: 'ada', busy: false, error: authError('incorrect-credentials') }, {}, AWS_DEFAULT_TEMPLATE);
     const text = el.querySelector<HTMLElement>('[role="alert"] .cognito-error-text')!;
