@@ -3,6 +3,7 @@ import type { AuthFlow } from '../src/flow/auth-flow.js';
 import type { AuthState, Screen } from '../src/state/index.js';
 import type { Translate, TranslationsByLanguage } from '../src/i18n.js';
 import { FlowController } from './controllers/flow.js';
+import { slotsReady } from './controllers/slots.js';
 import { FocusController } from './controllers/focus.js';
 import { LocalizeController } from './controllers/localize.js';
 import { codeField, type CodeFieldOptions } from './parts/code-field.js';
@@ -81,8 +82,15 @@ export abstract class CognitoScreen<S extends Screen = Screen> extends LitElemen
     return this;
   }
 
+  /**
+   * Every screen places the page's slotted content (header, before-submit, footer: controllers/slots.ts); with such
+   * content on the page, a render first waits for the code that places it (loaded once, on first need), so the page's
+   * content comes with the form instead of popping in after it.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.#l10n.schedule(() => super.scheduleUpdate());
+    const slots = slotsReady(this);
+    const update = () => this.#l10n.schedule(() => super.scheduleUpdate());
+    return slots ? slots.then(update) : update();
   }
 
   /** The state being shown, or undefined when the flow is on another screen. */

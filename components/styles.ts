@@ -36,6 +36,9 @@ const MINIMAL = `
 }
 /* Outside the layer on purpose: the page's signed-in content must never show to a signed-out visitor. */
 cognito-authenticator:not([screen="signed-in"]) > :not(.cognito-root) { display: none !important; }
+/* Content for the screens (slot="sign-up-footer", …) is never signed-in content: a session restored before any screen
+   has placed it leaves it a direct child (controllers/slots.ts). Beside .cognito-root: also under a subclass's tag. */
+cognito-authenticator > [slot], .cognito-root ~ [slot] { display: none !important; }
 `;
 
 /** The `theme` values: classic (default), modern, dark, auto (classic or dark, following prefers-color-scheme). */

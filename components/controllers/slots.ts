@@ -9,11 +9,14 @@ import { Directive, directive, type ChildPart } from 'lit/directive.js';
  *   `sign-in-header`, `confirm-sign-up-before-submit`, …; the screen names are the `screen` attribute's values);
  * - `header`, `footer`, `before-submit`: on every screen.
  *
- * The screens render `slotted(position)` where the content goes (header first in the form, footer last, before-submit
- * just above the submit button: `submitButton()` brings it, so every screen has it). The children are the page's own
+ * Every screen renders `slotted(position)` where the content goes (header first in its form, footer last, before-submit
+ * just above the submit button: `submitButton()` brings it; the screens with their own buttons, sign-in-method and
+ * passkey-prompt, place it themselves), and the screens' base class waits for slotsReady before a render (test:
+ * every screen of the registry, test/elements/shape-slots.test.ts). The children are the page's own
  * nodes: moved, never copied or recreated, so their listeners and state survive screen changes and re-renders. While
  * no screen shows them they wait in a hidden holder inside the element, still in the document (a page can find them
- * by id at any time), never shown, also not once signed in.
+ * by id at any time), never shown, also not once signed in (before any screen has placed them, e.g. a session restored
+ * on load, the minimal sheet in styles.ts hides them where the page put them).
  */
 export type SlotPosition = 'header' | 'footer' | 'before-submit';
 

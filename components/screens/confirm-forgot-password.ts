@@ -3,6 +3,7 @@ import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary The second step of a password reset (ConfirmForgotPassword): the code Cognito sent, and a new password
@@ -25,6 +26,7 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
     const id = this.#id;
     const errorId = `${id}-error`;
     return html`<form class="cognito-form" data-screen="confirm-forgot-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('confirmForgotPassword.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable" data-delivery>
         ${deliveryText(this.t, 'confirmForgotPassword.sentTo', 'confirmForgotPassword.sentNowhere', s.delivery)}
@@ -45,6 +47,7 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
         ${actionButton('resend-code', this.t('confirmForgotPassword.resend'), () => void this.flow?.resendForgotPasswordCode(), s.busy)}
         ${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in', s.username), s.busy)}
       </div>
+      ${slotted('footer')}
     </form>`;
   }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary The account confirmation screen: where the code was sent, the code input, "Send a new code" and a way back.
@@ -32,6 +33,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-sent`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('confirmSignUp.title'))}</div>
       <p id=${`${id}-sent`} class="textDescription-customizable" data-delivery>
         ${deliveryText(this.t, 'confirmSignUp.sentTo', 'confirmSignUp.sentNowhere', s.delivery)}
@@ -48,6 +50,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
         ${actionButton('resend-code', this.t('confirmSignUp.resend'), () => void this.flow?.resendSignUpCode(), s.busy)}
         ${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'))}
       </div>
+      ${slotted('footer')}
     </form>`;
   }
 }

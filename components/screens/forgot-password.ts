@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary The first step of a password reset: the username (or email/phone, per the pool's username attributes) that
@@ -28,6 +29,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
     const id = this.#id;
     const u = this.#username();
     return html`<form class="cognito-form" data-screen="forgot-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('forgotPassword.title'))}</div>
       <p class="textDescription-customizable">${this.t(u.instructions)}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
@@ -45,6 +47,7 @@ export class CognitoForgotPassword extends CognitoScreen<'forgot-password'> {
       })}
       ${submitButton(this.t, this.t('forgotPassword.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

@@ -3,6 +3,7 @@ import type { AuthState } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary Asks for the code of an SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA challenge, saying where it was sent (the
@@ -53,6 +54,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('mfaCode.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${this.#instructions(s)}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
@@ -65,6 +67,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
         : nothing}
       ${submitButton(this.t, this.t('mfaCode.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

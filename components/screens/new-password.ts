@@ -3,6 +3,7 @@ import { CognitoScreen } from '../base.js';
 import { attributeInput } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary The NEW_PASSWORD_REQUIRED challenge: a user created by an administrator chooses a password (checked live
@@ -29,6 +30,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
     const id = this.#id;
     const errorId = `${id}-error`;
     return html`<form class="cognito-form" data-screen="new-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('newPassword.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${this.t('newPassword.instructions')}</p>
       ${errorBanner(this.t, s.error, errorId)}
@@ -65,6 +67,7 @@ export class CognitoNewPassword extends CognitoScreen<'new-password'> {
         : nothing}
       ${submitButton(this.t, this.t('newPassword.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in', s.username), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

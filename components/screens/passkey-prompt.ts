@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, uid } from '../parts/form.js';
 import { progressLine, spinner } from '../parts/sign-in-methods.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary After a sign-in without a passkey (passkey-prompt): "Create a passkey", "Not now" (this time), or "Don't ask
@@ -26,9 +27,11 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('passkeyPrompt.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${this.t('passkeyPrompt.instructions')}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${slotted('before-submit')}
       <button
         type="submit"
         class="submitButton-customizable"
@@ -45,6 +48,7 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
         ${actionButton('not-now', this.t('passkeyPrompt.notNow'), () => void this.flow?.skipPasskey(), s.busy)}
         ${actionButton('dont-ask-again', this.t('passkeyPrompt.dontAskAgain'), () => void this.flow?.skipPasskey({ dontAskAgain: true }), s.busy)}
       </div>
+      ${slotted('footer')}
     </form>`;
   }
 }

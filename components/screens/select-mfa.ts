@@ -5,6 +5,7 @@ import type { AuthError } from '../../src/errors.js';
 import type { Translate } from '../../src/i18n.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, fieldErrorText, fieldMessage, heading, submitButton, uid } from '../parts/form.js';
+import { slotted } from '../controllers/slots.js';
 
 export interface MfaChoicesOptions {
   id: string;
@@ -54,6 +55,7 @@ export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
     if (!s) return nothing;
     const id = this.#id;
     return html`<form class="cognito-form" data-screen="select-mfa" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('selectMfa.title'))}</div>
       ${errorBanner(this.t, s.error, `${id}-error`)}
       ${mfaChoices(this.t, {
@@ -66,6 +68,7 @@ export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
       })}
       ${submitButton(this.t, this.t('selectMfa.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

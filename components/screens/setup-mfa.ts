@@ -3,6 +3,7 @@ import type { MfaType } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import { mfaChoices } from './select-mfa.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary Answers MFA_SETUP: the user picks the method to set up (authenticator app, text message or email); email
@@ -33,6 +34,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
     const id = this.#id;
     const selected = this.#selected(s.options);
     return html`<form class="cognito-form" data-screen="setup-mfa" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('setupMfa.title'))}</div>
       <p class="textDescription-customizable">${this.t('setupMfa.instructions')}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
@@ -60,6 +62,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
         : nothing}
       ${submitButton(this.t, this.t('setupMfa.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { slotted } from '../controllers/slots.js';
 
 /** Shown in the hint; isolated so it reads left to right inside right-to-left text. */
 const EXAMPLE_NUMBER = '\u2066+14155550100\u2069';
@@ -21,6 +22,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
     if (!s) return nothing;
     const id = this.#id;
     return html`<form class="cognito-form" data-screen="setup-sms" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('setupSms.title'))}</div>
       <p class="textDescription-customizable">${this.t('setupSms.instructions')}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
@@ -39,6 +41,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
       })}
       ${submitButton(this.t, this.t('setupSms.submit'), s.busy)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

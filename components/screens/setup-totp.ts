@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import '../parts/qr-code.js';
+import { slotted } from '../controllers/slots.js';
 
 /** "JBSWY3DPEHPK3PXP" -> ["JBSW", "Y3DP", "EHPK", "3PXP"]: blocks of four are far easier to copy by eye. */
 function blocks(secret: string): string[] {
@@ -62,6 +63,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
     const id = this.#id;
     const shown = this.#showSecret;
     return html`<form class="cognito-form" data-screen="setup-totp" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('setupTotp.title'))}</div>
       ${errorBanner(this.t, s.error, `${id}-error`)}
       <ol class="cognito-steps textDescription-customizable">
@@ -114,6 +116,7 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
           ? actionButton('cancel', this.t('setupTotp.cancel'), () => this.flow?.cancelTotpSetup(), s.busy)
           : actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}
       </div>
+      ${slotted('footer')}
     </form>`;
   }
 }

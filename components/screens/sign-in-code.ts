@@ -3,6 +3,7 @@ import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { otherWays } from '../parts/sign-in-methods.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary Choice-based sign-in: the one-time code sent by email or text message as the FIRST factor (not MFA), with
@@ -30,6 +31,7 @@ export class CognitoSignInCode extends CognitoScreen<'sign-in-code'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('userAuth.codeTitle'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${description}</p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
@@ -40,6 +42,7 @@ export class CognitoSignInCode extends CognitoScreen<'sign-in-code'> {
       </div>
       ${otherWays(this.t, id, { methods: s.methods, current: s.method, busy: s.busy, onChoose: (m) => void this.flow?.chooseSignInMethod(m) })}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

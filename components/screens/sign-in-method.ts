@@ -3,6 +3,7 @@ import type { SignInMethod } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, uid } from '../parts/form.js';
 import { methodButtons, progressLine, signingInAs } from '../parts/sign-in-methods.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary Choice-based sign-in (sign-in-methods): the ways this account can sign in here, one button each (a
@@ -37,12 +38,15 @@ export class CognitoSignInMethod extends CognitoScreen<'sign-in-method'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('userAuth.methodTitle'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${signingInAs(this.t, s.username)}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${slotted('before-submit')}
       ${methodButtons(this.t, { methods: s.methods, busy: s.busy, pending: s.pending, submit: true, labelledBy: `${id}-h` })}
       ${progressLine(waiting)}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import { otherWays, signingInAs, usernameForPasswordManager } from '../parts/sign-in-methods.js';
+import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary Choice-based sign-in: the password, after the user chose it without having typed it on the first screen;
@@ -32,6 +33,7 @@ export class CognitoSignInPassword extends CognitoScreen<'sign-in-password'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('userAuth.passwordTitle'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${signingInAs(this.t, s.username)}</p>
       ${errorBanner(this.t, s.error, `${id}-error`)} ${usernameForPasswordManager(s.username)}
@@ -51,6 +53,7 @@ export class CognitoSignInPassword extends CognitoScreen<'sign-in-password'> {
       ${submitButton(this.t, this.t('signIn.submit'), s.busy)}
       ${otherWays(this.t, id, { methods: s.methods, current: 'password', busy: s.busy, onChoose: (m) => void this.flow?.chooseSignInMethod(m) })}
       <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${slotted('footer')}
     </form>`;
   }
 }

@@ -43,7 +43,8 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
   /** With identity providers, a render waits for their UI (loaded on first use), so the buttons come with the form. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.flow?.config.federation && !federationUi ? loadFederationUi() : undefined;
-    // With slotted content on the page, its (lazy) placing code too, so the page's content comes with the form.
+    // With slotted content on the page, its (lazy) placing code too (the base class waits for it as well): both load
+    // at once rather than one after the other.
     const slots = slotsReady(this);
     const wait = ready && slots ? Promise.all([ready, slots]) : (ready ?? slots);
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
@@ -146,10 +147,14 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     </form>`;
   }
 
-  /** The "Keep me signed in" box: ticked at first when the configured storage is local (the default). */
+  /**
+   * The "Keep me signed in" box: ticked at first when the configured storage is local (the default), then as the user
+   * last left it (this form shows again when they go back from a later step of the same sign-in).
+   */
   #keepSignedIn(id: string): TemplateResult {
+    const keep = this.flow?.keepSignedIn ?? this.flow?.config.storage === 'local';
     return html`<div class="cognito-field cognito-checkbox-field" data-field="keep_signed_in">
-      <input id=${`${id}-keep`} class="cognito-checkbox" type="checkbox" name="keep_signed_in" value="true" ?checked=${this.flow?.config.storage === 'local'} />
+      <input id=${`${id}-keep`} class="cognito-checkbox" type="checkbox" name="keep_signed_in" value="true" ?checked=${keep} />
       <label class="label-customizable" for=${`${id}-keep`}>${this.t('signIn.keepSignedIn')}</label>
     </div>`;
   }

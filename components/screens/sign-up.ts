@@ -3,7 +3,7 @@ import { CognitoScreen } from '../base.js';
 import { attributeInput, ltrDir } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword } from '../parts/new-password-fields.js';
-import { slotsReady, slotted } from '../controllers/slots.js';
+import { slotted } from '../controllers/slots.js';
 import { fieldMessage } from '../parts/form.js';
 import { regionName, shapedField } from '../parts/fields/render.js';
 import type { ShapedFieldOptions, SignUpValidator } from '../parts/fields/types.js';
@@ -56,12 +56,6 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
   constructor() {
     super();
     this._messages = {};
-  }
-
-  /** With slotted content on the page, the first render waits for its (lazy) placing code. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const slots = slotsReady(this);
-    return slots ? slots.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   #custom(name: string): ShapedFieldOptions {

@@ -3,6 +3,7 @@ import type { AuthState } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { slotted } from '../controllers/slots.js';
 
 type VerifyState = Extract<AuthState, { screen: 'verify-attributes' }>;
 
@@ -48,6 +49,7 @@ export class CognitoVerifyAttributes extends CognitoScreen<'verify-attributes'> 
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
+      ${slotted('header')}
       <div id=${`${id}-h`}>${heading(title)}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable">${instructions}</p>
       ${noticeBanner(this.t, s.notice)}
@@ -58,6 +60,7 @@ export class CognitoVerifyAttributes extends CognitoScreen<'verify-attributes'> 
         ${s.codeSent ? actionButton('resend', this.t('verifyAttributes.resend'), () => void this.flow?.sendAttributeCode(), s.busy) : nothing}
         ${s.required ? nothing : actionButton('skip', this.t('verifyAttributes.skip'), () => this.flow?.skipAttributeVerification(), s.busy)}
       </div>
+      ${slotted('footer')}
     </form>`;
   }
 }

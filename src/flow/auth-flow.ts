@@ -168,11 +168,23 @@ export class AuthFlow {
 
   // ---- sign-in and its challenges (sign-in.ts, mfa.ts, mfa-setup.ts, new-password.ts) ----------------------------
 
-  /** With `signInMethods` (choice-based sign-in) the password is optional: see chooseSignInMethod. */
+  /**
+   * With `signInMethods` (choice-based sign-in) the password is optional: see chooseSignInMethod. `keepSignedIn` (the
+   * "Keep me signed in" box, config.keepSignedIn) decides where this sign-in's tokens are kept, for the session's
+   * lifetime, whichever intent ends it: this one, or a later step of the same sign-in (a method chosen, the password
+   * step, a one-time code, a passkey, MFA), which all store through the same storage.
+   */
   signIn(input: { username: string; password?: string; keepSignedIn?: boolean }): Promise<void> {
-    // "Keep me signed in" (config.keepSignedIn): where this sign-in's tokens are kept, for the session's lifetime.
     if (input.keepSignedIn !== undefined && this.#storage instanceof KeepSignedInStorage) this.#storage.choose(input.keepSignedIn);
     return signIn(this.#core, input);
+  }
+
+  /**
+   * "Keep me signed in" as it stands (the box's first state, then the user's last choice), so a sign-in form shown
+   * again (back from a later step, after sign-out) shows the box as the user left it; undefined without the option.
+   */
+  get keepSignedIn(): boolean | undefined {
+    return this.config.keepSignedIn && this.#storage instanceof KeepSignedInStorage ? this.#storage.keep : undefined;
   }
 
   /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. */

@@ -104,6 +104,32 @@ describe('"Keep me signed in" (keep-signed-in)', () => {
     await until(() => el.getAttribute('screen') === 'sign-in', 'signed out with the other tab');
   });
 
+  it('choice-based sign-in: the box holds through the later steps and back to the form; the code step stores where it says', async () => {
+    const select = () => ({ ChallengeName: 'SELECT_CHALLENGE', Session: 's-select', ChallengeParameters: {}, AvailableChallenges: ['EMAIL_OTP', 'PASSWORD'] });
+    const code = () => ({ ChallengeName: 'EMAIL_OTP', Session: 's-otp', ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL', CODE_DELIVERY_DESTINATION: 'a***@e***' } });
+    cognito.on('initiateAuth', select).on('respondToAuthChallenge', code, () => authResult('sub-1'));
+    const el = await create({ 'keep-signed-in': '', 'sign-in-methods': 'email-otp password', 'passkey-prompt': 'off' });
+    const form = await until(() => el.querySelector('cognito-sign-in form'), 'the sign-in form');
+    form.querySelector<HTMLInputElement>('input[name="keep_signed_in"]')!.checked = false;
+    type(form, 'username', 'ada');
+    form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    const choice = await until(() => el.querySelector('form[data-screen="sign-in-method"]'), 'the choice');
+
+    // Back to the form (a new one): the box as the user left it, so submitting again does not flip the choice.
+    choice.querySelector<HTMLButtonElement>('[data-action="back"]')!.click();
+    const again = await until(() => el.querySelector('cognito-sign-in form'), 'the sign-in form again');
+    expect(again.querySelector<HTMLInputElement>('input[name="keep_signed_in"]')!.checked, 'the box, back on the form').to.equal(false);
+    again.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    const methods = await until(() => el.querySelector('form[data-screen="sign-in-method"]'), 'the choice again');
+    methods.querySelector<HTMLButtonElement>('[data-method="email-otp"]')!.click();
+    const codeForm = await until(() => el.querySelector('form[data-screen="sign-in-code"]'), 'the code step');
+    type(codeForm, 'code', '123456');
+    codeForm.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    await until(() => el.getAttribute('screen') === 'signed-in', 'signed in');
+    expect(sessionStorage.getItem(KEY)).to.contain('idToken');
+    expect(localStorage.getItem(KEY)).to.equal(null);
+  });
+
   it('without the option: no box, and the tokens go where storage says', async () => {
     cognito.on('initiateAuth', () => authResult('sub-1'));
     const el = await create({});

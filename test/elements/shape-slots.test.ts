@@ -4,10 +4,15 @@
 // changes and re-renders.
 import { expect } from 'chai';
 import '../../components/index.js';
+import preloadCss from '../../themes/preload.css?inline';
 import { CognitoAuthenticator } from '../../components/authenticator.js';
+import { SCREENS, type ScreenName } from '../../components/authenticator/screen-registry.js';
+import { composeStories, type ComposedStory } from '../../demo/csf.js';
+import { modules } from '../../demo/stories/index.js';
+import { tokensKey } from '../../src/session/storage.js';
 import type { AuthConfig } from '../../src/config.js';
 import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
-import { authResult, CLIENT, FakeClock, FakeCognito, POOL } from '../support/fake-cognito.js';
+import { authResult, CLIENT, FakeClock, FakeCognito, jwt, POOL } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
 import { expectAccessible, type } from './helpers.js';
 
@@ -120,5 +125,94 @@ describe('slots: the page\'s content on the screens', () => {
     await screen.updateComplete;
     const footer = document.getElementById('own-footer')!;
     expect(screen.querySelector('form')!.contains(footer)).to.equal(true);
+  });
+});
+
+/** The first story of each screen: an element of the screen's tag showing that screen's state (flow and state set). */
+function screenElements(): Map<ScreenName, HTMLElement> {
+  const found = new Map<ScreenName, HTMLElement>();
+  const tags = new Map(Object.entries(SCREENS).map(([name, s]) => [s.tag.toUpperCase(), name as ScreenName]));
+  const stories: ComposedStory[] = modules.filter((m) => tags.has(String((m.default as { component?: string }).component).toUpperCase())).flatMap((m) => composeStories(m));
+  for (const story of stories) {
+    if (found.size === tags.size) break;
+    const node = story.render(story.args, { id: story.id, name: story.name, title: story.title, args: story.args, canvasElement: document.body });
+    if (!(node instanceof HTMLElement)) continue;
+    const el = [...node.querySelectorAll('*')].find((e) => tags.has(e.tagName)) as (HTMLElement & { state?: { screen?: string } }) | undefined;
+    const name = el && tags.get(el.tagName)!;
+    if (el && name && el.state?.screen === name && !found.has(name)) found.set(name, el);
+  }
+  return found;
+}
+
+describe('slots: every screen', () => {
+  it('places its own <screen>-header, -before-submit and -footer, and the ones for every screen, in their places', async () => {
+    await Promise.all(Object.values(SCREENS).map((s) => s.load()));
+    const elements = screenElements();
+    expect([...elements.keys()].sort(), 'a story for every screen in the registry').to.deep.equal(Object.keys(SCREENS).sort());
+    for (const [name, el] of elements) {
+      // A screen used on its own: its children fill its slots (inside the authenticator, the authenticator's do).
+      el.innerHTML = ['header', 'before-submit', 'footer'].flatMap((p) => [`<p slot="${name}-${p}" data-at="${p}">${name} ${p}</p>`, `<p slot="${p}" data-at="${p}">every ${p}</p>`]).join('');
+      const page = [...el.children] as HTMLElement[];
+      const canvas = document.createElement('div');
+      canvas.append(el);
+      document.body.append(canvas);
+      created.push(canvas);
+      const form = await until(() => el.querySelector('form'), `the ${name} form`);
+      await until(() => page.every((p) => form.contains(p)), `every slotted child in the ${name} form`);
+      const heading = form.querySelector('[data-screen-heading]')!;
+      const submit = form.querySelector('button[type="submit"]')!;
+      for (const p of page) {
+        expect(visible(p), `${p.slot} shows on ${name}`).to.equal(true);
+        const at = p.dataset.at!;
+        if (at === 'header') expect(p.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING, `${p.slot} above the heading of ${name}`).to.not.equal(0);
+        if (at === 'before-submit') expect(p.compareDocumentPosition(submit) & Node.DOCUMENT_POSITION_FOLLOWING, `${p.slot} above the submit button of ${name}`).to.not.equal(0);
+        if (at === 'footer') expect(form.lastElementChild!.contains(p), `${p.slot} last in the ${name} form`).to.equal(true);
+      }
+      expect(form.firstElementChild!.contains(page[0]!), `the header first in the ${name} form`).to.equal(true);
+    }
+  });
+});
+
+describe('slots: a stored session restored before any screen', () => {
+  it('never shows the slotted children signed in, shows the page\'s signed-in content, and places them once signed out', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: 's-1', 'cognito:username': 's-1', email: 'ada@example.com', exp: now + 3600, iat: now };
+    localStorage.setItem(tokensKey(CLIENT), JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }));
+    const el = document.createElement('test-slots-authenticator') as CognitoAuthenticator;
+    for (const [k, v] of Object.entries({ 'user-pool-id': POOL, 'client-id': CLIENT, storage: 'local' })) el.setAttribute(k, v);
+    el.innerHTML = '<p slot="sign-in-footer" id="f">Need help?</p><p slot="header" id="h">Acme</p><div id="private">Your account</div>';
+    document.body.append(el);
+    created.push(el);
+    try {
+      await until(() => el.getAttribute('screen') === 'signed-in', 'the restored session');
+      await el.updateComplete;
+      expect(el.querySelector('form'), 'no screen has rendered').to.equal(null);
+      expect(visible(document.getElementById('private')!), 'the signed-in content').to.equal(true);
+      expect(visible(document.getElementById('f')!), 'a screen\'s footer, signed in').to.equal(false);
+      expect(visible(document.getElementById('h')!), 'the header for every screen, signed in').to.equal(false);
+
+      await el.signOut({ global: false });
+      const form = await until(() => el.querySelector('cognito-sign-in form'), 'the sign-in form');
+      await until(() => form.contains(document.getElementById('f')) && form.contains(document.getElementById('h')), 'the slotted children placed');
+      expect(visible(document.getElementById('f')!)).to.equal(true);
+    } finally {
+      localStorage.removeItem(tokensKey(CLIENT));
+    }
+  });
+
+  it('preload.css: slotted children stay hidden once the element is defined, before its own sheet is in', async () => {
+    // A page of its own, where <cognito-authenticator> is defined but has adopted nothing: only preload.css applies.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    created.push(frame);
+    const win = frame.contentWindow as Window & typeof globalThis;
+    const doc = frame.contentDocument!;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(preloadCss);
+    doc.adoptedStyleSheets = [sheet];
+    win.customElements.define('cognito-authenticator', class extends win.HTMLElement {});
+    doc.body.innerHTML = '<cognito-authenticator screen="signed-in"><p slot="footer" id="f">Help</p><div id="private">Your account</div></cognito-authenticator>';
+    expect(doc.getElementById('f')!.getClientRects().length, 'the slotted child').to.equal(0);
+    expect(doc.getElementById('private')!.getClientRects().length, 'preload.css leaves the rest to the element').to.be.above(0);
   });
 });
