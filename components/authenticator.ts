@@ -279,7 +279,7 @@ export class CognitoAuthenticator extends LitElement {
     if (!state || !flow || this._restoring) return html`<div class="cognito-restoring" role="status" aria-live="polite">${this.#l10n.t('common.busy')}</div>`;
     if (state.screen === 'signed-in') {
       // The page's own children show now (see styles.ts); without any, a minimal signed-in view.
-      const hasChildren = [...this.children].some((c) => c !== this.#root);
+      const hasChildren = [...this.children].some((c) => c !== this.#root && !c.hasAttribute('slot'));
       if (hasChildren) return nothing;
       return this.#frame(html`<div class="cognito-signed-in">
         <h1 class="cognito-heading" tabindex="-1" data-screen-heading>${this.#l10n.t('signedIn.title')}</h1>

@@ -200,6 +200,25 @@ describe('slots: a stored session restored before any screen', () => {
     }
   });
 
+  it('with slotted children only, a restored session still shows the signed-in view (slotted ones are not signed-in content)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: 's-2', 'cognito:username': 's-2', email: 'bea@example.com', exp: now + 3600, iat: now };
+    localStorage.setItem(tokensKey(CLIENT), JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }));
+    const el = document.createElement('test-slots-authenticator') as CognitoAuthenticator;
+    for (const [k, v] of Object.entries({ 'user-pool-id': POOL, 'client-id': CLIENT, storage: 'local' })) el.setAttribute(k, v);
+    el.innerHTML = '<p slot="sign-in-footer">Need help?</p>';
+    document.body.append(el);
+    created.push(el);
+    try {
+      await until(() => el.getAttribute('screen') === 'signed-in', 'the restored session');
+      const view = await until(() => el.querySelector('.cognito-signed-in'), 'the built-in signed-in view');
+      expect(view.textContent).to.contain('bea@example.com');
+      expect(view.querySelector('[data-action="sign-out"]'), 'a way to sign out').to.not.equal(null);
+    } finally {
+      localStorage.removeItem(tokensKey(CLIENT));
+    }
+  });
+
   it('preload.css: slotted children stay hidden once the element is defined, before its own sheet is in', async () => {
     // A page of its own, where <cognito-authenticator> is defined but has adopted nothing: only preload.css applies.
     const frame = document.createElement('iframe');
