@@ -160,6 +160,7 @@ export class CognitoAuthenticator extends LitElement {
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
     adoptBaseStyles(this);
     this.#styles();
+    if (!this.#flow && this.hasUpdated) this.requestUpdate(); // re-added after its engine stopped: start a new one
   }
 
   override disconnectedCallback(): void {
@@ -168,6 +169,14 @@ export class CognitoAuthenticator extends LitElement {
     window.removeEventListener('offline', this.#onConnectivity);
     window.removeEventListener('storage', this.#onStorage);
     releaseCustomization(this);
+    // Removed for good (a move re-adds it before this microtask), its engine stops, so nothing page-wide (the shared
+    // token store, a refresh timer) keeps the engine or this element alive (issue 17: attach/detach cycles leaked).
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      for (const off of this.#unsubscribe.splice(0)) off();
+      this.#flow?.dispose();
+      this.#flow = undefined;
+    });
   }
 
   /** The theme and customization-css, adopted into this element's root node (see styles.ts). */

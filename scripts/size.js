@@ -1,12 +1,13 @@
-// What the script-tag build makes a browser download, measured on the built files in dist/cdn/. Shared by the size
-// bench (scripts/bench.js) and the size check that `npm test` runs (test/node/size.test.js).
+// What the script-tag build makes a browser download, read from the built files in dist/cdn/ (what a page really
+// fetches, measured in Chromium, is scripts/page-bytes.js). Shared by the size bench (scripts/bench.js) and the size
+// check that `npm test` runs (test/node/size.test.js).
 //
 // (a) first paint: the entry and everything it imports statically, transitively. The browser must fetch and run all
 //     of it before the sign-in form can paint; nothing behind an import() counts.
 // (b) the English journey sign-up -> confirmation -> MFA set-up with a TOTP QR code -> sign-in with a TOTP code:
 //     (a), every screen (the script tag defines every element once the browser is idle, so every screen chunk loads
 //     in any journey), the Cognito client (chunk `sdk`), the SRP code and the QR encoder, each with its static
-//     imports. Not counted: other locales and chunks no step of the journey loads.
+//     imports. Not counted: i18next (an English page never loads it), other locales, chunks no step loads.
 //
 // Imports are read with esbuild's parser (a real one: an import in a string or comment is not an import), so a
 // static `import … from` and a dynamic `import()` are told apart exactly.
@@ -15,8 +16,13 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** Targets from the distribution issue; 1 KB = 1,000 bytes (as size-limit counts). */
-export const SIZE_TARGETS = { firstPaintGzip: 35_000, journeyGzip: 100_000 };
+/**
+ * Targets (issues 8 and 17), gzip -9; 1 KB = 1,000 bytes (as size-limit counts). `firstPaintGzip` holds for (a) and
+ * for what Chromium fetched before the form was usable; `pageGzip` and `signInJourneyGzip` are measured in Chromium
+ * (scripts/page-bytes.js): a plain English page until the network is idle, and that page through a sign-in with a
+ * TOTP code; `journeyGzip` is (b).
+ */
+export const SIZE_TARGETS = { firstPaintGzip: 35_000, pageGzip: 45_000, signInJourneyGzip: 55_000, journeyGzip: 100_000 };
 
 export const CDN_ENTRY = 'cognito-elements.js';
 
@@ -24,7 +30,7 @@ export const CDN_ENTRY = 'cognito-elements.js';
  * Chunks the journey loads besides the screens and (a), by the names vite.config.ts gives them (`sdk` is the Cognito
  * client, src/api/transport.ts).
  */
-const JOURNEY_CHUNKS = ['sdk', 'srp', 'qrcode', 'i18next'];
+const JOURNEY_CHUNKS = ['sdk', 'srp', 'qrcode'];
 
 /** `{ static: [...], dynamic: [...] }`: the files `file` imports, as paths relative to `dir`. */
 async function importsOf(dir, file) {

@@ -3,7 +3,6 @@ import type { Locale } from './i18n-locales.js';
 import {
   hasPhrase,
   isLoaded,
-  loadI18nextAfterPaint,
   loadLanguage,
   onTranslationsChange,
   translator,
@@ -53,7 +52,6 @@ export class Localizer {
   }
 
   hostConnected(): void {
-    loadI18nextAfterPaint();
     this.#off.push(
       onTranslationsChange(() => {
         this.#resolve();

@@ -2,8 +2,8 @@ import { createInstance, type FormatterModule, type i18n as I18n } from 'i18next
 import { formatValue, type Resource } from './i18n-lite.js';
 
 /**
- * The private i18next instance (the page's own global i18next, if any, is never touched). src/i18n.ts loads this
- * module with import() right after the first paint, or at once when a language other than English is needed, and
+ * The private i18next instance (the page's own global i18next, if any, is never touched). src/i18n-phrases.ts
+ * loads this module with import() only when a page needs it (a language other than English, an override), and
  * hands it every phrase it holds; until then src/i18n-lite.ts answers with the same output.
  */
 export function createI18next(resources: Record<string, Record<string, Resource>>, ns: string): I18n {

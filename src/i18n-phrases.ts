@@ -5,9 +5,9 @@ import { LOCALES, type Locale } from './i18n-locales.js';
 import { formatValue, PhraseStore, type LookupOptions } from './i18n-lite.js';
 
 /**
- * The phrases: a private i18next instance (the page's own global i18next, if any, is never touched), loaded just
- * after the first paint (English until then comes from a built-in lookup with the same output), English bundled,
- * every other locale loaded on demand as its own chunk, and overrides per language and per element.
+ * The phrases: English bundled and answered by a built-in lookup; a private i18next instance (the page's own global
+ * i18next, if any, is never touched) loaded only when a page needs more than that; every other locale loaded on
+ * demand as its own chunk; overrides per language and per element.
  */
 
 /** Looks up a phrase by key (`signIn.title`), with `{{variables}}` and `count` for plurals. */
@@ -34,10 +34,11 @@ export type TranslationsByLanguage = { [language: string]: Translations | undefi
 
 const NS = 'translation';
 
-// The first paint never waits for i18next (issue 8): until it has loaded, phrases come from the built-in lookup
-// (src/i18n-lite.ts, the same output), English bundled. i18next is loaded with import() right after the first paint
-// (see Localizer), or at once when a language other than English or an override is asked for; it is then given every
-// phrase the lookup holds and answers from then on.
+// A plain English page never downloads i18next (issue 17: 15 KB gzip it would never use): its phrases come from the
+// built-in lookup (src/i18n-lite.ts), which renders every English phrase exactly as i18next does. i18next is loaded
+// with import() when a page asks for more: a language other than English (loadLanguage, also on a `lang` change), an
+// override (addTranslations, an element's `translations`), or loadI18next(); it is then given every phrase the lookup
+// holds and answers from then on.
 let store: PhraseStore | undefined = new PhraseStore(formatValue);
 store.add('en', NS, en); // a copy: overrides are merged into it, and the en module must stay the reference
 let instance: I18n | undefined;
@@ -57,8 +58,8 @@ function lookup(key: string, options: LookupOptions): string {
 }
 
 /**
- * The private i18next instance, once it has loaded (shortly after the first paint); undefined before. For advanced
- * use: prefer the functions of this module. {@link loadI18next} resolves to it.
+ * The private i18next instance, once it has loaded (another language, an override, or {@link loadI18next}); undefined
+ * before. For advanced use: prefer the functions of this module. {@link loadI18next} resolves to it.
  */
 export function getI18n(): I18n | undefined {
   return instance;
@@ -85,17 +86,6 @@ export function loadI18next(): Promise<I18n> {
 /** Starts loading i18next (errors are for whoever needs it to report). */
 function wantI18next(): void {
   loadI18next().catch(() => undefined);
-}
-
-let handOverScheduled = false;
-/** Loads i18next right after the next paint: the first paint, when the first element connects. */
-export function loadI18nextAfterPaint(): void {
-  if (handOverScheduled || instance) return;
-  const frame = (globalThis as { requestAnimationFrame?: (fn: () => void) => unknown }).requestAnimationFrame;
-  if (typeof frame !== 'function') return;
-  handOverScheduled = true;
-  // A frame callback runs just before the paint; a task queued from it runs after.
-  frame(() => setTimeout(wantI18next));
 }
 
 const loaded = new Set<Locale>(['en']);

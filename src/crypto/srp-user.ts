@@ -13,11 +13,11 @@ import {
   multiplierK,
   paddedBytes,
   parseHexInteger,
-  powTwo,
   sha256,
   SRP_N as N,
   SrpError,
 } from './srp-math.js';
+import { powG, prepareFixedBase } from './srp-fixed-base.js';
 
 export { SrpError, type SrpErrorCode } from './srp-math.js';
 
@@ -99,16 +99,18 @@ export function createSrpSession(aHex?: string): SrpSession {
   let A: bigint;
   if (aHex !== undefined) {
     a = parseHexInteger(aHex, 'a', 'SrpInvalidInput');
-    A = a % N === 0n ? 0n : powTwo(a);
+    A = a % N === 0n ? 0n : powG(a);
     if (A <= 1n) throw new SrpError('SrpInvalidInput', 'Invalid SRP input: a gives A mod N of 0 or 1');
   } else {
     // A = 0 or 1 (mod N) is a degenerate exchange; drawing such an a is astronomically unlikely but free to rule out.
     do {
       a = randomSmallA();
-      A = a % N === 0n ? 0n : powTwo(a);
+      A = a % N === 0n ? 0n : powG(a);
     } while (A <= 1n);
   }
   const paddedA = paddedBytes(A);
+  // The g^x of this session's claim, and every later session's A, can use the table built while the request is out.
+  void prepareFixedBase();
   return {
     A: A.toString(16),
     passwordClaim: (input) => passwordClaim(a, paddedA, input),
@@ -143,24 +145,21 @@ async function passwordClaim(
   const secretBlock = decodeBase64(challenge.SECRET_BLOCK, 'SECRET_BLOCK');
   const timestamp = input.timestamp ?? formatTimestamp(input.now ?? Date.now());
 
-  const [k, uBytes, identityHash] = await Promise.all([
-    multiplierK(),
-    sha256(concatBytes(paddedA, paddedBytes(B))),
-    sha256(encoder.encode(`${poolName}${userIdForSrp}:${password}`)),
-  ]);
-  const u = bytesToBigInt(uBytes);
+  const k = multiplierK();
+  const u = bytesToBigInt(sha256(concatBytes(paddedA, paddedBytes(B))));
   if (u === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: u = H(A, B) is 0');
-  const x = bytesToBigInt(await sha256(concatBytes(paddedBytes(salt), identityHash)));
+  const identityHash = sha256(encoder.encode(`${poolName}${userIdForSrp}:${password}`));
+  const x = bytesToBigInt(sha256(concatBytes(paddedBytes(salt), identityHash)));
 
   // B - k·g^x may be negative; the base of S is its representative in [0, N).
-  let base = (B - k * powTwo(x)) % N;
+  let base = (B - k * powG(x)) % N;
   if (base < 0n) base += N;
   const S = modPow(base, a + u * x);
 
-  const key = await hkdf16(paddedBytes(S), paddedBytes(u));
+  const key = hkdf16(paddedBytes(S), paddedBytes(u));
   const message = concatBytes(encoder.encode(poolName + userIdForSrp), secretBlock, encoder.encode(timestamp));
   return {
-    PASSWORD_CLAIM_SIGNATURE: encodeBase64(await hmacSha256(key, message)),
+    PASSWORD_CLAIM_SIGNATURE: encodeBase64(hmacSha256(key, message)),
     PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
     TIMESTAMP: timestamp,
   };

@@ -94,4 +94,21 @@ describe('attaching and detaching <cognito-authenticator>', () => {
     expect(listenerCount(), `page-wide listeners: ${listenersAfterOne} after one cycle, then after 31`).to.equal(listenersAfterOne);
     expect(await timersSettle(timersAfterOne), 'pending timers after 31 cycles').to.be.at.most(timersAfterOne);
   });
+
+  it('re-added in a later task, it starts again: its sign-in form is back and it answers', async () => {
+    const el = document.createElement('cognito-authenticator');
+    for (const [k, v] of Object.entries({ endpoint: 'http://127.0.0.1:9', 'user-pool-id': 'us-east-1_TestPool1', 'client-id': 'testclient123', storage: 'memory', lang: 'en' })) {
+      el.setAttribute(k, v);
+    }
+    document.body.append(el);
+    await until(() => el.querySelector('cognito-sign-in form') !== null, 'the sign-in form');
+    el.remove();
+    await new Promise((resolve) => st(resolve, 0));
+    expect(el.flow, 'stopped once removed').to.equal(undefined);
+    document.body.append(el);
+    await until(() => el.flow !== undefined && el.querySelector('cognito-sign-in form input[name="username"]') !== null, 'a new engine and the form');
+    el.querySelector<HTMLButtonElement>('[data-action="sign-up"]')!.click();
+    await until(() => el.getAttribute('screen') === 'sign-up', 'the sign-up screen, driven by the new engine');
+    el.remove();
+  });
 });

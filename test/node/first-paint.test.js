@@ -1,6 +1,7 @@
-// What the script-tag build's first paint is made of (issue 8), by the source maps of its files: the sign-in form
-// never waits for i18next (loaded right after the paint), the identity-provider UI (loaded with identity providers)
-// or the customization-css sanitizer (loaded with customization-css). scripts/size.js weighs the same files.
+// What the script-tag build's first paint is made of (issues 8 and 17), by the source maps of its files: the sign-in
+// form never waits for i18next (an English page never loads it: test/node/size.test.js checks what Chromium fetches),
+// the identity-provider UI (loaded with identity providers) or the customization-css sanitizer (loaded with
+// customization-css). scripts/size.js weighs the same files.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
