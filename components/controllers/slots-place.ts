@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { AsyncDirective } from 'lit/async-directive.js';
-import { directive, type ChildPart } from 'lit/directive.js';
+import { directive, type ChildPart, type DirectiveResult } from 'lit/directive.js';
 import type { SlotPosition } from './slots.js';
 
 // Where the page's slotted children go (see slots.ts): loaded only for a page that has any.
@@ -79,4 +79,5 @@ class SlottedDirective extends AsyncDirective {
 }
 
 /** The page's content for `position` on the rendering screen (see SlotPosition), or nothing. */
-export const placed = directive(SlottedDirective);
+// Typed through lit's own re-export, so the shipped declarations name `lit` (a dependency), never `lit-html`.
+export const placed: (position: SlotPosition) => DirectiveResult<typeof SlottedDirective> = directive(SlottedDirective);

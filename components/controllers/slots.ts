@@ -1,5 +1,5 @@
 import { nothing, type ReactiveElement } from 'lit';
-import { Directive, directive, type ChildPart } from 'lit/directive.js';
+import { Directive, directive, type ChildPart, type DirectiveResult } from 'lit/directive.js';
 
 /**
  * Named slots without a shadow root. A page puts its own content for a screen inside the element as children with a
@@ -63,4 +63,5 @@ class SlottedDirective extends Directive {
 }
 
 /** The page's content for `position` on the rendering screen (see SlotPosition), or nothing. */
-export const slotted = directive(SlottedDirective);
+// Typed through lit's own re-export, so the shipped declarations name `lit` (a dependency), never `lit-html`.
+export const slotted: (position: SlotPosition) => DirectiveResult<typeof SlottedDirective> = directive(SlottedDirective);
