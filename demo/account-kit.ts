@@ -86,6 +86,8 @@ export function accountStory(
 ): StoryObj<FrameArgs> {
   return {
     ...(spec.name ? { name: spec.name } : {}),
+    // The element this story shows, when it is not the meta's (a section of <cognito-account>).
+    parameters: { component: tag },
     render: (args) => {
       const el = document.createElement(tag) as HTMLElement & { account?: AccountFlow; flow?: AuthFlow; updateComplete?: Promise<unknown> };
       Object.assign(el, spec.props ?? {});

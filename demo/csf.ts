@@ -119,7 +119,8 @@ export function composeStories(module: StoriesModule): ComposedStory[] {
       title: meta.title,
       name: story.name ?? storyNameFromExport(key),
       exportName: key,
-      component: meta.component,
+      // A story may show another element than its meta's (parameters.component, as Storybook's docs addons read it).
+      component: (typeof story.parameters?.component === 'string' ? story.parameters.component : undefined) ?? meta.component,
       args: { ...(meta.args ?? {}), ...(story.args ?? {}) },
       argTypes: { ...(meta.argTypes ?? {}), ...(story.argTypes ?? {}) } as Record<string, ArgType>,
       render: render as ComposedStory['render'],

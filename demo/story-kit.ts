@@ -298,7 +298,11 @@ export function screenStory<S extends AuthState>(tag: string, spec: ScreenSpec<S
           },
         }
       : {}),
-    parameters: { docs: { source: { language: 'html', transform: (_code, { args }) => screenSource(tag, spec as ScreenSpec, args as FrameArgs) } } },
+    // `component`: the element this story shows, when it is not the meta's (e.g. sign-in in the passwordless stories).
+    parameters: {
+      component: tag,
+      docs: { source: { language: 'html', transform: (_code, { args }) => screenSource(tag, spec as ScreenSpec, args as FrameArgs) } },
+    },
   };
 }
 
