@@ -75,8 +75,8 @@ function liveDefaults(): Args {
     userPoolId: pool.id,
     clientId: pool.clientId,
     endpoint: demoEnv.endpoint,
-    // cognito-local has no SRP.
-    authFlow: 'USER_PASSWORD_AUTH',
+    // The product's default: the Cognito double answers SRP (USER_SRP_AUTH, PASSWORD_VERIFIER) like Cognito does.
+    authFlow: 'USER_SRP_AUTH',
     usernameAttributes: pool.usernameAttributes.join(' '),
     signUpAttributes: pool.usernameAttributes.includes('email') ? 'given_name' : 'email given_name',
     emulatorCode: demoEnv.code,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: the demo with the embedded emulator. Starts cognito-local from the seed (fresh state every start, on a
-// free port) and Vite's dev server for demo/, prints the URL and the demo users, and stops both on Ctrl-C.
+// `npm start`: the demo with the embedded emulator. Starts the Cognito double (scripts/double/, in front of
+// cognito-local) from the seed (fresh state every start, on a free port) and Vite's dev server for demo/, prints the URL
+// and the demo users, and stops both on Ctrl-C. The Live story signs in with SRP and has the account page against it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';

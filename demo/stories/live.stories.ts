@@ -1,6 +1,8 @@
-// The live story: the whole <cognito-authenticator> against a real user pool or the emulator `npm start` runs, with
-// the events it fires beside it. Sign-up, confirmation, sign-in with MFA and password reset all work here.
+// The live story: the whole <cognito-authenticator> against a real user pool or the Cognito double `npm start` runs,
+// with the events it fires beside it, and once signed in the account page under it (<cognito-account for=…>, using the
+// authenticator's session). Sign-up, confirmation, sign-in with MFA, password reset and every account section work here.
 import '../../components/index.js';
+import '../../components/account/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import type { ArgType, Meta, StoryObj } from '../csf.js';
 import { applyFrameArgs, frameArgTypes, frameArgs, frameAttributes, tagSource, type FrameArgs } from '../story-kit.js';
@@ -25,6 +27,8 @@ export interface LiveArgs extends FrameArgs {
   redirectUri: string;
   /** Choice-based sign-in (`sign-in-methods`): passkeys and one-time codes, e.g. on the double's passwordless pool. */
   signInMethods: string;
+  /** The account page's sections (`sections` of `<cognito-account>`), shown under the authenticator once signed in. */
+  accountSections: string;
 }
 
 const pool = (description: string, control: ArgType['control'] = { type: 'text' }, options?: readonly string[]): ArgType => ({
@@ -38,7 +42,7 @@ const liveArgTypes: Record<Exclude<keyof LiveArgs, keyof FrameArgs>, ArgType> = 
   userPoolId: pool('User pool id (`user-pool-id`), e.g. us-east-1_AbCdEf123'),
   clientId: pool('App client id (`client-id`), a client without a secret'),
   endpoint: pool('Endpoint override (`endpoint`): empty for AWS, or the emulator address'),
-  authFlow: pool('Sign-in flow (`auth-flow`): the emulator has no SRP', { type: 'select' }, ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']),
+  authFlow: pool('Sign-in flow (`auth-flow`): SRP (the default) or the password sent over TLS; the client must allow it', { type: 'select' }, ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']),
   usernameAttributes: pool('What users sign in with (`username-attributes`), as set in the pool', { type: 'select' }, ['', 'email', 'phone_number', 'email phone_number']),
   signUpAttributes: pool('Attributes asked at sign-up (`sign-up-attributes`)'),
   storage: pool('Token storage (`storage`)', { type: 'select' }, ['session', 'memory', 'local']),
@@ -55,7 +59,16 @@ const liveArgTypes: Record<Exclude<keyof LiveArgs, keyof FrameArgs>, ArgType> = 
     table: { category: 'Identity providers' },
   },
   redirectUri: { description: 'Redirect URI (`redirect-uri`): empty for this page', control: { type: 'text' }, table: { category: 'Identity providers' } },
+  accountSections: {
+    description: 'Sections of the account page (`sections` of `<cognito-account>`), in order: profile password mfa passkeys devices sessions delete',
+    control: { type: 'text' },
+    table: { category: 'Account page' },
+  },
 };
+
+const ALL_SECTIONS = 'profile password mfa passkeys devices sessions delete';
+/** The id the account page names in `for`. */
+const AUTH_ID = 'live-authenticator';
 
 export default {
   title: 'Live/Authenticator',
@@ -74,11 +87,13 @@ export default {
     identityProviders: '',
     redirectUri: '',
     signInMethods: '',
+    accountSections: ALL_SECTIONS,
   },
   argTypes: { ...frameArgTypes, ...liveArgTypes },
 } satisfies Meta<LiveArgs>;
 
 const EVENTS = ['cognito-signed-in', 'cognito-signed-out', 'cognito-signed-up', 'cognito-screen-change', 'cognito-error'] as const;
+const ACCOUNT_EVENTS = ['cognito-account-updated', 'cognito-error'] as const;
 
 const TOKEN_KEYS = new Set(['idToken', 'accessToken', 'refreshToken']);
 
@@ -106,6 +121,17 @@ function attributes(args: LiveArgs): Record<string, string> {
     if (args.identityProviders.trim()) a['identity-providers'] = args.identityProviders.trim();
     if (args.redirectUri.trim()) a['redirect-uri'] = args.redirectUri.trim();
   }
+  return a;
+}
+
+/**
+ * The account page's attributes: the authenticator's session (`for`), and the sections unless all of them. The
+ * editable attributes default to the authenticator's `sign-up-attributes`.
+ */
+function accountAttributes(args: LiveArgs): Record<string, string> {
+  const a: Record<string, string> = { for: AUTH_ID };
+  const sections = args.accountSections.trim().replace(/\s+/g, ' ');
+  if (sections !== ALL_SECTIONS) a.sections = sections;
   return a;
 }
 
@@ -137,7 +163,7 @@ function render(args: LiveArgs): HTMLElement {
         { className: 'demo-live-hint' },
         'The demo users and their passwords are printed in the terminal that ran ',
         el('code', {}, 'npm start'),
-        '. Every code the emulator sends (sign-up, SMS, password reset) is ',
+        '. Every code the emulator sends (sign-up, SMS, email, password reset, a changed email address) is ',
         el('strong', {}, args.emulatorCode),
         '.',
       ),
@@ -145,6 +171,7 @@ function render(args: LiveArgs): HTMLElement {
   }
 
   const auth = document.createElement('cognito-authenticator') as CognitoAuthenticator;
+  auth.id = AUTH_ID;
   for (const [k, v] of Object.entries(attributes(args))) auth.setAttribute(k, v);
   applyFrameArgs(auth, args);
 
@@ -153,16 +180,15 @@ function render(args: LiveArgs): HTMLElement {
   const signOut = el('button', { type: 'button', className: 'demo-button' }, 'Sign out');
   signOut.dataset.demo = 'sign-out';
   signOut.addEventListener('click', () => void auth.signOut());
-  const totp = el('button', { type: 'button', className: 'demo-button demo-button-secondary' }, 'Set up an authenticator app');
-  totp.addEventListener('click', () => void auth.flow?.setUpTotp());
-  const member = el('section', { className: 'demo-member-area' }, el('h2', {}, 'Signed in'), who, el('div', { className: 'demo-actions' }, signOut, totp));
+  const member = el('section', { className: 'demo-member-area' }, el('h2', {}, 'Signed in'), who, el('div', { className: 'demo-actions' }, signOut));
   member.setAttribute('aria-label', 'Signed-in content');
   auth.append(member);
   auth.addEventListener('cognito-signed-in', (e) => {
     const detail = (e as CustomEvent<{ claims: Record<string, unknown>; username: string }>).detail;
     who.textContent = `Signed in as ${String(detail.claims.email ?? detail.username)}. This section is the page's own content: the element shows it only while a user is signed in.`;
   });
-  stage.append(auth);
+  const { page, account } = accountPage(auth, args);
+  stage.append(auth, page);
 
   const log = el('ol', { className: 'demo-events' });
   log.setAttribute('aria-live', 'polite');
@@ -175,18 +201,51 @@ function render(args: LiveArgs): HTMLElement {
   // The log scrolls on its own once it is long: focusable, so a keyboard can scroll it too.
   log.tabIndex = 0;
   log.setAttribute('aria-labelledby', title.id);
-  for (const type of EVENTS) {
-    auth.addEventListener(type, (event) => {
-      const item = el('li');
-      item.dataset.event = type;
-      const head = el('div', { className: 'demo-event-head' }, el('strong', {}, type), ' ', el('time', {}, new Date().toLocaleTimeString()));
-      const body = el('pre', {}, JSON.stringify(shorten((event as CustomEvent).detail), null, 2));
-      item.append(head, body);
-      log.prepend(item);
-    });
-  }
+  const record = (target: Element, types: readonly string[]) => {
+    for (const type of types) {
+      target.addEventListener(type, (event) => {
+        const item = el('li');
+        item.dataset.event = type;
+        const head = el('div', { className: 'demo-event-head' }, el('strong', {}, type), ' ', el('time', {}, new Date().toLocaleTimeString()));
+        const body = el('pre', {}, JSON.stringify(shorten((event as CustomEvent).detail), null, 2));
+        item.append(head, body);
+        log.prepend(item);
+      });
+    }
+  };
+  record(auth, EVENTS);
+  record(account, ACCOUNT_EVENTS);
   layout.append(stage, aside);
   return layout;
+}
+
+/**
+ * The account page under the authenticator: `<cognito-account for=…>` on the authenticator's session, shown while
+ * someone is signed in (the authenticator's `screen` says so, restored sessions included), in its theme and language.
+ */
+function accountPage(auth: CognitoAuthenticator, args: LiveArgs): { page: HTMLElement; account: HTMLElement } {
+  const account = document.createElement('cognito-account');
+  for (const [k, v] of Object.entries(accountAttributes(args))) account.setAttribute(k, v);
+  // The account element has its own heading ("Your account").
+  const page = el(
+    'section',
+    { className: 'demo-live-account', hidden: true },
+    el('p', { className: 'demo-live-note' }, 'The page’s account settings: ', el('code', {}, `<cognito-account for="${AUTH_ID}">`), ', on the authenticator’s session.'),
+    account,
+  );
+  page.setAttribute('aria-label', 'Account page');
+  // The look controls change the authenticator's theme and lang in place (demo/shell.ts): the page follows.
+  const follow = () => {
+    page.hidden = auth.getAttribute('screen') !== 'signed-in';
+    for (const name of ['theme', 'lang']) {
+      const value = auth.getAttribute(name);
+      if (value) account.setAttribute(name, value);
+      else account.removeAttribute(name);
+    }
+  };
+  new MutationObserver(follow).observe(auth, { attributes: true, attributeFilter: ['screen', 'theme', 'lang'] });
+  follow();
+  return { page, account };
 }
 
 export const Authenticator: StoryObj<LiveArgs> = {
@@ -200,7 +259,8 @@ export const Authenticator: StoryObj<LiveArgs> = {
           const a = args as LiveArgs;
           return [
             `<script type="module" src="https://your-cdn.example/cognito-elements/dist/cdn/cognito-elements.js"></script>`,
-            tagSource('cognito-authenticator', { ...attributes(a), ...frameAttributes(a) }, '\n  <p>Only signed-in users see this.</p>\n'),
+            tagSource('cognito-authenticator', { id: AUTH_ID, ...attributes(a), ...frameAttributes(a) }, '\n  <p>Only signed-in users see this.</p>\n'),
+            tagSource('cognito-account', { ...accountAttributes(a), theme: frameAttributes(a).theme, lang: frameAttributes(a).lang }),
             `<script type="module">`,
             `  const auth = document.querySelector('cognito-authenticator');`,
             `  auth.addEventListener('cognito-signed-in', (e) => console.log('signed in as', e.detail.claims.email));`,

@@ -144,4 +144,88 @@ describe('<cognito-account> (e2e, through the DOM)', function () {
     await until(() => auth.querySelector('cognito-sign-in [role="alert"]'), { what: 'the refusal', ...WAIT });
     expect(auth.getAttribute('screen')).to.equal('sign-in');
   });
+
+  it('forget this device in the Devices section, then be asked for MFA again', async () => {
+    // A seeded user with SMS MFA (only this file signs in as it), on the plain pool's "opt-in" device-tracking client:
+    // the device is remembered only when the user ticks "Remember this device".
+    const user = seed.users.rememberme!;
+    const p = seed.pools.plain;
+    const auth = document.createElement('cognito-authenticator');
+    auth.id = 'auth';
+    const attrs = { 'user-pool-id': p.id, 'client-id': p.clients!.optin!.clientId, endpoint, storage: 'session', 'auth-flow': 'USER_SRP_AUTH', 'remember-device': '' };
+    for (const [k, v] of Object.entries(attrs)) auth.setAttribute(k, v);
+    const account = document.createElement('cognito-account');
+    account.setAttribute('for', 'auth');
+    account.setAttribute('sections', 'devices sessions');
+    document.body.append(auth, account);
+    mounted.push(auth, account);
+    const challenges = watchChallenges();
+    try {
+      const signIn = async () => {
+        const form = await until(() => auth.getAttribute('screen') === 'sign-in' && auth.querySelector('cognito-sign-in form'), { what: 'the sign-in form', ...WAIT });
+        fill(form, 'username', user.username);
+        fill(form, 'password', user.password);
+        form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+        await until(() => ['signed-in', 'mfa-code'].includes(auth.getAttribute('screen') ?? ''), { what: 'signed in or asked for a code', ...WAIT });
+      };
+      const signOut = async () => {
+        press(account.querySelector('cognito-account-sessions')!, 'sign-out');
+        await until(() => auth.getAttribute('screen') === 'sign-in', { what: 'signed out', ...WAIT });
+      };
+
+      // First sign-in: the SMS code, with "Remember this device".
+      await signIn();
+      const mfa = await until(() => auth.querySelector('cognito-mfa-code form'), { what: 'the code screen', ...WAIT });
+      fill(mfa, 'code', seed.code);
+      mfa.querySelector<HTMLInputElement>('input[name="remember_device"]')!.click();
+      mfa.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+      await until(() => auth.getAttribute('screen') === 'signed-in', { what: 'signed in with the code', ...WAIT });
+      await signOut();
+
+      // Second: the remembered device answers DEVICE_SRP_AUTH by itself, no code asked.
+      challenges.length = 0;
+      await signIn();
+      expect(auth.getAttribute('screen')).to.equal('signed-in');
+      expect(challenges).to.deep.equal(['PASSWORD_VERIFIER', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']);
+
+      // The Devices section lists it as "This device", remembered; Forget it.
+      const devices = account.querySelector('cognito-account-devices')!;
+      const mine = await until(() => devices.querySelector<HTMLElement>('[data-device][data-current="true"]'), { what: 'this device in the list', ...WAIT });
+      expect(mine.querySelector('[data-this-device]')?.textContent).to.equal('This device');
+      expect(mine.dataset.remembered).to.equal('true');
+      const updated: string[] = [];
+      account.addEventListener('cognito-account-updated', (e) => updated.push((e as CustomEvent).detail.change));
+      press(mine, 'forget-device');
+      await until(() => devices.querySelector('[data-notice="device-forgotten"]') || devices.querySelector('[role="alert"]'), { what: 'the answer', ...WAIT });
+      expect(devices.querySelector('[role="alert"]')?.textContent ?? '').to.equal('');
+      expect(devices.querySelector('[data-device][data-current="true"]')).to.equal(null);
+      expect(updated).to.deep.equal(['devices']);
+      await signOut();
+
+      // Third: no device to answer for it, so the code is asked again.
+      challenges.length = 0;
+      await signIn();
+      expect(auth.getAttribute('screen')).to.equal('mfa-code');
+      expect(challenges).to.deep.equal(['PASSWORD_VERIFIER']);
+    } finally {
+      challenges.stop();
+    }
+  });
 });
+
+/** The ChallengeName of every RespondToAuthChallenge the page sends, until `stop()`. */
+function watchChallenges(): string[] & { stop(): void } {
+  const seen = [] as unknown as string[] & { stop(): void };
+  const real = window.fetch;
+  window.fetch = (input, init) => {
+    const target = new Headers(init?.headers).get('X-Amz-Target') ?? '';
+    if (target.endsWith('.RespondToAuthChallenge') && typeof init?.body === 'string') {
+      seen.push((JSON.parse(init.body) as { ChallengeName: string }).ChallengeName);
+    }
+    return real(input, init);
+  };
+  seen.stop = () => {
+    window.fetch = real;
+  };
+  return seen;
+}

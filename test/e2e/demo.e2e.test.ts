@@ -339,7 +339,7 @@ async function liveAuthenticator(extra: Record<string, string> = {}): Promise<HT
   setControl('control-signUpAttributes', 'given_name');
   for (const [id, value] of Object.entries(extra)) setControl(id, value);
   setControl('control-usernameAttributes', 'email');
-  // The product's default, which the Cognito double answers (the demo's own default is USER_PASSWORD_AUTH).
+  // The product's default, which the Cognito double answers (also the Live story's default; set so the test says so).
   setControl('control-authFlow', 'USER_SRP_AUTH');
   const auth = () => demo.doc.querySelector<HTMLElement>('#story-root cognito-authenticator');
   await until(
