@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccountDevice, AccountFlow, AccountState, DevicesState } from '../../src/account/index.js';
-import { button, formatDate, sectionStatus } from './parts.js';
+import { button, formatDate, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 
 /**
@@ -13,21 +13,15 @@ import { AccountSectionElement } from './section.js';
  */
 export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
   readonly section = 'devices' as const;
-  #running: string | undefined;
 
   protected override load(_account: AccountFlow, state: AccountState): void {
     if (!state.devices.devices) this.intent((a) => a.loadDevices());
   }
 
-  #do(action: string, call: (a: AccountFlow) => Promise<void>): void {
-    this.#running = action;
-    this.intent(call);
-  }
-
   #item(s: DevicesState, d: AccountDevice, index: number): TemplateResult {
     const id = `${this.uidPrefix}-${index}`;
     const lastUsed = formatDate(this.lang || document.documentElement.lang, d.lastUsed);
-    const running = (action: string) => s.busy && this.#running === `${action}-${d.key}`;
+    const running = (action: string) => this.running(s.busy, `${action}-${d.key}`);
     return html`<li class="cognito-account-item" data-device data-current=${String(d.current)} data-remembered=${String(d.remembered)}>
       <div class="cognito-account-item-text">
         <span id=${`${id}-name`} class="label-customizable" dir="auto">${d.name || this.t('account.devices.unnamed')}</span>
@@ -43,7 +37,7 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
           busy: s.busy,
           running: running('status'),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`status-${d.key}`, (a) => a.setDeviceRemembered({ key: d.key, remembered: !d.remembered })),
+          onClick: () => this.run(`status-${d.key}`, (a) => a.setDeviceRemembered({ key: d.key, remembered: !d.remembered })),
         })}
         ${button(this.t, {
           action: 'forget-device',
@@ -52,7 +46,7 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
           busy: s.busy,
           running: running('forget'),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`forget-${d.key}`, (a) => a.forgetDevice({ key: d.key })),
+          onClick: () => this.run(`forget-${d.key}`, (a) => a.forgetDevice({ key: d.key })),
         })}
       </div>
     </li>`;
@@ -60,17 +54,10 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
 
   protected renderSection(_state: AccountState, s: DevicesState): TemplateResult {
     const id = this.uidPrefix;
-    const list = s.devices;
     return html`${this.heading(this.t('account.devices.title'))}
       <p class="textDescription-customizable">${this.t('account.devices.intro')}</p>
       ${sectionStatus(this.t, s, id)}
-      ${list === undefined
-        ? s.busy
-          ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>`
-          : nothing
-        : list.length === 0
-          ? html`<p class="textDescription-customizable" data-empty>${this.t('account.devices.empty')}</p>`
-          : html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${list.map((d, i) => this.#item(s, d, i))}</ul>`}`;
+      ${sectionList(this.t, { id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i) })}`;
   }
 }
 

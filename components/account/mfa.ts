@@ -1,13 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AccountFlow, AccountState, AccountUser, MfaState } from '../../src/account/index.js';
 import type { MfaType } from '../../src/state/index.js';
-import { codeField } from '../parts/code-field.js';
-import '../parts/qr-code.js';
-import { button, onSubmit, sectionStatus } from './parts.js';
+import { secretBlocks, totpFields, totpSteps } from '../parts/totp-steps.js';
+import { button, onSubmit, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
-
-/** "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP": blocks of four are easier to copy by eye. */
-const blocks = (secret: string): string => (secret.match(/.{1,4}/g) ?? []).join(' ');
+import '../features/mfa.js'; // its English and sheet, with this code
 
 /**
  * @summary Account section "Two-step verification": the user's methods (UserMFASettingList, PreferredMfaSetting) with
@@ -19,7 +16,6 @@ const blocks = (secret: string): string => (secret.match(/.{1,4}/g) ?? []).join(
  */
 export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
   readonly section = 'mfa' as const;
-  #running: string | undefined;
   #showSecret = false;
   #setupShown: string | undefined;
 
@@ -27,12 +23,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     if (!state.user) this.intent((a) => a.load());
   }
 
-  #do(action: string, call: (a: AccountFlow) => Promise<void> | void): void {
-    this.#running = action;
-    this.intent(call);
-  }
-
-  readonly #verify = onSubmit((v) => this.#do('verify-totp', (a) => a.verifyTotp({ code: v.code ?? '', deviceName: v.device_name })));
+  readonly #verify = onSubmit((v) => this.run('verify-totp', (a) => a.verifyTotp({ code: v.code ?? '', deviceName: v.device_name })));
 
   /** The methods to list: those offered, then any other the user has on (turned on elsewhere: it can be turned off). */
   #methods(s: MfaState, user: AccountUser): MfaType[] {
@@ -44,7 +35,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     const on = user.mfaEnabled.includes(type);
     const preferred = on && user.mfaPreferred === type;
     const busy = s.busy;
-    const run = (action: string) => busy && this.#running === `${action}-${type}`;
+    const run = (action: string) => this.running(busy, `${action}-${type}`);
     const actions: TemplateResult[] = [];
     if (type === 'SOFTWARE_TOKEN_MFA' && s.available.includes(type)) {
       actions.push(
@@ -55,7 +46,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           busy,
           running: run('setup'),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`setup-${type}`, (a) => a.startTotpSetup()),
+          onClick: () => this.run(`setup-${type}`, (a) => a.startTotpSetup()),
         }),
       );
     } else if (!on) {
@@ -66,7 +57,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           busy,
           running: run('on'),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`on-${type}`, (a) => a.setMfaEnabled({ type, enabled: true })),
+          onClick: () => this.run(`on-${type}`, (a) => a.setMfaEnabled({ type, enabled: true })),
         }),
       );
     }
@@ -79,7 +70,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           busy,
           running: run('preferred'),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`preferred-${type}`, (a) => a.setPreferredMfa({ type })),
+          onClick: () => this.run(`preferred-${type}`, (a) => a.setPreferredMfa({ type })),
         }),
       );
     }
@@ -92,7 +83,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           busy,
           running: run('off'),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`off-${type}`, (a) => a.setMfaEnabled({ type, enabled: false })),
+          onClick: () => this.run(`off-${type}`, (a) => a.setMfaEnabled({ type, enabled: false })),
         }),
       );
     }
@@ -115,45 +106,18 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     const shown = this.#showSecret;
     return html`<form class="cognito-form cognito-account-totp" novalidate @submit=${this.#verify} aria-labelledby=${`${id}-h`} data-totp-setup>
       <h3 id=${`${id}-h`} class="cognito-subheading" tabindex="-1">${this.t('setupTotp.title')}</h3>
-      <ol class="cognito-steps textDescription-customizable">
-        <li>${this.t('setupTotp.step1')}</li>
-        <li>
-          ${this.t('setupTotp.step2')}
-          <cognito-qr-code .value=${setup.uri} .label=${this.t('setupTotp.qrAlt')}></cognito-qr-code>
-          <button
-            type="button"
-            class="redirect-customizable cognito-link"
-            data-action="show-secret"
-            aria-expanded=${shown ? 'true' : 'false'}
-            aria-controls=${`${id}-secret`}
-            @click=${() => {
-              this.#showSecret = !shown;
-              this.requestUpdate();
-            }}
-          >
-            ${this.t(shown ? 'setupTotp.hideSecret' : 'setupTotp.showSecret')}
-          </button>
-          <div id=${`${id}-secret`} class="cognito-secret" ?hidden=${!shown}>
-            ${shown
-              ? html`<p class="label-customizable">${this.t('setupTotp.secretLabel')}</p>
-                  <code class="cognito-secret-key" dir="ltr" translate="no">${blocks(setup.secret)}</code>`
-              : nothing}
-          </div>
-        </li>
-        <li>${this.t('setupTotp.step3')}</li>
-      </ol>
-      ${codeField(this.kit, { id, maxlength: 6, error: s.error, errorId: `${this.uidPrefix}-error` })}
-      ${this.kit.field({
-        t: this.t,
-        id: `${id}-device`,
-        name: 'device_name',
-        label: this.t('setupTotp.deviceName'),
-        optionalText: this.t('common.optional'),
-        autocomplete: 'off',
-        required: false,
-        hint: this.t('setupTotp.deviceNameHint'),
-        hintId: `${id}-device-hint`,
+      ${totpSteps(this.t, {
+        id,
+        uri: setup.uri,
+        shown,
+        onToggle: () => {
+          this.#showSecret = !shown;
+          this.requestUpdate();
+        },
+        // "JBSW Y3DP EHPK 3PXP": blocks of four are easier to copy by eye.
+        secret: () => html`<code class="cognito-secret-key" dir="ltr" translate="no">${secretBlocks(setup.secret).join(' ')}</code>`,
       })}
+      ${totpFields(this.kit, { id, error: s.error, errorId: `${this.uidPrefix}-error` })}
       <div class="cognito-account-actions">
         ${button(this.t, { action: 'verify-totp', type: 'submit', label: this.t('setupTotp.submit'), busy: s.busy })}
         ${button(this.t, { action: 'cancel', kind: 'link', label: this.t('setupTotp.cancel'), busy: s.busy, running: false, onClick: () => this.#cancel() })}
@@ -173,22 +137,14 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     return html`${this.heading(this.t('account.mfa.title'))}
       <p class="textDescription-customizable">${this.t('account.mfa.intro')}</p>
       ${sectionStatus(this.t, s, id)}
-      ${user
-        ? html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${this.#methods(s, user).map((type) => this.#row(s, user, type))}</ul>`
-        : s.busy
-          ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>`
-          : nothing}
+      ${sectionList(this.t, { id, busy: s.busy, items: user && this.#methods(s, user).map((type) => this.#row(s, user, type)), item: (row) => row })}
       ${s.totpSetup ? this.#setup(s, s.totpSetup) : nothing}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The set-up just appeared: its heading takes focus, so the steps are read from the start.
-    const form = this.querySelector<HTMLFormElement>('form[data-totp-setup]');
-    if (form && !form.dataset.seen) {
-      form.dataset.seen = 'true';
-      form.querySelector<HTMLElement>('h3')?.focus();
-    }
+    this.focusNewForms('form[data-totp-setup]', 'h3');
   }
 }
 

@@ -60,6 +60,24 @@ export function button(t: Translate, o: ButtonOptions): TemplateResult {
   </button>`;
 }
 
+export interface SectionListOptions<T> {
+  /** The section's id prefix: the list is labelled by its heading, `${id}-h`. */
+  id: string;
+  busy: boolean;
+  /** undefined until loaded: "Loading…" while the request runs. */
+  items: readonly T[] | undefined;
+  /** What an empty list says; without it an empty list is still a list. */
+  empty?: string;
+  item: (item: T, index: number) => TemplateResult;
+}
+
+/** A section's list: "Loading…" until it is there, the empty text, or the items. */
+export function sectionList<T>(t: Translate, o: SectionListOptions<T>): TemplateResult | typeof nothing {
+  if (o.items === undefined) return o.busy ? html`<p class="textDescription-customizable" role="status">${t('account.loading')}</p>` : nothing;
+  if (o.items.length === 0 && o.empty !== undefined) return html`<p class="textDescription-customizable" data-empty>${o.empty}</p>`;
+  return html`<ul class="cognito-account-list" aria-labelledby=${`${o.id}-h`}>${o.items.map(o.item)}</ul>`;
+}
+
 /** A date (ms since the epoch) in the element's language, or '' when unknown. */
 export function formatDate(lang: string, ms: number | undefined): string {
   if (ms === undefined) return '';

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccountFlow, AccountState, Passkey, PasskeysState } from '../../src/account/index.js';
-import { button, formatDate, sectionStatus } from './parts.js';
+import { button, formatDate, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
+import '../features/after-sign-in.js'; // its English, with this code
 
 /**
  * @summary Account section "Passkeys": the user's passkeys (ListWebAuthnCredentials: name, created, where it lives),
@@ -12,15 +13,9 @@ import { AccountSectionElement } from './section.js';
  */
 export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
   readonly section = 'passkeys' as const;
-  #running: string | undefined;
 
   protected override load(_account: AccountFlow, state: AccountState): void {
     if (!state.passkeys.passkeys) this.intent((a) => a.loadPasskeys());
-  }
-
-  #do(action: string, call: (a: AccountFlow) => Promise<void>): void {
-    this.#running = action;
-    this.intent(call);
   }
 
   #item(s: PasskeysState, p: Passkey, index: number): TemplateResult {
@@ -40,9 +35,9 @@ export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
           kind: 'secondary',
           label: this.t('account.passkeys.delete'),
           busy: s.busy,
-          running: s.busy && this.#running === `delete-${p.id}`,
+          running: this.running(s.busy, `delete-${p.id}`),
           describedBy: `${id}-name`,
-          onClick: () => this.#do(`delete-${p.id}`, (a) => a.deletePasskey({ id: p.id })),
+          onClick: () => this.run(`delete-${p.id}`, (a) => a.deletePasskey({ id: p.id })),
         })}
       </div>
     </li>`;
@@ -50,21 +45,14 @@ export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
 
   protected renderSection(_state: AccountState, s: PasskeysState): TemplateResult {
     const id = this.uidPrefix;
-    const list = s.passkeys;
-    const adding = s.busy && this.#running === 'add';
+    const adding = this.running(s.busy, 'add');
     return html`${this.heading(this.t('account.passkeys.title'))}
       <p class="textDescription-customizable">${this.t('account.passkeys.intro')}</p>
       ${sectionStatus(this.t, s, id)}
-      ${list === undefined
-        ? s.busy
-          ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>`
-          : nothing
-        : list.length === 0
-          ? html`<p class="textDescription-customizable" data-empty>${this.t('account.passkeys.empty')}</p>`
-          : html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${list.map((p, i) => this.#item(s, p, i))}</ul>`}
+      ${sectionList(this.t, { id, busy: s.busy, items: s.passkeys, empty: this.t('account.passkeys.empty'), item: (p, i) => this.#item(s, p, i) })}
       ${s.canAdd
         ? html`<div class="cognito-account-actions">
-            ${button(this.t, { action: 'add-passkey', label: this.t('account.passkeys.add'), busy: s.busy, running: adding, onClick: () => this.#do('add', (a) => a.addPasskey()) })}
+            ${button(this.t, { action: 'add-passkey', label: this.t('account.passkeys.add'), busy: s.busy, running: adding, onClick: () => this.run('add', (a) => a.addPasskey()) })}
           </div>
           ${adding ? html`<p class="textDescription-customizable" role="status">${this.t('passkeyPrompt.waiting')}</p>` : nothing}`
         : nothing}`;

@@ -19,28 +19,21 @@ const isContact = (name: string): name is Contact => name === 'email' || name ==
  */
 export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
   readonly section = 'profile' as const;
-  /** Which intent is running, so its own button shows the progress. */
-  #running: string | undefined;
 
   protected override load(_account: AccountFlow, state: AccountState): void {
     if (!state.user) this.intent((a) => a.load());
   }
 
-  #do(action: string, call: (a: AccountFlow) => Promise<void>): void {
-    this.#running = action;
-    this.intent(call);
-  }
-
   readonly #save = onSubmit((v) => {
     const editable = this.state?.profile.editable ?? [];
     const attributes = Object.fromEntries(editable.map((name) => [name, v[name] ?? '']));
-    this.#do('save', (a) => a.updateProfile({ attributes }));
+    this.run('save', (a) => a.updateProfile({ attributes }));
   });
 
   #verifyForm(state: ProfileState, p: PendingVerification): TemplateResult {
     const id = `${this.uidPrefix}-${p.attribute}`;
-    const submit = onSubmit((v) => this.#do(`verify-${p.attribute}`, (a) => a.verifyAttribute({ attribute: p.attribute, code: v.code ?? '' })));
-    const error = state.error?.field === 'code' && this.#running?.endsWith(p.attribute) ? state.error : undefined;
+    const submit = onSubmit((v) => this.run(`verify-${p.attribute}`, (a) => a.verifyAttribute({ attribute: p.attribute, code: v.code ?? '' })));
+    const error = state.error?.field === 'code' && this.runningAction?.endsWith(p.attribute) ? state.error : undefined;
     return html`<form class="cognito-form cognito-account-verify" novalidate data-verify=${p.attribute} @submit=${submit} aria-labelledby=${`${id}-desc`}>
       <p id=${`${id}-desc`} class="textDescription-customizable">
         ${deliveryText(this.t, 'account.profile.codeSent', 'account.profile.codeSentNowhere', p.delivery)}
@@ -52,15 +45,15 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
           type: 'submit',
           label: this.t('account.profile.verify', { attribute: fieldLabel(this.t, p.attribute) }),
           busy: state.busy,
-          running: state.busy && this.#running === `verify-${p.attribute}`,
+          running: this.running(state.busy, `verify-${p.attribute}`),
         })}
         ${button(this.t, {
           action: 'resend',
           kind: 'link',
           label: this.t('account.profile.resend'),
           busy: state.busy,
-          running: state.busy && this.#running === `send-${p.attribute}`,
-          onClick: () => this.#do(`send-${p.attribute}`, (a) => a.sendVerificationCode({ attribute: p.attribute })),
+          running: this.running(state.busy, `send-${p.attribute}`),
+          onClick: () => this.run(`send-${p.attribute}`, (a) => a.sendVerificationCode({ attribute: p.attribute })),
         })}
       </div>
     </form>`;
@@ -93,9 +86,9 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
             kind: 'link',
             label: this.t('account.profile.sendCode'),
             busy: state.profile.busy,
-            running: state.profile.busy && this.#running === `send-${name}`,
+            running: this.running(state.profile.busy, `send-${name}`),
             describedBy: `${id}-status`,
-            onClick: () => this.#do(`send-${name}`, (a) => a.sendVerificationCode({ attribute: name })),
+            onClick: () => this.run(`send-${name}`, (a) => a.sendVerificationCode({ attribute: name })),
           })
         : nothing}
     </div>`;
@@ -111,7 +104,7 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
       ${sectionStatus(this.t, s, id)}
       <form class="cognito-form cognito-account-form" novalidate @submit=${this.#save} aria-labelledby=${`${id}-h`}>
         ${s.editable.map((name) => this.#field(state, name))}
-        ${button(this.t, { action: 'save-profile', type: 'submit', label: this.t('account.profile.save'), busy: s.busy, running: s.busy && this.#running === 'save' })}
+        ${button(this.t, { action: 'save-profile', type: 'submit', label: this.t('account.profile.save'), busy: s.busy, running: this.running(s.busy, 'save') })}
       </form>
       ${s.verifying.map((p) => this.#verifyForm(s, p))}`;
   }
@@ -119,12 +112,7 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // A code was just sent: the code field it asks for takes focus (once per new code form).
-    const forms = [...this.querySelectorAll<HTMLFormElement>('form[data-verify]')];
-    for (const form of forms) {
-      if (form.dataset.seen) continue;
-      form.dataset.seen = 'true';
-      form.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
-    }
+    this.focusNewForms('form[data-verify]', 'input[name="code"]');
   }
 }
 

@@ -8,6 +8,7 @@ import { errorBanner, errorText, field, passwordField, uid, type FieldKit } from
 import { adoptBaseStyles } from '../styles.js';
 import { AccountLink } from './link.js';
 import { accountEventOf } from './events.js';
+import '../features/account.js'; // its English and sheet, with this code
 
 /**
  * Base of the account sections (`<cognito-account-profile>`, `-password`, …) and of `<cognito-account>`: light DOM,
@@ -138,6 +139,8 @@ export abstract class AccountSectionElement<K extends AccountSection> extends Ac
   /** Sections never take focus when they appear: loading a page must not move it. */
   readonly focusOnArrival = false;
   #retry: (() => unknown) | undefined;
+  /** Which intent is running, so its own button shows the progress. */
+  #running: string | undefined;
   #loadedFor: AccountFlow | undefined;
   #loadedUser = '';
 
@@ -175,6 +178,31 @@ export abstract class AccountSectionElement<K extends AccountSection> extends Ac
     if (!account) return;
     this.#retry = () => call(account);
     void call(account);
+  }
+
+  /** Calls an intent as `action`, so the button that started it shows the progress (see `running`). */
+  protected run(action: string, call: (account: AccountFlow) => unknown): void {
+    this.#running = action;
+    this.intent(call);
+  }
+
+  /** The action of the intent last started with `run`. */
+  protected get runningAction(): string | undefined {
+    return this.#running;
+  }
+
+  /** Whether the section's request now running is the one `action` started. */
+  protected running(busy: boolean, action: string): boolean {
+    return busy && this.#running === action;
+  }
+
+  /** Each form matching `forms` that just appeared (once per form): its `target` takes focus. */
+  protected focusNewForms(forms: string, target: string): void {
+    for (const form of this.querySelectorAll<HTMLFormElement>(forms)) {
+      if (form.dataset.seen) continue;
+      form.dataset.seen = 'true';
+      form.querySelector<HTMLElement>(target)?.focus();
+    }
   }
 
   /** What the section loads when it first shows for a signed-in user (GetUser, a list); nothing by default. */

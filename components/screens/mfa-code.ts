@@ -2,8 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AuthState } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
-import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { errorBanner, submitButton, uid } from '../parts/form.js';
+import { backToSignIn, stepIntro } from '../parts/step-form.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/codes.js'; // its English, with this code
 
 /**
  * @summary Asks for the code of an SMS_MFA, EMAIL_OTP or SOFTWARE_TOKEN_MFA challenge, saying where it was sent (the
@@ -54,9 +56,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
-      ${slotted('header')}
-      <div id=${`${id}-h`}>${heading(this.t('mfaCode.title'))}</div>
-      <p id=${`${id}-desc`} class="textDescription-customizable">${this.#instructions(s)}</p>
+      ${stepIntro(id, this.t('mfaCode.title'), this.#instructions(s))}
       ${errorBanner(this.t, s.error, `${id}-error`)}
       ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error`, primary: { describedBy: `${id}-h ${id}-desc` } })}
       ${this.rememberDevice
@@ -66,7 +66,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
           </div>`
         : nothing}
       ${submitButton(this.t, this.t('mfaCode.submit'), s.busy)}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${backToSignIn(this.t, this.flow, s.busy)}
       ${slotted('footer')}
     </form>`;
   }

@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, heading, uid } from '../parts/form.js';
+import { actionButton, errorBanner, uid } from '../parts/form.js';
+import { stepForm } from '../parts/step-form.js';
 import { progressLine, spinner } from '../parts/sign-in-methods.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/after-sign-in.js'; // its English, with this code
 
 /**
  * @summary After a sign-in without a passkey (passkey-prompt): "Create a passkey", "Not now" (this time), or "Don't ask
@@ -19,37 +21,34 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;
-    return html`<form
-      class="cognito-form"
-      data-screen="passkey-prompt"
-      novalidate
-      @submit=${this.#submit}
-      aria-labelledby=${`${id}-h`}
-      aria-describedby=${`${id}-desc`}
-    >
-      ${slotted('header')}
-      <div id=${`${id}-h`}>${heading(this.t('passkeyPrompt.title'))}</div>
-      <p id=${`${id}-desc`} class="textDescription-customizable">${this.t('passkeyPrompt.instructions')}</p>
-      ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${slotted('before-submit')}
-      <button
-        type="submit"
-        class="submitButton-customizable"
-        data-action="create-passkey"
-        data-primary-input
-        aria-describedby=${`${id}-h ${id}-desc`}
-        ?disabled=${s.busy}
-        aria-busy=${s.busy ? 'true' : 'false'}
-      >
-        ${spinner(this.t, s.busy)}<span class="cognito-submit-label">${this.t('passkeyPrompt.create')}</span>
-      </button>
-      ${progressLine(s.busy ? this.t('passkeyPrompt.waiting') : undefined)}
-      <div class="cognito-links">
-        ${actionButton('not-now', this.t('passkeyPrompt.notNow'), () => void this.flow?.skipPasskey(), s.busy)}
-        ${actionButton('dont-ask-again', this.t('passkeyPrompt.dontAskAgain'), () => void this.flow?.skipPasskey({ dontAskAgain: true }), s.busy)}
-      </div>
-      ${slotted('footer')}
-    </form>`;
+    return stepForm(
+      {
+        screen: 'passkey-prompt',
+        id,
+        onSubmit: this.#submit,
+        title: this.t('passkeyPrompt.title'),
+        description: this.t('passkeyPrompt.instructions'),
+      },
+      html`
+        ${errorBanner(this.t, s.error, `${id}-error`)}
+        ${slotted('before-submit')}
+        <button
+          type="submit"
+          class="submitButton-customizable"
+          data-action="create-passkey"
+          data-primary-input
+          aria-describedby=${`${id}-h ${id}-desc`}
+          ?disabled=${s.busy}
+          aria-busy=${s.busy ? 'true' : 'false'}
+        >
+          ${spinner(this.t, s.busy)}<span class="cognito-submit-label">${this.t('passkeyPrompt.create')}</span>
+        </button>
+        ${progressLine(s.busy ? this.t('passkeyPrompt.waiting') : undefined)}
+        <div class="cognito-links">
+          ${actionButton('not-now', this.t('passkeyPrompt.notNow'), () => void this.flow?.skipPasskey(), s.busy)}
+          ${actionButton('dont-ask-again', this.t('passkeyPrompt.dontAskAgain'), () => void this.flow?.skipPasskey({ dontAskAgain: true }), s.busy)}
+        </div>`,
+    );
   }
 }
 

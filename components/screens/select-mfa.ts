@@ -4,8 +4,10 @@ import type { MfaType } from '../../src/state/index.js';
 import type { AuthError } from '../../src/errors.js';
 import type { Translate } from '../../src/i18n.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, fieldErrorText, fieldMessage, heading, submitButton, uid } from '../parts/form.js';
+import { errorBanner, fieldErrorText, fieldMessage, heading, submitButton, uid } from '../parts/form.js';
+import { backToSignIn } from '../parts/step-form.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/mfa.js'; // its English and sheet, with this code
 
 export interface MfaChoicesOptions {
   id: string;
@@ -67,7 +69,7 @@ export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
         errorId: `${id}-error`,
       })}
       ${submitButton(this.t, this.t('selectMfa.submit'), s.busy)}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${backToSignIn(this.t, this.flow, s.busy)}
       ${slotted('footer')}
     </form>`;
   }

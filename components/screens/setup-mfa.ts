@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MfaType } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { backToSignIn } from '../parts/step-form.js';
 import { mfaChoices } from './select-mfa.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/mfa.js'; // its English and sheet, with this code
 
 /**
  * @summary Answers MFA_SETUP: the user picks the method to set up (authenticator app, text message or email); email
@@ -61,7 +63,7 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
           })
         : nothing}
       ${submitButton(this.t, this.t('setupMfa.submit'), s.busy)}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${backToSignIn(this.t, this.flow, s.busy)}
       ${slotted('footer')}
     </form>`;
   }

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { backToSignIn } from '../parts/step-form.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/mfa.js'; // its English and sheet, with this code
 
 /** Shown in the hint; isolated so it reads left to right inside right-to-left text. */
 const EXAMPLE_NUMBER = '\u2066+14155550100\u2069';
@@ -40,7 +42,7 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
         errorId: `${id}-error`,
       })}
       ${submitButton(this.t, this.t('setupSms.submit'), s.busy)}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${backToSignIn(this.t, this.flow, s.busy)}
       ${slotted('footer')}
     </form>`;
   }

@@ -1,13 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
-import '../parts/qr-code.js';
+import { secretBlocks, totpFields, totpSteps } from '../parts/totp-steps.js';
 import { slotted } from '../controllers/slots.js';
-
-/** "JBSWY3DPEHPK3PXP" -> ["JBSW", "Y3DP", "EHPK", "3PXP"]: blocks of four are far easier to copy by eye. */
-function blocks(secret: string): string[] {
-  return secret.match(/.{1,4}/g) ?? [];
-}
+import '../features/mfa.js'; // its English and sheet, with this code
 
 /**
  * @summary Sets up an authenticator app (TOTP): a QR code of the otpauth:// URI, the secret key as text for manual
@@ -66,50 +62,21 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
       ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('setupTotp.title'))}</div>
       ${errorBanner(this.t, s.error, `${id}-error`)}
-      <ol class="cognito-steps textDescription-customizable">
-        <li>${this.t('setupTotp.step1')}</li>
-        <li>
-          ${this.t('setupTotp.step2')}
-          <cognito-qr-code .value=${s.uri} .label=${this.t('setupTotp.qrAlt')}></cognito-qr-code>
-          <button
-            type="button"
-            class="redirect-customizable cognito-link"
-            data-action="show-secret"
-            aria-expanded=${shown ? 'true' : 'false'}
-            aria-controls=${`${id}-secret`}
-            @click=${() => this.#toggleSecret()}
-          >
-            ${this.t(shown ? 'setupTotp.hideSecret' : 'setupTotp.showSecret')}
-          </button>
-          <div id=${`${id}-secret`} class="cognito-secret" ?hidden=${!shown}>
-            ${shown
-              ? html`<p class="label-customizable">${this.t('setupTotp.secretLabel')}</p>
-                  <code class="cognito-secret-key" dir="ltr" translate="no"
-                    >${blocks(s.secret).map((b, i) => html`${i ? ' ' : ''}<span class="cognito-secret-block">${b}</span>`)}</code
-                  >
-                  <button type="button" class="redirect-customizable cognito-link cognito-copy" data-action="copy-secret" @click=${() => void this.#copy(s.secret)}>
-                    ${this.t('setupTotp.copy')}
-                  </button>`
-              : nothing}
-          </div>
-          <p class="cognito-copy-status" role="status" data-copy-status>${shown && this.#copied ? this.t(`setupTotp.${this.#copied}`) : ''}</p>
-        </li>
-        <li>${this.t('setupTotp.step3')}</li>
-      </ol>
-      ${this.codeField({ id, maxlength: 6, error: s.error, errorId: `${id}-error` })}
-      ${this.field({
-        t: this.t,
-        id: `${id}-device`,
-        name: 'device_name',
-        label: this.t('setupTotp.deviceName'),
-        optionalText: this.t('common.optional'),
-        autocomplete: 'off',
-        required: false,
-        hint: this.t('setupTotp.deviceNameHint'),
-        hintId: `${id}-device-hint`,
-        error: s.error,
-        errorId: `${id}-error`,
+      ${totpSteps(this.t, {
+        id,
+        uri: s.uri,
+        shown,
+        onToggle: () => this.#toggleSecret(),
+        secret: () =>
+          html`<code class="cognito-secret-key" dir="ltr" translate="no"
+              >${secretBlocks(s.secret).map((b, i) => html`${i ? ' ' : ''}<span class="cognito-secret-block">${b}</span>`)}</code
+            >
+            <button type="button" class="redirect-customizable cognito-link cognito-copy" data-action="copy-secret" @click=${() => void this.#copy(s.secret)}>
+              ${this.t('setupTotp.copy')}
+            </button>`,
+        after: html`<p class="cognito-copy-status" role="status" data-copy-status>${shown && this.#copied ? this.t(`setupTotp.${this.#copied}`) : ''}</p>`,
       })}
+      ${totpFields(this.kit, { id, error: s.error, errorId: `${id}-error`, deviceError: true })}
       ${submitButton(this.t, this.t('setupTotp.submit'), s.busy)}
       <div class="cognito-links">
         ${s.signedIn

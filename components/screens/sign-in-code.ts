@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
-import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, noticeBanner, submitButton, uid } from '../parts/form.js';
+import { backToSignIn, stepIntro } from '../parts/step-form.js';
 import { otherWays } from '../parts/sign-in-methods.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/codes.js'; // its English, with this code
 
 /**
  * @summary Choice-based sign-in: the one-time code sent by email or text message as the FIRST factor (not MFA), with
@@ -31,9 +33,7 @@ export class CognitoSignInCode extends CognitoScreen<'sign-in-code'> {
       aria-labelledby=${`${id}-h`}
       aria-describedby=${`${id}-desc`}
     >
-      ${slotted('header')}
-      <div id=${`${id}-h`}>${heading(this.t('userAuth.codeTitle'))}</div>
-      <p id=${`${id}-desc`} class="textDescription-customizable">${description}</p>
+      ${stepIntro(id, this.t('userAuth.codeTitle'), description)}
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
       ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error`, primary: { describedBy: `${id}-h ${id}-desc` } })}
       ${submitButton(this.t, this.t('signIn.submit'), s.busy)}
@@ -41,7 +41,7 @@ export class CognitoSignInCode extends CognitoScreen<'sign-in-code'> {
         ${actionButton('resend', this.t('confirmSignUp.resend'), () => void this.flow?.resendSignInCode(), s.busy)}
       </div>
       ${otherWays(this.t, id, { methods: s.methods, current: s.method, busy: s.busy, onChoose: (m) => void this.flow?.chooseSignInMethod(m) })}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
+      ${backToSignIn(this.t, this.flow, s.busy)}
       ${slotted('footer')}
     </form>`;
   }

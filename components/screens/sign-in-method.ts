@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SignInMethod } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, heading, uid } from '../parts/form.js';
+import { errorBanner, uid } from '../parts/form.js';
+import { backToSignIn, stepForm } from '../parts/step-form.js';
 import { methodButtons, progressLine, signingInAs } from '../parts/sign-in-methods.js';
 import { slotted } from '../controllers/slots.js';
 
@@ -30,24 +31,21 @@ export class CognitoSignInMethod extends CognitoScreen<'sign-in-method'> {
     if (!s) return nothing;
     const id = this.#id;
     const waiting = s.busy && s.pending === 'passkey' ? this.t('userAuth.passkeyWaiting') : undefined;
-    return html`<form
-      class="cognito-form"
-      data-screen="sign-in-method"
-      novalidate
-      @submit=${this.#submit}
-      aria-labelledby=${`${id}-h`}
-      aria-describedby=${`${id}-desc`}
-    >
-      ${slotted('header')}
-      <div id=${`${id}-h`}>${heading(this.t('userAuth.methodTitle'))}</div>
-      <p id=${`${id}-desc`} class="textDescription-customizable">${signingInAs(this.t, s.username)}</p>
-      ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${slotted('before-submit')}
-      ${methodButtons(this.t, { methods: s.methods, busy: s.busy, pending: s.pending, submit: true, labelledBy: `${id}-h` })}
-      ${progressLine(waiting)}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
-      ${slotted('footer')}
-    </form>`;
+    return stepForm(
+      {
+        screen: 'sign-in-method',
+        id,
+        onSubmit: this.#submit,
+        title: this.t('userAuth.methodTitle'),
+        description: signingInAs(this.t, s.username),
+      },
+      html`
+        ${errorBanner(this.t, s.error, `${id}-error`)}
+        ${slotted('before-submit')}
+        ${methodButtons(this.t, { methods: s.methods, busy: s.busy, pending: s.pending, submit: true, labelledBy: `${id}-h` })}
+        ${progressLine(waiting)}
+        ${backToSignIn(this.t, this.flow, s.busy)}`,
+    );
   }
 }
 

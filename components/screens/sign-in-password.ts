@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
-import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
+import { actionButton, errorBanner, submitButton, uid } from '../parts/form.js';
+import { backToSignIn, stepForm } from '../parts/step-form.js';
 import { otherWays, signingInAs, usernameForPasswordManager } from '../parts/sign-in-methods.js';
-import { slotted } from '../controllers/slots.js';
 
 /**
  * @summary Choice-based sign-in: the password, after the user chose it without having typed it on the first screen;
@@ -25,36 +25,33 @@ export class CognitoSignInPassword extends CognitoScreen<'sign-in-password'> {
     const s = this.current;
     if (!s) return nothing;
     const id = this.#id;
-    return html`<form
-      class="cognito-form"
-      data-screen="sign-in-password"
-      novalidate
-      @submit=${this.#submit}
-      aria-labelledby=${`${id}-h`}
-      aria-describedby=${`${id}-desc`}
-    >
-      ${slotted('header')}
-      <div id=${`${id}-h`}>${heading(this.t('userAuth.passwordTitle'))}</div>
-      <p id=${`${id}-desc`} class="textDescription-customizable">${signingInAs(this.t, s.username)}</p>
-      ${errorBanner(this.t, s.error, `${id}-error`)} ${usernameForPasswordManager(s.username)}
-      ${this.passwordField({
-        id: `${id}-password`,
-        name: 'password',
-        label: this.t('common.password'),
-        autocomplete: 'current-password',
-        error: s.error,
-        errorId: `${id}-error`,
-        primary: true,
-        describedBy: `${id}-h ${id}-desc`,
-      })}
-      <div class="cognito-links">
-        ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.goTo('forgot-password'), s.busy)}
-      </div>
-      ${submitButton(this.t, this.t('signIn.submit'), s.busy)}
-      ${otherWays(this.t, id, { methods: s.methods, current: 'password', busy: s.busy, onChoose: (m) => void this.flow?.chooseSignInMethod(m) })}
-      <div class="cognito-links">${actionButton('back', this.t('common.back'), () => this.flow?.goTo('sign-in'), s.busy)}</div>
-      ${slotted('footer')}
-    </form>`;
+    return stepForm(
+      {
+        screen: 'sign-in-password',
+        id,
+        onSubmit: this.#submit,
+        title: this.t('userAuth.passwordTitle'),
+        description: signingInAs(this.t, s.username),
+      },
+      html`
+        ${errorBanner(this.t, s.error, `${id}-error`)} ${usernameForPasswordManager(s.username)}
+        ${this.passwordField({
+          id: `${id}-password`,
+          name: 'password',
+          label: this.t('common.password'),
+          autocomplete: 'current-password',
+          error: s.error,
+          errorId: `${id}-error`,
+          primary: true,
+          describedBy: `${id}-h ${id}-desc`,
+        })}
+        <div class="cognito-links">
+          ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.goTo('forgot-password'), s.busy)}
+        </div>
+        ${submitButton(this.t, this.t('signIn.submit'), s.busy)}
+        ${otherWays(this.t, id, { methods: s.methods, current: 'password', busy: s.busy, onChoose: (m) => void this.flow?.chooseSignInMethod(m) })}
+        ${backToSignIn(this.t, this.flow, s.busy)}`,
+    );
   }
 }
 

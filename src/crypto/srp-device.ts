@@ -7,23 +7,14 @@
  */
 import {
   bytesToBigInt,
-  concatBytes,
-  decodeBase64,
   encodeBase64,
-  hkdf16,
-  hmacSha256,
-  modPow,
-  multiplierK,
   paddedBytes,
   parseHexInteger,
-  sha256,
   SRP_N as N,
   SrpError,
 } from './srp-math.js';
 import { powG } from './srp-fixed-base.js';
-import { formatTimestamp, type PasswordVerifierChallenge } from './srp-user.js';
-
-const encoder = new TextEncoder();
+import { formatTimestamp, privateX, signClaim, type PasswordVerifierChallenge } from './srp-user.js';
 
 /** What ConfirmDevice needs, and the password to keep (the verifier alone cannot sign in again). */
 export interface DeviceVerifier {
@@ -43,12 +34,6 @@ const webRandom: RandomBytes = (length) => {
   return c.getRandomValues(new Uint8Array(length));
 };
 
-/** x = H(salt ‖ H(group key ‖ device key ‖ ":" ‖ password)): the user formula, with the device's names. */
-function privateX(deviceGroupKey: string, deviceKey: string, password: string, salt: Uint8Array): bigint {
-  const identity = sha256(encoder.encode(`${deviceGroupKey}${deviceKey}:${password}`));
-  return bytesToBigInt(sha256(concatBytes(salt, identity)));
-}
-
 /**
  * A new random password for the device and its verifier, for ConfirmDevice. `random` draws 40 password bytes, then
  * 16 salt bytes (the order amazon-cognito-identity-js uses, so the vectors replay).
@@ -56,7 +41,7 @@ function privateX(deviceGroupKey: string, deviceKey: string, password: string, s
 export function createDeviceVerifier(deviceGroupKey: string, deviceKey: string, random: RandomBytes = webRandom): DeviceVerifier {
   const devicePassword = encodeBase64(random(40));
   const salt = paddedBytes(bytesToBigInt(random(16)));
-  const verifier = powG(privateX(deviceGroupKey, deviceKey, devicePassword, salt));
+  const verifier = powG(privateX({ group: deviceGroupKey, id: deviceKey, password: devicePassword }, salt));
   return { devicePassword, PasswordVerifier: encodeBase64(paddedBytes(verifier)), Salt: encodeBase64(salt) };
 }
 
@@ -90,24 +75,8 @@ export function createDeviceSrpSession(aHex?: string, random: RandomBytes = webR
     A: A.toString(16),
     claim: ({ deviceGroupKey, deviceKey, devicePassword, challenge, now }) => {
       if (!deviceGroupKey || !deviceKey || !devicePassword) throw new SrpError('SrpInvalidInput', 'Invalid SRP input: the device is not known');
-      const B = parseHexInteger(challenge?.SRP_B, 'SRP_B', 'SrpInvalidChallenge');
-      if (B % N === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: B mod N is 0');
-      const salt = paddedBytes(parseHexInteger(challenge.SALT, 'SALT', 'SrpInvalidChallenge'));
-      const secretBlock = decodeBase64(challenge.SECRET_BLOCK, 'SECRET_BLOCK');
-      const u = bytesToBigInt(sha256(concatBytes(paddedA, paddedBytes(B))));
-      if (u === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: u = H(A, B) is 0');
-      const x = privateX(deviceGroupKey, deviceKey, devicePassword, salt);
-      let base = (B - multiplierK() * powG(x)) % N;
-      if (base < 0n) base += N;
-      const S = modPow(base, a + u * x);
-      const key = hkdf16(paddedBytes(S), paddedBytes(u));
       const timestamp = formatTimestamp(now ?? Date.now());
-      const message = concatBytes(encoder.encode(deviceGroupKey + deviceKey), secretBlock, encoder.encode(timestamp));
-      return {
-        PASSWORD_CLAIM_SIGNATURE: encodeBase64(hmacSha256(key, message)),
-        PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
-        TIMESTAMP: timestamp,
-      };
+      return signClaim(a, paddedA, { group: deviceGroupKey, id: deviceKey, password: devicePassword }, challenge, timestamp);
     },
   };
 }

@@ -138,26 +138,51 @@ async function passwordClaim(
     throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: the PASSWORD_VERIFIER parameters are missing');
   }
 
+  const timestamp = input.timestamp ?? formatTimestamp(input.now ?? Date.now());
+  return signClaim(a, paddedA, { group: poolName, id: userIdForSrp, password }, challenge, timestamp);
+}
+
+/** Who signs: Cognito's pool name, user id and password, or a device's group key, device key and random password. */
+export interface SrpIdentity {
+  group: string;
+  id: string;
+  password: string;
+}
+
+/** x = H(salt ‖ H(group ‖ id ‖ ":" ‖ password)), as amazon-cognito-identity-js computes it for users and devices. */
+export function privateX({ group, id, password }: SrpIdentity, salt: Uint8Array): bigint {
+  const identityHash = sha256(encoder.encode(`${group}${id}:${password}`));
+  return bytesToBigInt(sha256(concatBytes(salt, identityHash)));
+}
+
+/**
+ * The PASSWORD_VERIFIER / DEVICE_PASSWORD_VERIFIER answer: one computation for users and devices, which differ only in
+ * the identity (src/crypto/srp-device.ts uses it too).
+ */
+export function signClaim(
+  a: bigint,
+  paddedA: Uint8Array,
+  identity: SrpIdentity,
+  challenge: PasswordVerifierChallenge,
+  timestamp: string,
+): PasswordClaim {
   // Validate everything the server sent before any work, so a bad challenge never yields an answer.
-  const B = parseHexInteger(challenge.SRP_B, 'SRP_B', 'SrpInvalidChallenge');
+  const B = parseHexInteger(challenge?.SRP_B, 'SRP_B', 'SrpInvalidChallenge');
   if (B % N === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: B mod N is 0');
   const salt = parseHexInteger(challenge.SALT, 'SALT', 'SrpInvalidChallenge');
   const secretBlock = decodeBase64(challenge.SECRET_BLOCK, 'SECRET_BLOCK');
-  const timestamp = input.timestamp ?? formatTimestamp(input.now ?? Date.now());
 
-  const k = multiplierK();
   const u = bytesToBigInt(sha256(concatBytes(paddedA, paddedBytes(B))));
   if (u === 0n) throw new SrpError('SrpInvalidChallenge', 'Invalid SRP challenge: u = H(A, B) is 0');
-  const identityHash = sha256(encoder.encode(`${poolName}${userIdForSrp}:${password}`));
-  const x = bytesToBigInt(sha256(concatBytes(paddedBytes(salt), identityHash)));
+  const x = privateX(identity, paddedBytes(salt));
 
   // B - k·g^x may be negative; the base of S is its representative in [0, N).
-  let base = (B - k * powG(x)) % N;
+  let base = (B - multiplierK() * powG(x)) % N;
   if (base < 0n) base += N;
   const S = modPow(base, a + u * x);
 
   const key = hkdf16(paddedBytes(S), paddedBytes(u));
-  const message = concatBytes(encoder.encode(poolName + userIdForSrp), secretBlock, encoder.encode(timestamp));
+  const message = concatBytes(encoder.encode(identity.group + identity.id), secretBlock, encoder.encode(timestamp));
   return {
     PASSWORD_CLAIM_SIGNATURE: encodeBase64(hmacSha256(key, message)),
     PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,

@@ -4,35 +4,16 @@
 // (the prompt, the progress line, each failure's message with the other ways still offered) and what reaches Cognito
 // (a credential whose client data names this origin, the ceremony's type and Cognito's challenge).
 import { expect } from 'chai';
-import '../../components/index.js';
-import { CognitoAuthenticator } from '../../components/authenticator.js';
-import type { AuthConfig } from '../../src/config.js';
-import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
-import { authResult, CLIENT, FakeCognito, POOL } from '../support/fake-cognito.js';
+import { authResult, FakeCognito } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
 import { decodeClientData, virtualAuthenticator } from '../support/virtual-authenticator.js';
 import { expectAccessible, type } from './helpers.js';
+import { fakeAuthenticators } from './fake-authenticator.js';
 
 let cognito = new FakeCognito();
 
-class PasskeyAuthenticator extends CognitoAuthenticator {
-  protected override createFlow(config: AuthConfig, deps: FlowDeps): AuthFlow {
-    // The element's own deps (its webauthn loader) stay: only Cognito is fake.
-    return new AuthFlow(config, { ...deps, api: cognito.api });
-  }
-}
-customElements.define('test-passkey-authenticator', PasskeyAuthenticator);
-
-const created: Element[] = [];
-async function create(attrs: Record<string, string>): Promise<CognitoAuthenticator> {
-  const el = document.createElement('test-passkey-authenticator') as PasskeyAuthenticator;
-  const all = { 'user-pool-id': POOL, 'client-id': CLIENT, 'auth-flow': 'USER_PASSWORD_AUTH', storage: 'memory', ...attrs };
-  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
-  document.body.append(el);
-  created.push(el);
-  await el.updateComplete;
-  return el;
-}
+// The element's own deps (its webauthn loader) stay: only Cognito is fake.
+const { create, removeAll } = fakeAuthenticators('test-passkey-authenticator', () => ({ api: cognito.api }));
 
 const b64url = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const random = (n = 32): string => b64url(crypto.getRandomValues(new Uint8Array(n)));
@@ -108,7 +89,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const el of created.splice(0)) el.remove();
+  removeAll();
   await virtualAuthenticator.remove();
 });
 

@@ -3,37 +3,18 @@
 // `cognito-error` message, which must be the very text the screen shows for the error, in the element's language.
 // The engine runs on a fake Cognito and a fake clock, given through the element's one seam, `createFlow`.
 import { expect } from 'chai';
-import '../../components/index.js';
-import { CognitoAuthenticator } from '../../components/authenticator.js';
+import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import type { CognitoErrorDetail, TokensRefreshedDetail } from '../../components/types.js';
-import type { AuthConfig } from '../../src/config.js';
-import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
-import { authResult, CLIENT, FakeClock, FakeCognito, POOL } from '../support/fake-cognito.js';
+import { authResult, FakeClock, FakeCognito } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
 import { type } from './helpers.js';
+import { fakeAuthenticators } from './fake-authenticator.js';
 
 let cognito = new FakeCognito();
 let clock = new FakeClock();
 
 /** The real element, with its engine on the fake Cognito and clock. */
-class TestAuthenticator extends CognitoAuthenticator {
-  protected override createFlow(config: AuthConfig, deps: FlowDeps): AuthFlow {
-    return new AuthFlow(config, { ...deps, api: cognito.api, clock });
-  }
-}
-customElements.define('test-tokens-authenticator', TestAuthenticator);
-
-const created: Element[] = [];
-
-async function create(attrs: Record<string, string> = {}): Promise<CognitoAuthenticator> {
-  const el = document.createElement('test-tokens-authenticator') as TestAuthenticator;
-  const all = { 'user-pool-id': POOL, 'client-id': CLIENT, 'auth-flow': 'USER_PASSWORD_AUTH', storage: 'memory', ...attrs };
-  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
-  document.body.append(el);
-  created.push(el);
-  await el.updateComplete;
-  return el;
-}
+const { create, removeAll } = fakeAuthenticators('test-tokens-authenticator', () => ({ api: cognito.api, clock }));
 
 async function signIn(el: CognitoAuthenticator): Promise<void> {
   const form = await until(() => el.querySelector('cognito-sign-in form'), 'the sign-in form');
@@ -49,7 +30,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const el of created.splice(0)) el.remove();
+  removeAll();
 });
 
 describe('<cognito-authenticator> cognito-tokens-refreshed', () => {

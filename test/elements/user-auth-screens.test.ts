@@ -3,33 +3,14 @@
 // with the other ways, and "Remember this device" on the MFA screen. Keyboard only where it matters; axe on each step.
 import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
-import '../../components/index.js';
-import { CognitoAuthenticator } from '../../components/authenticator.js';
-import type { AuthConfig } from '../../src/config.js';
-import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
-import { authResult, CLIENT, exception, FakeCognito, POOL } from '../support/fake-cognito.js';
+import { authResult, exception, FakeCognito } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
 import { expectAccessible, type } from './helpers.js';
+import { fakeAuthenticators } from './fake-authenticator.js';
 
 let cognito = new FakeCognito();
 
-class UserAuthAuthenticator extends CognitoAuthenticator {
-  protected override createFlow(config: AuthConfig, deps: FlowDeps): AuthFlow {
-    return new AuthFlow(config, { ...deps, api: cognito.api });
-  }
-}
-customElements.define('test-user-auth-authenticator', UserAuthAuthenticator);
-
-const created: Element[] = [];
-async function create(attrs: Record<string, string>): Promise<CognitoAuthenticator> {
-  const el = document.createElement('test-user-auth-authenticator') as UserAuthAuthenticator;
-  const all = { 'user-pool-id': POOL, 'client-id': CLIENT, 'auth-flow': 'USER_PASSWORD_AUTH', storage: 'memory', ...attrs };
-  for (const [k, v] of Object.entries(all)) el.setAttribute(k, v);
-  document.body.append(el);
-  created.push(el);
-  await el.updateComplete;
-  return el;
-}
+const { create, removeAll } = fakeAuthenticators('test-user-auth-authenticator', () => ({ api: cognito.api }));
 
 const screen = (el: Element, name: string) => until(() => el.querySelector<HTMLFormElement>(`form[data-screen="${name}"]`), `the ${name} screen`);
 const selectChallenge = (available: string[]) => ({ ChallengeName: 'SELECT_CHALLENGE', Session: 'session-select', ChallengeParameters: {}, AvailableChallenges: available });
@@ -40,7 +21,7 @@ beforeEach(() => {
   cognito = new FakeCognito();
 });
 afterEach(() => {
-  for (const el of created.splice(0)) el.remove();
+  removeAll();
 });
 
 describe('choice-based sign-in screens', () => {
