@@ -6,8 +6,9 @@ import type { CustomizationResult } from './customization.js';
  * Styles reach the elements as constructable stylesheets adopted into the element's root node (the document, or the
  * shadow root the element sits in), each once per root. No inline <style> is ever written, so a strict
  * Content-Security-Policy needs no 'unsafe-inline'. The themes/*.css files are the source of truth: they are
- * imported as text (`?inline`), base and the default theme (classic) with the element, the others lazily on first
- * use, so the first paint carries only base + classic.
+ * imported as text (`?inline`), base and the default theme (classic) with the element, the other themes lazily on
+ * first use, and the parts of the base only later screens need (idp, password, mfa, account) with those screens, so
+ * the first paint carries only base + classic.
  *
  * The minimal sheet below is what the elements need to work at all (visually hidden text, the busy spinner, hiding
  * the page's signed-in content until sign-in), and the gate that keeps a lazily loaded theme from painting late: the
@@ -73,13 +74,57 @@ function adopt(root: Root, s: CSSStyleSheet): void {
   if (!root.adoptedStyleSheets.includes(s)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
 }
 
-/** Adopts the minimal sheet, base.css and the default theme (classic) into the host's root node, once per root. */
+/**
+ * The parts of base.css only some screens need (themes/idp.css, …), in the order they had in base.css. Each comes
+ * with the code of its screen or element (components/features/*.ts call {@link addFeatureStyles}), so the first paint
+ * carries only base.css; once it has come it is in every root that has base.css, right after base.css (before the
+ * theme, whose rules must keep winning as they did when it was one file).
+ */
+const FEATURES = ['idp', 'password', 'mfa', 'account'] as const;
+export type FeatureStyles = (typeof FEATURES)[number];
+
+/** The CSS of each feature that has come (a sheet is made on first adoption: importing needs no DOM). */
+const features = new Map<FeatureStyles, string>();
+/** The roots base.css was adopted into, held weakly (a removed shadow root may go). */
+const styledRoots = new Set<WeakRef<Root>>();
+const styled = new WeakSet<Root>();
+
+/** Puts every feature sheet that has come into `root`, right after base.css, in base.css's order. */
+function adoptFeatures(root: Root): void {
+  const ours = FEATURES.filter((key) => features.has(key)).map((key) => sheet(`feature-${key}`, features.get(key)!));
+  const current = root.adoptedStyleSheets;
+  if (ours.every((s) => current.includes(s))) return;
+  const rest = current.filter((s) => !ours.includes(s));
+  const at = rest.indexOf(sheets.get('base')!) + 1 || rest.length;
+  root.adoptedStyleSheets = [...rest.slice(0, at), ...ours, ...rest.slice(at)];
+}
+
+/** Adds a feature's sheet (once) to every root that has base.css, and to every later one. */
+export function addFeatureStyles(key: FeatureStyles, css: string): void {
+  if (features.has(key)) return;
+  features.set(key, css);
+  for (const ref of [...styledRoots]) {
+    const root = ref.deref();
+    if (root) adoptFeatures(root);
+    else styledRoots.delete(ref);
+  }
+}
+
+/**
+ * Adopts the minimal sheet, base.css and the default theme (classic) into the host's root node, once per root, and
+ * the feature sheets that have come (see {@link addFeatureStyles}).
+ */
 export function adoptBaseStyles(host: Element): void {
   const root = rootOf(host);
   if (!root) return;
   adopt(root, sheet('minimal', MINIMAL));
   adopt(root, sheet('base', baseCss));
   adopt(root, sheet('classic', classicCss));
+  if (!styled.has(root)) {
+    styled.add(root);
+    styledRoots.add(new WeakRef(root));
+  }
+  adoptFeatures(root);
 }
 
 /** The lazily loaded sheet a theme needs beside base + classic (auto needs dark for its dark half). */

@@ -1,5 +1,6 @@
 import { fieldLabel } from './field-label.js';
-import en from './locales/en.js';
+import { englishPhrase } from './i18n-english.js';
+import firstPaint from './locales/en/first-paint.js';
 
 /**
  * Every failure the engine can report, as a stable code the UI translates (`errors.<code>` in the locale files).
@@ -134,15 +135,18 @@ export class AuthError extends Error {
 const RETRYABLE = new Set<AuthErrorCode>(['offline', 'network', 'timeout', 'server-error']);
 
 // English comes from the English locale, the one source of every English phrase: an AuthError's message (and so the
-// `cognito-error` event's) is the text the screen shows for the same error in English. en.ts is in the first paint
-// anyway (the built-in English lookup), so this costs no bytes; i18next is not involved.
-const ENGLISH_ERRORS: Record<AuthErrorCode, string> = en.errors;
+// `cognito-error` event's) is the text the screen shows for the same error in English. Every error is in the first
+// paint's English (src/locales/en/first-paint.ts, bundled anyway for the built-in lookup), so a message is right
+// whenever it is raised; i18next is not involved.
+const ENGLISH_ERRORS: Record<AuthErrorCode, string> = firstPaint.errors;
 
-/** An English phrase of the locale by its dotted key (`common.username`); the key itself when there is none. */
+/**
+ * An English phrase by its dotted key (`common.username`); the key itself when there is none. Field labels of later
+ * screens (`setupTotp.deviceName`) come with those screens (src/i18n-english.ts), which are loaded before they can
+ * raise an error about that field.
+ */
 function english(key: string): string {
-  let value: unknown = en;
-  for (const part of key.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
-  return typeof value === 'string' ? value : key;
+  return englishPhrase(key) ?? key;
 }
 
 /** The English message of `code`, about `field` when it names one (`Fill in Username.`), as the screen writes it. */

@@ -1,5 +1,6 @@
 import type { i18n as I18n } from 'i18next';
-import en, { type Messages } from './locales/en.js';
+import type { Messages } from './locales/en.js';
+import { englishModules, onEnglishAdded, type EnglishModule } from './i18n-english.js';
 import { matchLocale } from './i18n-language.js';
 import { LOCALES, type Locale } from './i18n-locales.js';
 import { formatValue, PhraseStore, type LookupOptions } from './i18n-lite.js';
@@ -39,8 +40,12 @@ const NS = 'translation';
 // with import() when a page asks for more: a language other than English (loadLanguage, also on a `lang` change), an
 // override (addTranslations, an element's `translations`), or loadI18next(); it is then given every phrase the lookup
 // holds and answers from then on.
+//
+// English itself comes in modules (src/i18n-english.ts): the first paint's, then each one an element brings with its
+// screen. The lookup starts with those present and takes each later one as it arrives (see the end of this file).
 let store: PhraseStore | undefined = new PhraseStore(formatValue);
-store.add('en', NS, en); // a copy: overrides are merged into it, and the en module must stay the reference
+// Copies: overrides are merged into them, and the en modules must stay the reference.
+for (const module of englishModules()) store.add('en', NS, module);
 let instance: I18n | undefined;
 let instanceLoading: Promise<I18n> | undefined;
 
@@ -228,3 +233,12 @@ export function hasPhrase(locale: Locale, key: string, overrides?: TranslationsB
 
 /** English, with the page's `addTranslations('en', …)`: for text outside any element. */
 export const t: Translate = (key, options) => translator('en')(key, options);
+
+// An English module that arrives later (a screen's or the account's phrases, src/locales/en/*.ts) joins the shared
+// phrases; the page's addTranslations('en', …) are applied again over it, so an override of one of its phrases given
+// before it arrived still wins. Per-element overrides live in namespaces of their own and are untouched.
+onEnglishAdded((module: EnglishModule) => {
+  addBundle('en', NS, JSON.parse(JSON.stringify(module)) as object); // i18next keeps what it is given, and merges into it
+  for (const partial of globalOverrides.get('en') ?? []) addBundle('en', NS, partial);
+  queueChange();
+});

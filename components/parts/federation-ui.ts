@@ -4,6 +4,7 @@
  * with import() only when identity providers are configured or a callback is in the address bar, so a plain sign-in
  * form never downloads it.
  */
+import '../features/idp.js'; // its English and sheet, with this code
 export { idpSection, requestedLang } from './idp-buttons.js';
 export { routeEmail } from '../../src/idp-routing.js';
 export { cleanCallbackUrl } from '../../src/oauth/callback.js';

@@ -3,6 +3,7 @@ import { authError, type AuthError } from '../../src/errors.js';
 import { checkPassword, DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../../src/password-policy.js';
 import type { Translate } from '../../src/i18n.js';
 import type { FieldKit } from './form.js';
+import '../features/password.js'; // its English and sheet, with this code
 
 // A new password, as sign-up, the password reset and NEW_PASSWORD_REQUIRED ask for it: the password with its live
 // policy checklist, its confirmation, and a status region saying when the two differ.

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { Localizer } from '../../src/i18n.js';
+import '../features/mfa.js'; // its English and sheet, with this code
 
 /** The one function of the `qrcode` package this element uses. */
 export type QrEncoder = { create: (typeof import('qrcode'))['create'] };

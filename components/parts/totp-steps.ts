@@ -4,6 +4,7 @@ import type { Translate } from '../../src/i18n.js';
 import { codeField } from './code-field.js';
 import type { FieldKit } from './form.js';
 import './qr-code.js';
+import '../features/mfa.js'; // its English and sheet, with this code
 
 // The authenticator-app set-up steps, the same for an MFA_SETUP challenge (screens/setup-totp.ts) and a signed-in user
 // (account/mfa.ts): the QR code of the otpauth:// URI, and the secret key as text behind "Show the key".

@@ -4,6 +4,7 @@ import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/reset.js'; // its English, with this code
 
 /**
  * @summary The second step of a password reset (ConfirmForgotPassword): the code Cognito sent, and a new password

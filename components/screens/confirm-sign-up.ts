@@ -3,6 +3,7 @@ import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/codes.js'; // its English, with this code
 
 /**
  * @summary The account confirmation screen: where the code was sent, the code input, "Send a new code" and a way back.

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/reset.js'; // its English, with this code
 
 /**
  * @summary The first step of a password reset: the username (or email/phone, per the pool's username attributes) that

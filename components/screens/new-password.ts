@@ -4,6 +4,7 @@ import { attributeInput } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/password.js'; // its English and sheet, with this code
 
 /**
  * @summary The NEW_PASSWORD_REQUIRED challenge: a user created by an administrator chooses a password (checked live

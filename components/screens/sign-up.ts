@@ -8,6 +8,7 @@ import { fieldMessage } from '../parts/form.js';
 import { regionName, shapedField } from '../parts/fields/render.js';
 import type { ShapedFieldOptions, SignUpValidator } from '../parts/fields/types.js';
 import { pageMessages, shapeValues, type SignUpField } from '../parts/fields/values.js';
+import '../features/registration.js'; // its English, with this code
 
 /**
  * @summary The sign-up screen: username (or email/phone, per the pool's username attributes), the pool's sign-up

@@ -4,6 +4,7 @@ import { CognitoScreen } from '../base.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { slotted } from '../controllers/slots.js';
+import '../features/after-sign-in.js'; // its English, with this code
 
 type VerifyState = Extract<AuthState, { screen: 'verify-attributes' }>;
 

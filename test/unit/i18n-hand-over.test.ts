@@ -2,8 +2,9 @@
 // only when asked for (an override, another language, or an element's first paint: test/elements/i18n-first-paint),
 // and once it takes over every phrase reads as before. This page imports nothing that loads i18next by itself.
 import { expect } from 'chai';
-import en from '../../src/locales/en.js';
+import en, { ENGLISH_MODULES } from '../../src/locales/en.js';
 import {
+  addEnglish,
   addTranslations,
   getI18n,
   hasPhrase,
@@ -17,6 +18,11 @@ import {
 } from '../../src/i18n.js';
 
 performance.setResourceTimingBufferSize(100_000);
+
+// English as the screens bring it (each screen's module registers its phrases when its code loads): all of it here,
+// but for three modules the tests below add late, before the hand-over, with an override, and after it.
+const { account, afterSignIn, codes, ...present } = ENGLISH_MODULES;
+for (const module of Object.values(present)) addEnglish(module);
 
 /** Whether this page has fetched i18next or the module that sets it up. */
 const i18nextFetched = () => performance.getEntriesByType('resource').some((e) => /\/(i18next|i18n-next)[./]/.test(new URL(e.name).pathname));
@@ -57,7 +63,12 @@ describe('i18n: before and after i18next', () => {
     expect(t('password.minLength', { count: 1 })).to.equal('At least 1 character');
     expect(t('password.minLength', { count: 1000 })).to.equal('At least 1,000 characters');
     expect(t('signedIn.as', { name: '<b>Ada</b>' })).to.equal('Signed in as <b>Ada</b>');
-    expect(t('mfaCode.sms'), 'a variable not given stays as written').to.equal('We have sent a code by text message to {{destination}}. Enter it below.');
+    expect(t('signedIn.as'), 'a variable not given stays as written').to.equal('Signed in as {{name}}');
+    // A screen's English arrives with its code: missing until then (the key is shown), then there.
+    expect([t('account.title'), hasPhrase('en', 'account.title')]).to.deep.equal(['account.title', false]);
+    addEnglish(account);
+    expect([t('account.title'), hasPhrase('en', 'account.title')]).to.deep.equal(['Your account', true]);
+    expect(t('account.devices.lastUsed', { date: '4 December' })).to.equal('Last used 4 December');
     expect(hasPhrase('en', 'legal.text')).to.equal(false);
     const missing: string[] = [];
     const off = onMissingKey((locale, key) => missing.push(`${locale}:${key}`));
@@ -75,6 +86,12 @@ describe('i18n: before and after i18next', () => {
     };
     // An override asks for i18next at once; until it has loaded the built-in lookup answers, overrides included.
     addTranslations('en', { signUp: { title: 'Register' }, password: { minLength_one: 'One character at least' }, legal: { text: 'Terms for {{name}}.' } });
+    // An override of a phrase whose module has not arrived yet still wins once it arrives; the rest of it shows.
+    addTranslations('en', { passkeyPrompt: { title: 'A passkey?' } });
+    addEnglish(afterSignIn);
+    expect(translator('en')('passkeyPrompt.title')).to.equal('A passkey?');
+    expect(translator('en')('passkeyPrompt.notNow')).to.equal(en.passkeyPrompt.notNow);
+    expect(translator('en', mine)('passkeyPrompt.title')).to.equal('A passkey?');
     const beforeShared = snapshot('en');
     const beforeMine = snapshot('en', mine);
     const beforeGerman = snapshot('de', mine); // German not loaded: its override, then English, as i18next does
@@ -97,6 +114,17 @@ describe('i18n: before and after i18next', () => {
     // i18next itself holds the phrases now (not a lookup beside it).
     expect(instance.t('signUp.title', { lng: 'en' })).to.equal('Register');
     expect(instance.hasResourceBundle('en', 'translation')).to.equal(true);
+
+    // A module that arrives after the hand-over goes to i18next, under the overrides given before it, and the module
+    // itself stays untouched by later overrides.
+    addTranslations('en', { mfaCode: { title: 'Your code' } });
+    expect(translator('en')('mfaCode.submit'), 'not arrived yet').to.equal('mfaCode.submit');
+    addEnglish(codes);
+    expect(translator('en')('mfaCode.submit')).to.equal('Verify');
+    expect(translator('en')('mfaCode.title')).to.equal('Your code');
+    expect(instance.t('mfaCode.totp', { lng: 'en' })).to.equal(en.mfaCode.totp);
+    addTranslations('en', { mfaCode: { totp: 'Changed' } });
+    expect(codes.mfaCode.totp, 'the English module itself is never changed').to.equal('Enter the code from your authenticator app.');
 
     // Overrides after the hand-over go to i18next, for everyone, as before.
     addTranslations('en', { signUp: { title: en.signUp.title } });

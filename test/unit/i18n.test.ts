@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import i18next from 'i18next';
-import en from '../../src/locales/en.js';
+import en, { ENGLISH_MODULES } from '../../src/locales/en.js';
 import { LOCALE_LOADERS } from '../../src/locales/index.js';
 import {
+  addEnglish,
   addTranslations,
   bestLocale,
   dir,
@@ -21,6 +22,10 @@ import {
   type LocaleResource,
   type TranslationsByLanguage,
 } from '../../src/i18n.js';
+
+// English as on a page whose screens have all loaded (each brings its English module with it; one arriving late is
+// test/unit/i18n-hand-over.test.ts).
+for (const module of Object.values(ENGLISH_MODULES)) addEnglish(module);
 
 // Room for every request of this page, so none of the locale requests below goes unrecorded.
 performance.setResourceTimingBufferSize(100_000);

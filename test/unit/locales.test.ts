@@ -1,7 +1,8 @@
-// Completeness of every locale against English, the reference: the same phrases (plural keys with exactly the
+// Completeness of every locale against English, the reference (the union of its modules, src/locales/en/*.ts: the
+// first paint's and each later screen's): the same phrases (plural keys with exactly the
 // categories the language has), the same {{variables}}, nothing empty, nothing left in English.
 import { expect } from 'chai';
-import en from '../../src/locales/en.js';
+import en, { ENGLISH_MODULES } from '../../src/locales/en.js';
 import { LOCALE_LOADERS, LOCALES, type LocaleResource } from '../../src/locales/index.js';
 
 /** The locales we promise (issue 6), written out here so that dropping one from the code fails a test. */
@@ -81,6 +82,22 @@ describe('locales: the list', () => {
   it('ships English and every required locale, each with its own loader', () => {
     expect([...LOCALES].sort()).to.deep.equal(['en', ...REQUIRED].sort());
     expect(Object.keys(LOCALE_LOADERS).sort()).to.deep.equal([...REQUIRED].sort());
+  });
+
+  it('English is the union of its modules: each namespace in exactly one, nothing lost or added on the way', () => {
+    const owners = new Map<string, string[]>();
+    for (const [name, module] of Object.entries(ENGLISH_MODULES)) {
+      for (const ns of Object.keys(module)) owners.set(ns, [...(owners.get(ns) ?? []), name]);
+    }
+    const shared = [...owners].filter(([, names]) => names.length > 1).map(([ns, names]) => `${ns}: ${names.join(', ')}`);
+    expect(shared, 'namespaces in more than one English module').to.deep.equal([]);
+    const union = new Map<string, unknown>();
+    for (const module of Object.values(ENGLISH_MODULES)) for (const [k, v] of flatten(module as unknown as LocaleResource)) union.set(k, v);
+    expect([...union].sort(), 'en.ts against its modules').to.deep.equal([...EN].sort());
+    // The first paint holds what the sign-in form, the frame, errors and the signed-in view need; the rest is lazy.
+    expect(Object.keys(ENGLISH_MODULES.firstPaint).sort()).to.deep.equal(
+      ['attributes', 'common', 'config', 'errors', 'fieldErrors', 'mfaTypes', 'notices', 'signIn', 'signedIn', 'userAuth'].sort(),
+    );
   });
 
   it('English, the reference, has no empty phrase and exactly its own plural categories', () => {

@@ -1,0 +1,20 @@
+/**
+ * English for resetting a forgotten password.
+ */
+export default {
+  forgotPassword: {
+    title: 'Forgot your password?',
+    instructions: 'Enter your username below and we will send a code to reset your password.',
+    instructionsEmail: 'Enter your email address below and we will send a code to reset your password.',
+    instructionsPhone: 'Enter your phone number below and we will send a code to reset your password.',
+    instructionsEmailOrPhone: 'Enter your email address or phone number below and we will send a code to reset your password.',
+    submit: 'Reset my password',
+  },
+  confirmForgotPassword: {
+    title: 'Reset your password',
+    sentTo: 'We have sent a password reset code by {{medium}} to {{destination}}. Enter it below to reset your password.',
+    sentNowhere: 'Enter the password reset code we sent you.',
+    submit: 'Reset my password',
+    resend: 'Send a new code',
+  },
+};
