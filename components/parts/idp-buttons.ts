@@ -1,5 +1,6 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { ref } from 'lit/directives/ref.js';
 import type { AuthError } from '../../src/errors.js';
 import type { FederationConfig, IdentityProvider, SocialProviderName } from '../../src/federation-config.js';
 import type { Translate } from '../../src/i18n.js';
@@ -66,6 +67,23 @@ export interface IdpSectionOptions {
 }
 
 /** Social buttons, the corporate-ID section (buttons or email box), as the hosted UI shows them. */
+// A hosted-UI template may fix a provider button's height (AWS's: 46/50 px). Where the label wraps (a 320 px phone, a
+// long translation) it would spill out of the button: such a button is marked and its CSS (themes/idp.css) lets it
+// grow. Whether the label wraps does not depend on the button's height, so the mark never flips back and forth.
+const wraps =
+  typeof ResizeObserver === 'undefined'
+    ? undefined
+    : new ResizeObserver((entries) => {
+        // The label is observed, not the button: marking the button changes the button's size, never the label's.
+        for (const { target: label } of entries) {
+          const line = parseFloat(getComputedStyle(label).lineHeight) || label.getBoundingClientRect().height;
+          label.parentElement?.toggleAttribute('data-cognito-wraps', label.getBoundingClientRect().height > line * 1.5);
+        }
+      });
+const fitLabel = ref((el) => {
+  if (el) wraps?.observe(el);
+});
+
 export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothing {
   const { t, federation, id, busy } = o;
   const social = federation.providers.filter((p) => p.kind === 'social');
@@ -83,7 +101,7 @@ export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothin
       ?disabled=${busy}
       @click=${() => o.onProvider(p.name)}
     >
-      ${providerMark(p.name)}<span class="cognito-idp-text">${providerText(t, p)}</span>
+      ${providerMark(p.name)}<span class="cognito-idp-text" ${fitLabel}>${providerText(t, p)}</span>
     </button>`;
   const invalid = o.error?.field === 'email';
   const emailKey = (e: KeyboardEvent) => {
