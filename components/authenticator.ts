@@ -264,7 +264,18 @@ export class CognitoAuthenticator extends LitElement {
   #onState(state: AuthState): void {
     this._state = state;
     this.#setScreen(state.screen);
-    if (state.screen !== 'signed-in') void SCREENS[state.screen].load().then(() => this.requestUpdate());
+    if (state.screen !== 'signed-in') this.#loadScreen(state.screen);
+  }
+
+  /**
+   * Loads a screen's element the first time it shows (nothing is fetched ahead of time, see screen-registry.ts). A
+   * page that went offline before it needed this screen shows "busy" until the browser is back online, then loads it.
+   */
+  #loadScreen(screen: Exclude<Screen, 'signed-in'>): void {
+    SCREENS[screen].load().then(
+      () => this.requestUpdate(),
+      () => globalThis.addEventListener('online', () => this.#loadScreen(screen), { once: true }),
+    );
   }
 
   #setScreen(screen: Screen | null): void {

@@ -4,8 +4,10 @@
  * and the element types.
  *
  * Importing it registers <cognito-authenticator> and the sign-in screen at once (that is all the first paint needs);
- * the other screens are defined as soon as the browser is idle, each from its own lazily loaded chunk (see
- * authenticator/screen-registry.ts), so every element is registered without making the first paint wait.
+ * every other screen is defined from its own chunk the first time an authenticator shows it (see
+ * authenticator/screen-registry.ts), so a page downloads only the screens its users reach: a password-only page never
+ * fetches the passkey, one-time-code or verify-contact screens (issue 17: a plain page stays at 45 KB until idle).
+ * `defineAll()` defines every screen at once, for pages that render screen elements themselves.
  * Registration is idempotent: loading this twice never throws.
  */
 import { loadAllScreens } from './authenticator/screen-registry.js';
@@ -25,7 +27,7 @@ export {
   type TranslationsByLanguage,
 } from '../src/i18n.js';
 
-/** Resolves when every element is defined (they are, shortly after load, by themselves). */
+/** Defines every screen element now (an authenticator defines each one by itself when it first shows it). */
 export function defineAll(): Promise<void> {
   return loadAllScreens();
 }
@@ -46,9 +48,6 @@ function accountOnPage(): void {
 
 if (typeof window !== 'undefined') {
   const idle = (globalThis as { requestIdleCallback?: (fn: () => void) => void }).requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-  idle(() => {
-    void defineAll().catch(() => undefined);
-    accountOnPage();
-  });
+  idle(accountOnPage);
   document.addEventListener('cognito-signed-in', accountOnPage);
 }

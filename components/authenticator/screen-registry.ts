@@ -7,9 +7,10 @@ import type { Screen } from '../../src/state/index.js';
  *
  * Every screen but sign-in is loaded on first use, so the first paint carries only sign-in (components/authenticator.ts
  * imports it statically; an import() of it here, or a static import from this module, makes the bundler split the
- * entry into several files, which costs the first paint about 400 bytes). `components/elements.ts` loads the rest when the browser
- * is idle, so every element is defined soon after load. The import() calls must stay literal: the bundler makes one lazy
- * chunk per screen from them, named after the file.
+ * entry into several files, which costs the first paint about 400 bytes). Nothing loads at idle: the authenticator
+ * loads a screen when it first shows it, so a page fetches only the screens its users reach (issue 17);
+ * `defineAll()` (components/elements.ts) loads them all. The import() calls must stay literal: the bundler makes one
+ * lazy chunk per screen from them, named after the file.
  */
 export const SCREENS = {
   'sign-in': { tag: 'cognito-sign-in', load: () => Promise.resolve() },

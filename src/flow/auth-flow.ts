@@ -19,9 +19,9 @@ import { followAuth } from './challenge-router.js';
 import { FlowContext } from './context.js';
 import type { FlowCore } from './core.js';
 import { completeHostedSignIn, signInWithEmail, signInWithProvider } from './hosted.js';
-import { chooseMfaSetup, cancelTotpSetup, setUpSms, setUpTotp, verifyTotp } from './mfa-setup.js';
+// MFA set-up, new password, passwordless, passkeys, devices and verify-contact load on first use (journeys.ts).
+import * as journeys from './journeys.js';
 import { selectMfa, submitMfaCode } from './mfa.js';
-import { completeNewPassword } from './new-password.js';
 import { confirmForgotPassword, forgotPassword } from './reset-password.js';
 import { Runner } from './runner.js';
 import { restore, sessionEnded, sessionStale, signOut, startSession, syncFromStorage } from './session.js';
@@ -128,6 +128,11 @@ export class AuthFlow {
     this.#storage = storage;
   }
 
+  /** Runs an intent of a journey loaded on first use (journeys.ts); `fallback` if the module cannot load. */
+  #lazy<M, R = void>(load: journeys.JourneyLoader<M>, intent: (module: M) => R | Promise<R>, fallback?: R): Promise<R> {
+    return journeys.withJourney(this.#runner, load, intent, fallback as R);
+  }
+
   get state(): AuthState {
     return this.#runner.state;
   }
@@ -196,37 +201,37 @@ export class AuthFlow {
 
   /** sign-in-method (and "another way" from sign-in-password / sign-in-code): signs in with `method`. */
   async chooseSignInMethod(method: SignInMethod): Promise<void> {
-    return (await import('./user-auth.js')).chooseSignInMethod(this.#core, method);
+    return this.#lazy(journeys.userAuthJourney, (m) => m.chooseSignInMethod(this.#core, method));
   }
 
   /** sign-in-password: the password, when the user chose `password` without having typed it. */
   async submitSignInPassword(input: { password: string }): Promise<void> {
-    return (await import('./user-auth.js')).submitSignInPassword(this.#core, input);
+    return this.#lazy(journeys.userAuthJourney, (m) => m.submitSignInPassword(this.#core, input));
   }
 
   /** sign-in-code: answers EMAIL_OTP / SMS_OTP (the first factor) with the code the user typed. */
   async submitSignInCode(input: { code: string }): Promise<void> {
-    return (await import('./user-auth.js')).submitSignInCode(this.#core, input);
+    return this.#lazy(journeys.userAuthJourney, (m) => m.submitSignInCode(this.#core, input));
   }
 
   /** sign-in-code: sends a new code (a new USER_AUTH with the same method). */
   async resendSignInCode(): Promise<void> {
-    return (await import('./user-auth.js')).resendSignInCode(this.#core);
+    return this.#lazy(journeys.userAuthJourney, (m) => m.resendSignInCode(this.#core));
   }
 
   /** passkey-prompt, or signed-in ("Create a passkey" on the account screen): registers a passkey. */
   async createPasskey(): Promise<void> {
-    return (await import('./passkey.js')).createPasskey(this.#core);
+    return this.#lazy(journeys.passkeyJourney, (m) => m.createPasskey(this.#core));
   }
 
   /** passkey-prompt: "Not now", or "Don't ask again on this device" with `dontAskAgain`. */
   async skipPasskey(options: { dontAskAgain?: boolean } = {}): Promise<void> {
-    return (await import('./passkey.js')).skipPasskey(this.#core, options);
+    return this.#lazy(journeys.passkeyJourney, (m) => m.skipPasskey(this.#core, options));
   }
 
   /** signed-in: "Forget this device" (ForgetDevice); the next sign-in asks for MFA again. */
   async forgetDevice(): Promise<void> {
-    return (await import('./devices.js')).forgetDevice(this.#core);
+    return this.#lazy(journeys.devicesJourney, (m) => m.forgetDevice(this.#core));
   }
 
   /** Answers SELECT_MFA_TYPE. */
@@ -236,32 +241,32 @@ export class AuthFlow {
 
   /** Picks the method to set up in an MFA_SETUP challenge; EMAIL_OTP needs the address to send codes to. */
   chooseMfaSetup(mfaType: MfaType, input: { email?: string } = {}): Promise<void> {
-    return chooseMfaSetup(this.#core, mfaType, input);
+    return this.#lazy(journeys.mfaSetupJourney, (m) => m.chooseMfaSetup(this.#core, mfaType, input));
   }
 
   /** Adds an authenticator app for the signed-in user (AssociateSoftwareToken with the access token). */
   setUpTotp(): Promise<void> {
-    return setUpTotp(this.#core);
+    return this.#lazy(journeys.mfaSetupJourney, (m) => m.setUpTotp(this.#core));
   }
 
   /** Leaves authenticator-app set-up started by a signed-in user, back to the signed-in state. */
   cancelTotpSetup(): void {
-    cancelTotpSetup(this.#core);
+    void this.#lazy(journeys.mfaSetupJourney, (m) => m.cancelTotpSetup(this.#core));
   }
 
   /** Verifies the first TOTP code, then finishes MFA_SETUP (or, when signed in, makes TOTP the preferred MFA). */
   verifyTotp(input: { code: string; deviceName?: string }): Promise<void> {
-    return verifyTotp(this.#core, input);
+    return this.#lazy(journeys.mfaSetupJourney, (m) => m.verifyTotp(this.#core, input));
   }
 
   /** SMS set-up in MFA_SETUP: the page's server adds the phone number, then sign-in starts again. */
   setUpSms(input: { phoneNumber: string }): Promise<void> {
-    return setUpSms(this.#core, input);
+    return this.#lazy(journeys.mfaSetupJourney, (m) => m.setUpSms(this.#core, input));
   }
 
   /** Answers NEW_PASSWORD_REQUIRED with the new password and the attributes Cognito asked for. */
   completeNewPassword(input: { password: string; confirmPassword?: string; attributes?: Record<string, string> }): Promise<void> {
-    return completeNewPassword(this.#core, input);
+    return this.#lazy(journeys.newPasswordJourney, (m) => m.completeNewPassword(this.#core, input));
   }
 
   // ---- sign-up (sign-up.ts) and password reset (reset-password.ts) ------------------------------------------------
@@ -300,17 +305,17 @@ export class AuthFlow {
 
   /** verify-attributes: sends a code to the email address or phone number being verified (again, when one was sent). */
   async sendAttributeCode(): Promise<void> {
-    return (await import('./verify-attributes.js')).sendAttributeCode(this.#core);
+    return this.#lazy(journeys.verifyJourney, (m) => m.sendAttributeCode(this.#core));
   }
 
   /** verify-attributes: VerifyUserAttribute with the code the user typed; then the next attribute, or signed-in. */
   async verifyAttribute(input: { code: string }): Promise<void> {
-    return (await import('./verify-attributes.js')).verifyAttribute(this.#core, input);
+    return this.#lazy(journeys.verifyJourney, (m) => m.verifyAttribute(this.#core, input));
   }
 
   /** verify-attributes: leaves the attribute unverified for now; does nothing when `verifyAttributesRequired`. */
   async skipAttributeVerification(): Promise<void> {
-    (await import('./verify-attributes.js')).skipAttributeVerification(this.#core);
+    return this.#lazy(journeys.verifyJourney, (m) => m.skipAttributeVerification(this.#core));
   }
 
   // ---- session (session.ts) ----------------------------------------------------------------------------------------

@@ -3,9 +3,8 @@ import { authError } from '../errors.js';
 import { tokensFrom } from '../session/tokens.js';
 import type { ChallengeStep } from '../state/index.js';
 import type { AuthResponse, FlowCore } from './core.js';
+import { devicesJourney, mfaSetupJourney, newPasswordJourney, passkeyJourney, userAuthJourney, type JourneyLoader } from './journeys.js';
 import { mfaCodeStep, selectMfaStep } from './mfa.js';
-import { mfaSetupStep } from './mfa-setup.js';
-import { newPasswordStep } from './new-password.js';
 import type { Guard } from './runner.js';
 import { passwordVerifier } from './sign-in.js';
 import { answerChallenge, enterSignedIn } from './steps.js';
@@ -30,13 +29,10 @@ export interface ChallengeTurn {
 export type ChallengeHandler = (response: AuthResponse, turn: ChallengeTurn) => Promise<ChallengeResult>;
 
 /** A handler of a journey loaded with import() on its first challenge, so the first paint never carries it. */
-function lazy<K extends string>(load: () => Promise<Record<K, ChallengeHandler>>, name: K): ChallengeHandler {
-  return async (response, turn) => (await load())[name](response, turn);
+function lazy<K extends string>(load: JourneyLoader<Record<K, ChallengeHandler>>, name: K): ChallengeHandler {
+  return async (response, turn) => (load.loaded ?? (await load()))[name](response, turn);
 }
-const userAuth = () => import('./user-auth.js');
-const passkey = () => import('./passkey.js');
-const devices = () => import('./devices.js');
-const signInCode = lazy(userAuth, 'signInCodeStep');
+const signInCode = lazy(userAuthJourney, 'signInCodeStep');
 
 /**
  * ChallengeName -> handler. Adding a challenge is one handler (in its journey's file) and one row here; a name with no
@@ -49,14 +45,14 @@ export const CHALLENGE_HANDLERS: Partial<Record<ChallengeNameType, ChallengeHand
   EMAIL_OTP: (response, turn) => (turn.flow.context.firstFactor ? signInCode : mfaCodeStep)(response, turn),
   SOFTWARE_TOKEN_MFA: mfaCodeStep,
   SELECT_MFA_TYPE: selectMfaStep,
-  MFA_SETUP: mfaSetupStep,
-  NEW_PASSWORD_REQUIRED: newPasswordStep,
+  MFA_SETUP: lazy(mfaSetupJourney, 'mfaSetupStep'),
+  NEW_PASSWORD_REQUIRED: lazy(newPasswordJourney, 'newPasswordStep'),
   // choice-based sign-in, passkeys, remembered devices (issue 14)
-  SELECT_CHALLENGE: lazy(userAuth, 'selectChallenge'),
+  SELECT_CHALLENGE: lazy(userAuthJourney, 'selectChallenge'),
   SMS_OTP: signInCode,
-  WEB_AUTHN: lazy(passkey, 'webAuthnStep'),
-  DEVICE_SRP_AUTH: lazy(devices, 'deviceSrpAuth'),
-  DEVICE_PASSWORD_VERIFIER: lazy(devices, 'devicePasswordVerifier'),
+  WEB_AUTHN: lazy(passkeyJourney, 'webAuthnStep'),
+  DEVICE_SRP_AUTH: lazy(devicesJourney, 'deviceSrpAuth'),
+  DEVICE_PASSWORD_VERIFIER: lazy(devicesJourney, 'devicePasswordVerifier'),
 };
 
 /**
@@ -70,11 +66,11 @@ export async function followAuth(flow: FlowCore, response: AuthResponse, usernam
       let tokens = tokensFrom(response.AuthenticationResult, flow.clock.now());
       // A new device to confirm, or a remembered one whose key the session must refresh with (devices.ts).
       if (tokens.deviceKey || context.deviceKey) {
-        tokens = await (await devices()).deviceOfSignIn(flow, tokens, Boolean(response.AuthenticationResult.NewDeviceMetadata), username);
+        tokens = await (await devicesJourney()).deviceOfSignIn(flow, tokens, Boolean(response.AuthenticationResult.NewDeviceMetadata), username);
       }
       const session = flow.sessions.start(tokens);
       if (flow.config.passkeyPrompt) {
-        const p = await passkey();
+        const p = await passkeyJourney();
         if (await p.shouldOfferPasskey(flow, username)) return p.offerPasskey(flow, session, username);
       }
       enterSignedIn(flow, session, false);
