@@ -290,6 +290,19 @@ export class CognitoAuthenticator extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
+  /**
+   * "Signed in as ada.lovelace@example.com": a long address breaks after '@' and before a '.' (<wbr> elements), never
+   * inside a name (not even at its '-'): each name is a span base.css keeps whole unless it alone is wider than the line.
+   * The address stays text.
+   */
+  #signedInAs(name: string): TemplateResult | string {
+    const text = this.#l10n.t('signedIn.as', { name });
+    const at = text.indexOf(name);
+    if (at < 0) return text;
+    const parts = name.split(/(?<=@)|(?=\.)/).map((p, i) => html`${i ? html`<wbr>` : nothing}<span>${p}</span>`);
+    return html`${text.slice(0, at)}<span class="cognito-email">${parts}</span>${text.slice(at + name.length)}`;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const shown = this.#shown;
     this.#shown = undefined; // set again below if this render shows a screen
@@ -303,7 +316,7 @@ export class CognitoAuthenticator extends LitElement {
       if (hasChildren) return nothing;
       return this.#frame(html`<div class="cognito-signed-in">
         <h1 class="cognito-heading" tabindex="-1" data-screen-heading>${this.#l10n.t('signedIn.title')}</h1>
-        <p class="textDescription-customizable">${this.#l10n.t('signedIn.as', { name: String(state.session.claims.email ?? state.session.username) })}</p>
+        <p class="textDescription-customizable">${this.#signedInAs(String(state.session.claims.email ?? state.session.username))}</p>
         ${noticeBanner(this.#l10n.t, state.notice)}
         <button type="button" class="submitButton-customizable" data-action="sign-out" @click=${() => void this.signOut()}>${this.#l10n.t('signedIn.signOut')}</button>
       </div>`);

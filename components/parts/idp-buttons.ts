@@ -78,8 +78,44 @@ const wraps =
         for (const { target: label } of entries) {
           const line = parseFloat(getComputedStyle(label).lineHeight) || label.getBoundingClientRect().height;
           label.parentElement?.toggleAttribute('data-cognito-wraps', label.getBoundingClientRect().height > line * 1.5);
+          if (label.parentElement) liftContrast(label.parentElement);
         }
       });
+
+// Hosted-UI CSS picks the buttons' colours (AWS's template: #fff on #5bc0de, 2.1:1). Where the page's text and background
+// read below AA (4.5:1), the page's colour is kept and only shaded: a black (or, under dark text, white) overlay of the
+// least opacity that reaches 4.6:1 (a margin for rounding), drawn as a background-image (themes/idp.css) so the hue stays.
+// Measured after layout (the observer above: the button's CSS has applied by then), from the computed colours.
+type Rgba = number[];
+const parse = (c: string): Rgba => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0,0,0,0').split(/[\s,/]+/).filter(Boolean).map(Number);
+const over = (top: Rgba, below: Rgba): Rgba => [0, 1, 2].map((i) => top[i]! * (top[3] ?? 1) + below[i]! * (1 - (top[3] ?? 1)));
+const lum = (c: Rgba) =>
+  [0.2126, 0.7152, 0.0722].reduce((sum, w, i) => {
+    const v = c[i]! / 255;
+    return sum + w * (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  }, 0);
+const ratio = (a: Rgba, b: Rgba) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+/** The opaque colour behind `el`'s text: its background over its ancestors' (white at the top). */
+function backdrop(el: Element | null): Rgba {
+  if (!el) return [255, 255, 255];
+  const bg = parse(getComputedStyle(el).backgroundColor);
+  return (bg[3] ?? 1) >= 1 ? bg : over(bg, backdrop(el.parentElement));
+}
+function liftContrast(button: HTMLElement): void {
+  const bg = backdrop(button);
+  const text = over(parse(getComputedStyle(button).color), bg);
+  let best: [number, number] | undefined; // [overlay opacity, 0 black / 255 white]
+  if (ratio(text, bg) < 4.5) {
+    for (const ink of [0, 255]) {
+      let a = 0;
+      while (a < 1 && ratio(text, over([ink, ink, ink, a], bg)) < 4.6) a += 0.02;
+      if (a < 1 && (!best || a < best[0])) best = [a, ink];
+    }
+  }
+  button.toggleAttribute('data-cognito-lift', Boolean(best));
+  if (best) button.style.setProperty('--cognito-lift', `rgb(${best[1]} ${best[1]} ${best[1]} / ${best[0].toFixed(2)})`);
+  else button.style.removeProperty('--cognito-lift');
+}
 const fitLabel = ref((el) => {
   if (el) wraps?.observe(el);
 });
@@ -147,7 +183,7 @@ export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothin
                 </div>
                 <!-- Beside the password form's own submit, the email box's button is a secondary one, named differently. -->
                 <button type="button" class=${federation.hideNative ? 'submitButton-customizable cognito-idp-submit' : 'cognito-idp-continue cognito-idp-submit'} data-action="idp-email" ?disabled=${busy} @click=${emailClick}>
-                  <span class="cognito-idp-text">${federation.hideNative ? t('idp.submit') : t('idp.continueSso')}</span>
+                  <span class="cognito-idp-text" ${fitLabel}>${federation.hideNative ? t('idp.submit') : t('idp.continueSso')}</span>
                 </button>`
             : nothing}
         </div>`

@@ -179,6 +179,49 @@ describe("item 9: AWS's default hosted-UI CSS", () => {
     }
   });
 
+  it("provider buttons read at AA under the template's colours (#fff on #5bc0de is shaded); passing ones untouched", async () => {
+    const options = { ...PROVIDERS, identityProviders: [...PROVIDERS.identityProviders, { name: 'Okta' }] };
+    for (const theme of ['classic', 'modern', 'dark']) {
+      const el = await styled(theme, 'cognito-sign-in', { screen: 'sign-in', username: '', busy: false }, options, AWS_DEFAULT_TEMPLATE);
+      const buttons = [...el.querySelectorAll<HTMLElement>('.socialButton-customizable, .idpButton-customizable')];
+      expect(buttons, theme).to.have.length(4);
+      // What a user sees behind the text: the page's background colour under the overlay (background-image), if any.
+      const seen = (b: HTMLElement) => {
+        const style = getComputedStyle(b);
+        const layer = /rgba?\([^)]+\)/.exec(style.backgroundImage)?.[0];
+        const bg = rgb(background(b));
+        if (!layer) return contrast(style.color, background(b));
+        const [r, g, bl, a = 1] = rgb(layer);
+        const mixed = [r!, g!, bl!].map((v, i) => v * a + bg[i]! * (1 - a));
+        return contrast(style.color, `rgb(${mixed.join(', ')})`);
+      };
+      const low = () => buttons.filter((b) => seen(b) < 4.5).map((b) => `${theme} "${b.textContent?.trim()}": ${seen(b).toFixed(2)}`);
+      await until(() => low().length === 0, { what: 'every provider button at 4.5:1', timeout: 1000 }).catch(() => undefined);
+      expect(low(), 'provider buttons below AA').to.deep.equal([]);
+      const okta = el.querySelector<HTMLElement>('[data-provider="Okta"]')!;
+      expect(getComputedStyle(okta).backgroundColor, "the page's colour kept").to.equal('rgb(91, 192, 222)');
+      expect(okta.hasAttribute('data-cognito-lift'), 'the shaded one is marked').to.equal(true);
+      for (const b of el.querySelectorAll<HTMLElement>('.socialButton-customizable')) {
+        expect(b.hasAttribute('data-cognito-lift'), `${theme} ${b.dataset.provider} passes as it is`).to.equal(false);
+        expect(getComputedStyle(b).backgroundImage).to.equal('none');
+      }
+    }
+  });
+
+  it("the password field's eye keeps 3:1 against what is behind it (the template's white input, dark theme)", async () => {
+    const el = await styled('dark', 'cognito-sign-in', { screen: 'sign-in', username: '', busy: false }, {}, AWS_DEFAULT_TEMPLATE);
+    const eye = el.querySelector<HTMLElement>('[data-action="show-password"]')!;
+    const field = input(el, 'password');
+    expect(getComputedStyle(field).backgroundColor, "the template's input").to.equal('rgb(255, 255, 255)');
+    // The eye is drawn over the input: behind it is its own plate where it has an opaque one, else the input.
+    const plate = getComputedStyle(eye).backgroundColor;
+    const behind = rgb(plate)[3] === 0 || plate === 'rgba(0, 0, 0, 0)' ? getComputedStyle(field).backgroundColor : plate;
+    const eyeBox = eye.querySelector('svg')!.getBoundingClientRect();
+    const fieldBox = field.getBoundingClientRect();
+    expect(eyeBox.left >= fieldBox.left && eyeBox.right <= fieldBox.right, 'the eye inside the input').to.equal(true);
+    expect(contrast(getComputedStyle(eye).color, behind), `eye ${getComputedStyle(eye).color} on ${behind}`).to.be.at.least(3);
+  });
+
   it("the template's error banner text still reads at AA (4.5:1)", async () => {
     const el = await styled('classic', 'cognito-sign-in', { screen: 'sign-in', username: 'ada', busy: false, error: authError('incorrect-credentials') }, {}, AWS_DEFAULT_TEMPLATE);
     const text = el.querySelector<HTMLElement>('[role="alert"] .cognito-error-text')!;
