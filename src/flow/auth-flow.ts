@@ -18,7 +18,6 @@ import type { AuthState, FlowEvent, MfaType, SignOutReason } from '../state/inde
 import { followAuth } from './challenge-router.js';
 import { FlowContext } from './context.js';
 import type { FlowCore } from './core.js';
-import { completeHostedSignIn, signInWithEmail, signInWithProvider } from './hosted.js';
 // MFA set-up, new password, passwordless, passkeys, devices and verify-contact load on first use (journeys.ts).
 import * as journeys from './journeys.js';
 import { selectMfa, submitMfaCode } from './mfa.js';
@@ -27,6 +26,10 @@ import { Runner } from './runner.js';
 import { restore, sessionEnded, sessionStale, signOut, startSession, syncFromStorage } from './session.js';
 import { signIn } from './sign-in.js';
 import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './sign-up.js';
+
+// Identity providers (hosted.ts) load with import(): only a flow with a `domain` fetches them, as soon as it is built.
+const hostedJourney: journeys.JourneyLoader<typeof import('./hosted.js')> = () =>
+  hostedJourney.loaded ? Promise.resolve(hostedJourney.loaded) : import('./hosted.js').then((m) => (hostedJourney.loaded = m));
 
 export interface FlowDeps {
   api?: CognitoApi;
@@ -73,6 +76,7 @@ export class AuthFlow {
     const hosted = config.federation
       ? new HostedSignIn(config.clientId, config.federation, { timeoutMs: config.timeoutMs, now: () => clock.now(), ...deps.oauth })
       : undefined;
+    if (hosted) void hostedJourney().catch(() => undefined);
     const onTokenChange = (e: Event) => {
       if (store.concerns((e as CustomEvent<TokenChange>).detail)) this.syncFromStorage();
     };
@@ -378,7 +382,7 @@ export class AuthFlow {
 
   /** Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, … */
   signInWithProvider(provider: string, options: { lang?: string } = {}): Promise<void> {
-    return signInWithProvider(this.#core, provider, options);
+    return this.#lazy(hostedJourney, (m) => m.signInWithProvider(this.#core, provider, options));
   }
 
   /**
@@ -386,7 +390,7 @@ export class AuthFlow {
    * is an `oauth-no-provider` error on `email`; with the user pool form shown, the address moves to its username.
    */
   signInWithEmail(input: { email: string; lang?: string }): Promise<void> {
-    return signInWithEmail(this.#core, input);
+    return this.#lazy(hostedJourney, (m) => m.signInWithEmail(this.#core, input));
   }
 
   /**
@@ -396,6 +400,8 @@ export class AuthFlow {
    * planted `?code=`/`?error=` link). Failures land in `state.error` on the sign-in screen.
    */
   completeHostedSignIn(url: string): Promise<boolean> {
-    return completeHostedSignIn(this.#core, url, () => this.goTo('sign-in'));
+    // Any other URL resolves false at once, without loading anything (nor failing to: no error over the screen).
+    if (!this.#core.hosted?.callback(url)) return Promise.resolve(false);
+    return this.#lazy(hostedJourney, (m) => m.completeHostedSignIn(this.#core, url, () => this.goTo('sign-in')), false);
   }
 }

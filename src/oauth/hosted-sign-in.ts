@@ -5,15 +5,19 @@ import { storageFor, type StorageLike } from '../session/storage.js';
 import type { Tokens, UserSession } from '../session/tokens.js';
 import { oauthError, parseCallback, type Callback } from './callback.js';
 import { PendingStore, type CodeGrant } from './pending.js';
-import { codeChallengeS256, createCodeVerifier, createState } from './pkce.js';
-import { TokenEndpoint } from './token-endpoint.js';
-import { authorizeUrl, logoutUrl } from './urls.js';
+// Type only: PKCE, the authorize URL and the token endpoint come with grant.ts, loaded with import() (see #grant).
+import type { TokenEndpoint, TokenEndpointOptions } from './token-endpoint.js';
+import { logoutUrl } from './urls.js';
 
 /**
  * Cognito's OAuth 2.0 endpoints, as its hosted UI uses them for SAML, OIDC and social providers: the authorization
  * code grant with PKCE (RFC 7636, S256 only), a 128-bit `state` kept with the verifier in sessionStorage and used
  * once, the code exchange and refresh at /oauth2/token, revocation at /oauth2/revoke, and the /logout URL.
  * No DOM here: the browser is reached through the seams in OAuthDeps.
+ *
+ * What a page must know synchronously (is this address a callback, is a sign-in pending, the logout URL) is here;
+ * the rest (PKCE, the authorize URL, the token endpoint: grant.ts) is a chunk whose download starts when this is
+ * built, so pages without identity providers never load it and `AuthFlow.hosted` stays synchronous.
  */
 
 /** Sends the browser somewhere (default: `location.assign`). Pages and tests replace it. */
@@ -45,7 +49,9 @@ export class HostedSignIn {
   readonly pending: PendingStore;
   readonly #crypto: Crypto;
   readonly #navigate: Navigate;
-  readonly #endpoint: TokenEndpoint;
+  readonly #endpointOptions: TokenEndpointOptions;
+  #grantModule: Promise<typeof import('./grant.js')> | undefined;
+  #endpoint: TokenEndpoint | undefined;
 
   constructor(clientId: string, config: FederationConfig, deps: OAuthDeps = {}) {
     this.clientId = clientId;
@@ -53,33 +59,36 @@ export class HostedSignIn {
     this.pending = new PendingStore(deps.storage ?? storageFor('session'), clientId);
     this.#crypto = deps.crypto ?? globalThis.crypto;
     this.#navigate = deps.navigate ?? browserNavigate;
-    this.#endpoint = new TokenEndpoint({
+    this.#endpointOptions = {
       domain: config.domain,
       clientId,
       fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       now: deps.now ?? (() => Date.now()),
       timeoutMs: deps.timeoutMs ?? 15000,
-    });
+    };
+    // Fetched now, so it is there long before the user clicks a provider or the callback is redeemed. A failure
+    // (offline) is not kept: the next use tries again and reports it there.
+    void this.#grant().catch(() => undefined);
+  }
+
+  /** grant.ts, loaded once; a failed load is forgotten so the next call retries. */
+  #grant(): Promise<typeof import('./grant.js')> {
+    return (this.#grantModule ??= import('./grant.js').catch((e: unknown) => {
+      this.#grantModule = undefined;
+      throw e;
+    }));
+  }
+
+  async #tokenEndpoint(): Promise<TokenEndpoint> {
+    const { TokenEndpoint } = await this.#grant();
+    return (this.#endpoint ??= new TokenEndpoint(this.#endpointOptions));
   }
 
   /** Stores a fresh state and verifier, then sends the browser to /oauth2/authorize. Resolves to the URL. */
   async begin(target: AuthorizeTarget, lang?: string): Promise<string> {
-    const state = createState(this.#crypto);
-    const verifier = createCodeVerifier(this.#crypto);
-    const codeChallenge = await codeChallengeS256(verifier, this.#crypto);
-    const { domain, redirectUri, scopes } = this.config;
-    const url = authorizeUrl({
-      domain,
-      clientId: this.clientId,
-      redirectUri,
-      scopes,
-      state,
-      codeChallenge,
-      identityProvider: 'identityProvider' in target ? target.identityProvider : undefined,
-      idpIdentifier: 'idpIdentifier' in target ? target.idpIdentifier : undefined,
-      lang: lang?.trim() || undefined,
-    });
-    this.pending.save({ state, verifier, redirectUri });
+    const { prepareAuthorization } = await this.#grant();
+    const { url, pending } = await prepareAuthorization({ clientId: this.clientId, config: this.config, crypto: this.#crypto, target, lang });
+    this.pending.save(pending);
     this.#navigate(url);
     return url;
   }
@@ -114,8 +123,8 @@ export class HostedSignIn {
   }
 
   /** The code exchange at /oauth2/token (grant_type=authorization_code with the PKCE code_verifier). */
-  exchange(grant: CodeGrant): Promise<Tokens> {
-    return this.#endpoint.exchange(grant);
+  async exchange(grant: CodeGrant): Promise<Tokens> {
+    return (await this.#tokenEndpoint()).exchange(grant);
   }
 
   /** Tokens of a hosted sign-in renew at /oauth2/token and are revoked at /oauth2/revoke. */
@@ -123,11 +132,11 @@ export class HostedSignIn {
     refresh: async (session: UserSession): Promise<Tokens> => {
       const refreshToken = session.tokens.refreshToken;
       if (!refreshToken) throw authError('session-expired');
-      return this.#endpoint.refresh(refreshToken);
+      return (await this.#tokenEndpoint()).refresh(refreshToken);
     },
     revoke: async (tokens: Tokens): Promise<void> => {
       if (!tokens.refreshToken) return;
-      await this.#endpoint.revoke(tokens.refreshToken);
+      await (await this.#tokenEndpoint()).revoke(tokens.refreshToken);
     },
   };
 

@@ -56,7 +56,7 @@ describe('<cognito-sign-in> identity providers', () => {
     expect(el.querySelector('.idpDescription-customizable')).to.equal(null);
     expect(input(el, 'password')).to.exist;
     buttons[0]!.click();
-    await settle();
+    await until(() => h.navigated.length > 0, 'the redirect to /oauth2/authorize');
     expect(h.navigated).to.have.length(1);
     const url = new URL(h.navigated[0]!);
     expect(url.origin + url.pathname).to.equal('https://auth.example.com/oauth2/authorize');
@@ -80,7 +80,7 @@ describe('<cognito-sign-in> identity providers', () => {
     expect(el.querySelector('input[name="email"]')).to.equal(null);
     expect(buttons[0]!.querySelector('svg')).to.equal(null);
     buttons[1]!.click();
-    await settle();
+    await until(() => h.navigated.length > 0, 'the redirect to /oauth2/authorize');
     expect(new URL(h.navigated[0]!).searchParams.get('identity_provider')).to.equal('Partners');
     await expectAccessible(el);
   });
@@ -96,7 +96,7 @@ describe('<cognito-sign-in> identity providers', () => {
     expect(text(el.querySelector(`label[for="${email.id}"]`))).to.equal('Work email');
     type(el, 'email', 'Grace@Contoso.COM');
     expect(pressEnter(email), 'Enter is taken by the email box').to.equal(false);
-    await settle();
+    await until(() => h.navigated.length > 0, 'the redirect to /oauth2/authorize');
     expect(h.navigated).to.have.length(1);
     const url = new URL(h.navigated[0]!);
     expect(url.searchParams.get('idp_identifier')).to.equal('contoso.com');
@@ -134,12 +134,12 @@ describe('<cognito-sign-in> identity providers', () => {
     expect(el.querySelector('.socialButton-customizable')).to.exist;
     type(el, 'email', 'nobody@example.org');
     el.querySelector('form')!.requestSubmit();
-    await settle();
+    await until(() => el.querySelector('[role="alert"]'), 'the error');
     expect(el.querySelector('[role="alert"]')!.getAttribute('data-error-code')).to.equal('oauth-no-provider');
     expect(el.querySelector('[data-hint="use-password"]'), 'no password to fall back on').to.equal(null);
     type(el, 'email', 'ada@acme.com');
     el.querySelector('form')!.requestSubmit();
-    await settle();
+    await until(() => h.navigated.length > 0, 'the redirect to /oauth2/authorize');
     expect(new URL(h.navigated[0]!).searchParams.get('idp_identifier')).to.equal('acme.com');
     await expectAccessible(el);
   });
@@ -160,7 +160,7 @@ describe('<cognito-sign-in> identity providers', () => {
     type(el, 'username', 'ADA@acme.com');
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     el.querySelector('form')!.requestSubmit();
-    await settle();
+    await until(() => h.navigated.length > 0, 'the redirect to /oauth2/authorize');
     expect(new URL(h.navigated[0]!).searchParams.get('idp_identifier')).to.equal('acme.com');
     expect(h.cognito.calls).to.deep.equal([]);
   });
@@ -184,7 +184,7 @@ describe('<cognito-sign-in> identity providers', () => {
     }) as SubtleCrypto['digest'];
     try {
       el.querySelector<HTMLButtonElement>('[data-provider="Google"]')!.click();
-      await settle();
+      await until(() => [...el.querySelectorAll<HTMLButtonElement>('[data-action="idp"]')].every((b) => b.disabled), 'busy buttons');
       expect([...el.querySelectorAll<HTMLButtonElement>('[data-action="idp"]')].every((b) => b.disabled)).to.equal(true);
     } finally {
       crypto.subtle.digest = original;
