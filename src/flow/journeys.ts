@@ -21,8 +21,8 @@ function once<M>(load: () => Promise<M>, imports: JourneyLoader<unknown>[] = [])
 // (AuthFlow); the import() calls stay literal, so the bundler makes one chunk per journey. Sign-up and reset stay in
 // the entry: their first intent comes from a screen with no challenge before it, and a first submit that waited for a
 // download would not show busy (or an invalid field) at once. So does MFA (mfa.ts): the most common step after a
-// password, it would add a download between two challenges; and hosted.ts, tiny beside the HostedSignIn that the
-// flow builds at once (AuthFlow.hosted is synchronous API).
+// password, it would add a download between two challenges. hosted.ts loads with import() when a flow has a `domain`
+// (auth-flow.ts starts it at construction, so it is there before the user clicks a provider).
 export const mfaSetupJourney = once(() => import('./mfa-setup.js'));
 export const newPasswordJourney = once(() => import('./new-password.js'));
 export const passkeyJourney = once(() => import('./passkey.js'));
