@@ -1,6 +1,7 @@
 import { fieldLabel } from './field-label.js';
-import { englishPhrase } from './i18n-english.js';
-import firstPaint from './locales/en/first-paint.js';
+import { addEnglish, englishPhrase } from './i18n-english.js';
+import type firstPaint from './locales/en/first-paint.js';
+import type serverErrors from './locales/en/server-errors.js';
 
 /**
  * Every failure the engine can report, as a stable code the UI translates (`errors.<code>` in the locale files).
@@ -135,10 +136,34 @@ export class AuthError extends Error {
 const RETRYABLE = new Set<AuthErrorCode>(['offline', 'network', 'timeout', 'server-error']);
 
 // English comes from the English locale, the one source of every English phrase: an AuthError's message (and so the
-// `cognito-error` event's) is the text the screen shows for the same error in English. Every error is in the first
-// paint's English (src/locales/en/first-paint.ts, bundled anyway for the built-in lookup), so a message is right
-// whenever it is raised; i18next is not involved.
-const ENGLISH_ERRORS: Record<AuthErrorCode, string> = firstPaint.errors;
+// `cognito-error` event's) is the text the screen shows for the same error in English; i18next is not involved. The
+// errors a page can raise before Cognito has answered anything are in the first paint's English
+// (src/locales/en/first-paint.ts); those only Cognito's answers raise come with the code that reads them
+// (src/locales/en/server-errors.ts, registered by src/api/transport.ts through addServerErrors before it can turn an
+// answer into an error, with the meaning of each Cognito exception: src/api/cognito-errors.ts), so a message is right
+// whenever it is raised.
+
+/** Every code has English in one of the two modules (a compile-time check: a code added without English fails). */
+type EnglishErrorCode = keyof (typeof firstPaint)['errors'] | keyof (typeof serverErrors)['errors'];
+const everyCodeHasEnglish: [AuthErrorCode] extends [EnglishErrorCode] ? true : never = true;
+void everyCodeHasEnglish;
+
+/** The AuthError a Cognito exception means (by its name and message, in a context), or undefined for none it knows. */
+export type CognitoErrorMapper = (name: string, message: string, context: ErrorContext, init: AuthErrorInit) => AuthError | undefined;
+
+let cognitoError: CognitoErrorMapper | undefined;
+
+/**
+ * Adds what Cognito's answers need (src/api/cognito-errors.ts calls it, for src/api/transport.ts, the engine's entry
+ * and the tests' fake): the English of the errors only they raise (src/locales/en/server-errors.ts), for AuthError
+ * messages and the elements' `errors.<code>` phrases alike, and what each exception means, for toAuthError. A function
+ * to call, not a module to import for its effect: src/** is marked free of side effects, so a bare import would be
+ * dropped from the bundle.
+ */
+export function addServerErrors(module: typeof serverErrors, mapper: CognitoErrorMapper): void {
+  addEnglish(module);
+  cognitoError = mapper;
+}
 
 /**
  * An English phrase by its dotted key (`common.username`); the key itself when there is none. Field labels of later
@@ -151,7 +176,8 @@ function english(key: string): string {
 
 /** The English message of `code`, about `field` when it names one (`Fill in Username.`), as the screen writes it. */
 export function englishMessage(code: AuthErrorCode, field?: string): string {
-  return (ENGLISH_ERRORS[code] ?? ENGLISH_ERRORS.unknown).replace(/\{\{\s*field\s*\}\}/g, field ? fieldLabel(english, field) : '');
+  const text = englishPhrase(`errors.${code}`) ?? englishPhrase('errors.unknown')!;
+  return text.replace(/\{\{\s*field\s*\}\}/g, field ? fieldLabel(english, field) : '');
 }
 
 export function authError(code: AuthErrorCode, init: AuthErrorInit = {}): AuthError {
@@ -172,90 +198,6 @@ export const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   'password-history': 'password',
   'current-password-incorrect': 'current_password',
   'confirmation-mismatch': 'confirmation',
-};
-
-/** Cognito exception name -> error code, for the exceptions that mean the same on every operation. */
-const BY_EXCEPTION: Record<string, AuthErrorCode> = {
-  NotAuthorizedException: 'not-authorized',
-  UserNotFoundException: 'user-not-found',
-  UserNotConfirmedException: 'user-not-confirmed',
-  PasswordResetRequiredException: 'password-reset-required',
-  UsernameExistsException: 'username-exists',
-  AliasExistsException: 'alias-exists',
-  InvalidPasswordException: 'invalid-password',
-  PasswordHistoryPolicyViolationException: 'password-history',
-  InvalidParameterException: 'invalid-parameter',
-  CodeMismatchException: 'code-mismatch',
-  ExpiredCodeException: 'code-expired',
-  CodeDeliveryFailureException: 'code-delivery-failed',
-  MFAMethodNotFoundException: 'mfa-method-not-found',
-  SoftwareTokenMFANotFoundException: 'software-token-not-found',
-  EnableSoftwareTokenMFAException: 'totp-verification-failed',
-  TooManyRequestsException: 'too-many-requests',
-  LimitExceededException: 'limit-exceeded',
-  TooManyFailedAttemptsException: 'too-many-failed-attempts',
-  ResourceNotFoundException: 'configuration',
-  InvalidUserPoolConfigurationException: 'configuration',
-  InvalidOAuthFlowException: 'configuration',
-  UnauthorizedException: 'configuration',
-  InvalidSmsRoleAccessPolicyException: 'sms-configuration',
-  InvalidSmsRoleTrustRelationshipException: 'sms-configuration',
-  InvalidEmailRoleAccessPolicyException: 'email-configuration',
-  InvalidLambdaResponseException: 'lambda-error',
-  UnexpectedLambdaException: 'lambda-error',
-  UserLambdaValidationException: 'lambda-error',
-  ForbiddenException: 'forbidden',
-  UnsupportedOperationException: 'unsupported-operation',
-  UnsupportedTokenTypeException: 'unsupported-operation',
-  UnsupportedUserStateException: 'unsupported-operation',
-  ConcurrentModificationException: 'concurrent-modification',
-  InternalErrorException: 'server-error',
-  // Passkeys: the pool or app client is not set up for them (relying party, origins, feature plan) ...
-  WebAuthnNotEnabledException: 'configuration',
-  WebAuthnConfigurationMissingException: 'configuration',
-  WebAuthnClientMismatchException: 'configuration',
-  WebAuthnRelyingPartyMismatchException: 'configuration',
-  WebAuthnOriginNotAllowedException: 'configuration',
-  // ... the authenticator's credential is of a kind Cognito does not accept, or the registration took too long.
-  WebAuthnCredentialNotSupportedException: 'passkey-not-supported',
-  WebAuthnChallengeNotFoundException: 'passkey-timeout',
-};
-
-/**
- * Refusals that share an exception name with others but need their own advice, by what Cognito's message says
- * (lower-cased, so matched in any case; the patterns leave out punctuation and ids, which Cognito varies). Checked
- * before the exception's general meaning, in every context.
- */
-const SPECIFIC_MESSAGES: Record<string, readonly (readonly [RegExp, AuthErrorCode])[]> = {
-  NotAuthorizedException: [
-    // ConfirmSignUp for an account that is confirmed already.
-    [/cannot be confirmed|current status is confirmed/, 'already-confirmed'],
-    // ForgotPassword for an account that has never signed in (FORCE_CHANGE_PASSWORD) or may not reset its password.
-    [/password cannot be reset/, 'password-reset-not-allowed'],
-    // SignUp when the pool lets only administrators create users.
-    [/sign[\s-]?up is not permitted/, 'sign-up-disabled'],
-    // Sign-in with an administrator's temporary password after its validity (the pool's TemporaryPasswordValidityDays).
-    [/temporary password has expired/, 'temporary-password-expired'],
-    // A SECRET_HASH that does not match the app client's secret, or none for a client that has one.
-    [/secret[\s_]hash|secret was not received|configured (?:for|with) secret/, 'secret-hash-mismatch'],
-    // SignUp or a NEW_PASSWORD_REQUIRED answer with an attribute the app client may not write.
-    [/unauthorized attribute/, 'attribute-not-writable'],
-    // Any operation with an AccessToken (GetUser, ChangePassword, …) after GlobalSignOut, RevokeToken or an admin's
-    // sign-out ("Access Token has been revoked"), or with a token Cognito does not know ("Invalid Access Token"):
-    // only signing in again helps. An expired one ("Access Token has expired") is renewed with the refresh token.
-    [/access token has been revoked|invalid access token/, 'session-revoked'],
-    [/access token has expired/, 'session-expired'],
-  ],
-  InvalidParameterException: [
-    // ForgotPassword for an account with no verified email address or phone number to send the code to.
-    [/no registered\/verified|no (?:registered|verified) email|verified email or phone/, 'no-recovery-destination'],
-    // InitiateAuth with an AuthFlow the app client does not allow ("USER_SRP_AUTH is not enabled for the client.",
-    // "USER_PASSWORD_AUTH flow not enabled for this client").
-    [/_auth\b.*not enabled/, 'auth-flow-not-enabled'],
-  ],
-  // A TOTP code is accepted once: the same code again in its 30-second window is refused with this message (at
-  // RespondToAuthChallenge and VerifySoftwareToken alike). The challenge session is still valid: wait for the next code.
-  ExpiredCodeException: [[/already been used/, 'totp-code-reused']],
 };
 
 /** What the caller was doing, where the same exception means different things. */
@@ -285,34 +227,9 @@ export function toAuthError(err: unknown, context: ErrorContext = 'other'): Auth
   if (name === 'TimeoutError' || name === 'AbortError' || name === 'RequestTimeout') return authError('timeout', init);
   if (name === 'TypeError' && !status) return authError('network', init);
 
-  const lower = message.toLowerCase();
-  // One exception name, several refusals: Cognito's message tells them apart (matched loosely, in any case).
-  const specific = (Object.hasOwn(SPECIFIC_MESSAGES, name) ? SPECIFIC_MESSAGES[name] : undefined)?.find(([pattern]) => pattern.test(lower));
-  if (specific) return authError(specific[1], init);
-  if (name === 'NotAuthorizedException') {
-    // Cognito says "Invalid session for the user, session is expired." for a challenge answered after 3 minutes.
-    if (lower.includes('session')) return authError('session-expired', init);
-    if (lower.includes('password attempts exceeded')) return authError('too-many-failed-attempts', init);
-    if (lower.includes('disabled')) return authError('user-disabled', init);
-    // ChangePassword says so when PreviousPassword is wrong: the user's current password, not a sign-in.
-    if (lower.includes('incorrect username or password')) {
-      return authError(context === 'change-password' ? 'current-password-incorrect' : 'incorrect-credentials', init);
-    }
-    if (context === 'refresh') return authError('session-expired', init);
-    // Where the user typed a username and password (InitiateAuth, and the PASSWORD_VERIFIER answer of SRP) an
-    // unexplained refusal is about them; anywhere else "Incorrect username or password." would be wrong advice.
-    if (context === 'sign-in' || context === 'challenge') return authError('incorrect-credentials', init);
-    return authError('not-authorized', init);
-  }
-  // Nothing in the UI may tell "no such user" from "wrong password" on sign-in; cognito-local also answers a wrong
-  // password with InvalidPasswordException where Cognito says NotAuthorizedException.
-  if (context === 'sign-in' && (name === 'UserNotFoundException' || name === 'InvalidPasswordException')) {
-    return authError('incorrect-credentials', init);
-  }
-  if (name === 'ExpiredCodeException' && context === 'challenge') return authError('session-expired', init);
-
-  const mapped = Object.hasOwn(BY_EXCEPTION, name) ? BY_EXCEPTION[name] : undefined;
-  if (mapped) return authError(mapped, init);
+  // Cognito's exceptions, once the code that reads its answers has brought their meanings (see addServerErrors).
+  const cognito = name ? cognitoError?.(name, message, context, init) : undefined;
+  if (cognito) return cognito;
   if (status !== undefined && status >= 500) return authError('server-error', init);
   if (name === 'SyntaxError' || (status !== undefined && status >= 400)) return authError('server-error', init);
   return authError('unknown', init);

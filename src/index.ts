@@ -44,7 +44,8 @@ export {
   type StorageKind,
   type UsernameAttribute,
 } from './config.js';
-export { AuthError, authError, toAuthError, type AuthErrorCode } from './errors.js';
+export { AuthError, type AuthErrorCode } from './errors.js';
+export { authError, toAuthError } from './engine-errors.js';
 export { createCognitoApi, preloadSdk, type CognitoApi, type CognitoOperation } from './api/client.js';
 export {
   parsePasswordPolicy,

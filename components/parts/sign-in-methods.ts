@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Translate } from '../../src/i18n.js';
 import type { SignInMethod } from '../../src/state/index.js';
 import '../features/idp.js'; // its English and sheet, with this code
+import '../features/user-auth.js'; // the English of every screen that imports this module
 
 // What the choice-based sign-in screens share (sign-in-method, sign-in-password, sign-in-code, passkey-prompt): the
 // buttons naming the ways to sign in, the progress line while the browser's passkey dialog is open, and the sentence

@@ -22,6 +22,26 @@ function loadFederationUi(): Promise<FederationUi | undefined> {
   return federationUiLoading;
 }
 
+let userAuthEnglish = false;
+let userAuthEnglishLoading: Promise<void> | undefined;
+
+/**
+ * The English of choice-based sign-in (`sign-in-methods`: the sentence above the form), loaded once, on first need; a
+ * failed load is tried again on the next render (meanwhile the key shows, as for any missing phrase).
+ */
+function loadUserAuthEnglish(): Promise<void> {
+  userAuthEnglishLoading ??= import('../features/user-auth.js').then(
+    () => {
+      userAuthEnglish = true;
+    },
+    (error: unknown) => {
+      userAuthEnglishLoading = undefined;
+      console.warn('cognito-sign-in: the phrases of sign-in-methods could not be loaded', error);
+    },
+  );
+  return userAuthEnglishLoading;
+}
+
 /**
  * @summary The sign-in screen: username (or email/phone, per the pool's username attributes) and password.
  * @csspart none — light DOM: style it with Cognito's *-customizable classes.
@@ -43,10 +63,12 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
   /** With identity providers, a render waits for their UI (loaded on first use), so the buttons come with the form. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.flow?.config.federation && !federationUi ? loadFederationUi() : undefined;
-    // With slotted content on the page, its (lazy) placing code too (the base class waits for it as well): both load
+    // With sign-in-methods, the sentence above the form is in that option's English (not in the first paint's).
+    const english = this.flow?.config.signInMethods?.length && !userAuthEnglish ? loadUserAuthEnglish() : undefined;
+    // With slotted content on the page, its (lazy) placing code too (the base class waits for it as well): all load
     // at once rather than one after the other.
-    const slots = slotsReady(this);
-    const wait = ready && slots ? Promise.all([ready, slots]) : (ready ?? slots);
+    const waits = [ready, english, slotsReady(this)].filter((p): p is Promise<unknown> => p !== undefined);
+    const wait = waits.length > 1 ? Promise.all(waits) : waits[0];
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

@@ -6,6 +6,11 @@
  * paint never carries it (its chunk is named `sdk`, see vite.config.ts).
  */
 import { authError, toAuthError, type ErrorContext } from '../errors.js';
+import { installCognitoErrors } from './cognito-errors.js';
+
+// Every error of a Cognito answer is made below, after this line has run: what each exception means, and its English,
+// come with this chunk.
+installCognitoErrors();
 
 /** DNS suffixes of the AWS partitions other than `aws` (amazonaws.com), as the SDK's endpoint rules resolve them. */
 const PARTITIONS: readonly (readonly [RegExp, string])[] = [

@@ -6,6 +6,8 @@ import mfa from './en/mfa.js';
 import codes from './en/codes.js';
 import password from './en/password.js';
 import reset from './en/reset.js';
+import serverErrors from './en/server-errors.js';
+import userAuth from './en/user-auth.js';
 import registration from './en/registration.js';
 
 /**
@@ -17,9 +19,11 @@ import registration from './en/registration.js';
  * that show it (components/features/*.ts register it). This file is their union, for the type of every phrase
  * (Messages), the locale tests and documentation: nothing the elements load imports it as a value.
  */
-export const ENGLISH_MODULES = { firstPaint, idp, registration, reset, password, mfa, codes, afterSignIn, account } as const;
+export const ENGLISH_MODULES = { firstPaint, serverErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account } as const;
 
-const en = { ...firstPaint, ...idp, ...registration, ...reset, ...password, ...mfa, ...codes, ...afterSignIn, ...account };
+// The errors are split between two modules (those raised before any answer from Cognito, and those of its answers):
+// merged here, as the phrase lookup merges them.
+const en = { ...firstPaint, errors: { ...firstPaint.errors, ...serverErrors.errors }, ...userAuth, ...idp, ...registration, ...reset, ...password, ...mfa, ...codes, ...afterSignIn, ...account };
 
 export default en;
 export type Messages = typeof en;

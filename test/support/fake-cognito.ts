@@ -1,6 +1,7 @@
 import { errorContextOf, OPERATIONS, type CognitoApi, type CognitoOperation } from '../../src/api/operations.js';
 import { AuthFlow, type FlowDeps } from '../../src/flow/auth-flow.js';
 import { parseConfig, type AuthOptions } from '../../src/config.js';
+import { installCognitoErrors } from '../../src/api/cognito-errors.js';
 import { toAuthError } from '../../src/errors.js';
 import { MemoryStorage } from '../../src/session/index.js';
 import type { AuthState, FlowEvent } from '../../src/state/index.js';
@@ -8,6 +9,9 @@ import { FakeClock } from './clock.js';
 import { settle } from './until.js';
 
 export { FakeClock, settle };
+
+// The real seam's chunk (src/api/transport.ts) brings the English of Cognito's errors; this fake stands in for it.
+installCognitoErrors();
 
 export interface Call {
   op: CognitoOperation;

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
 import { AuthError, authError, FIELD_OF_ERROR, toAuthError, type AuthErrorCode, type ErrorContext } from '../../src/errors.js';
+import { installCognitoErrors } from '../../src/api/cognito-errors.js';
+
+// As src/api/transport.ts does when it loads: what Cognito's exceptions mean, and the English of their errors.
+installCognitoErrors();
 
 /** Builds what the AWS SDK throws for a service exception. */
 function serviceException(name: string, message = '', httpStatusCode = 400): Error & { $metadata: { httpStatusCode: number } } {
