@@ -50,6 +50,12 @@ function fill(el: Element, values: Record<string, string>): void {
   }
 }
 
+/** Calls defineAll() of the module at `url` inside the page (its own realm and module graph), and waits for it. */
+async function defineAll(page: Page, url: string): Promise<void> {
+  const run = page.win.eval(`import(${JSON.stringify(url)}).then((m) => m.defineAll())`) as Promise<void>;
+  await run;
+}
+
 async function signIn(page: Page): Promise<void> {
   fill(page.el, { username: user.email, password: user.password });
   page.el.querySelector<HTMLButtonElement>('form .submitButton-customizable')!.click();
@@ -109,9 +115,18 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
     expect(scripts.some((p) => /^\/dist\/cdn\/chunks\/srp-[\w-]+\.js$/.test(p)), 'the SRP chunk').to.equal(true);
   });
 
-  it('registers every element by itself once the page is idle', async () => {
+  it('defines the authenticator and sign-in at once, every other screen on first use, and all of them by defineAll()', async () => {
     const page = await open('index.html');
-    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), { what: 'every element to be defined', timeout: 15000 });
+    expect(page.win.customElements.get('cognito-sign-in'), 'the first screen').to.not.equal(undefined);
+    // A password-only page downloads no other screen by itself (the first paint budget): sign-up comes when shown.
+    expect(page.win.customElements.get('cognito-sign-up'), 'sign-up before it is shown').to.equal(undefined);
+    page.el.querySelector<HTMLElement>('[data-action="sign-up"]')!.click();
+    await until(() => page.win.customElements.get('cognito-sign-up') !== undefined && page.el.querySelector('cognito-sign-up form') !== null, {
+      what: 'the sign-up screen, loaded on first use',
+      timeout: 15000,
+    });
+    await defineAll(page, '/dist/cdn/cognito-elements.js');
+    expect(TAGS.filter((tag) => page.win.customElements.get(tag) === undefined), 'undefined after defineAll()').to.deep.equal([]);
   });
 
   it('takes its configuration through the config property', async () => {
@@ -125,14 +140,14 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
   it('loaded twice, beside a second copy and the npm build, registers once and never throws', async () => {
     const page = await open('two-copies.html');
     const pageErrors = (page.win as unknown as { pageErrors: string[] }).pageErrors;
-    await until(() => TAGS.every((tag) => page.win.customElements.get(tag) !== undefined), { what: 'every element to be defined', timeout: 15000 });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(pageErrors, 'errors on the page').to.deep.equal([]);
-    // The second copy ran and, once idle, loaded its own screen chunks from beside itself; they found their elements
-    // already defined.
-    await until(() => scriptsLoaded(page).some((p) => /^\/__cdn-copy\/chunks\/sign-up-[\w-]+\.js$/.test(p)), { what: "the copy's screen chunks", timeout: 15000 });
-    await until(() => scriptsLoaded(page).some((p) => /^\/dist\/chunks\/sign-up-[\w-]+\.js$/.test(p)), { what: "the npm build's screen chunks", timeout: 15000 });
-    await new Promise((r) => setTimeout(r, 300));
+    // Every copy defines every screen (defineAll): each loads its own screen chunks from beside itself, and finds
+    // the elements the first copy defined already there.
+    await defineAll(page, '/dist/cdn/cognito-elements.js');
+    await defineAll(page, '/__cdn-copy/cognito-elements.js');
+    await defineAll(page, '/dist/index.js');
+    expect(TAGS.filter((tag) => page.win.customElements.get(tag) === undefined), 'undefined after defineAll()').to.deep.equal([]);
+    expect(scriptsLoaded(page).some((p) => /^\/__cdn-copy\/chunks\/sign-up-[\w-]+\.js$/.test(p)), "the copy's screen chunks").to.equal(true);
+    expect(scriptsLoaded(page).some((p) => /^\/dist\/chunks\/sign-up-[\w-]+\.js$/.test(p)), "the npm build's screen chunks").to.equal(true);
     expect(pageErrors, 'errors on the page').to.deep.equal([]);
     expect(page.doc.querySelectorAll('form').length, 'one form').to.equal(1);
     await signIn(page);
