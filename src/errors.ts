@@ -1,6 +1,7 @@
 import { fieldLabel } from './field-label.js';
 import { addEnglish, englishPhrase } from './i18n-english.js';
 import type firstPaint from './locales/en/first-paint.js';
+import type oauthErrors from './locales/en/oauth-errors.js';
 import type serverErrors from './locales/en/server-errors.js';
 
 /**
@@ -143,8 +144,14 @@ const RETRYABLE = new Set<AuthErrorCode>(['offline', 'network', 'timeout', 'serv
 // answer into an error, with the meaning of each Cognito exception: src/api/cognito-errors.ts), so a message is right
 // whenever it is raised.
 
-/** Every code has English in one of the two modules (a compile-time check: a code added without English fails). */
-type EnglishErrorCode = keyof (typeof firstPaint)['errors'] | keyof (typeof serverErrors)['errors'];
+/**
+ * Every code has English in one of the three modules (a compile-time check: a code added without English fails); the
+ * oauth-* errors' (src/locales/en/oauth-errors.ts) comes with the OAuth code that raises them (src/oauth/english.ts).
+ */
+type EnglishErrorCode =
+  | keyof (typeof firstPaint)['errors']
+  | keyof (typeof serverErrors)['errors']
+  | keyof (typeof oauthErrors)['errors'];
 const everyCodeHasEnglish: [AuthErrorCode] extends [EnglishErrorCode] ? true : never = true;
 void everyCodeHasEnglish;
 

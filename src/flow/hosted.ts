@@ -1,11 +1,15 @@
 import { authError } from '../errors.js';
 import { routeEmail } from '../idp-routing.js';
+import { installOAuthErrors } from '../oauth/english.js';
 import type { CodeGrant } from '../oauth/pending.js';
 import type { FlowCore } from './core.js';
 import { startSession } from './session.js';
 import { fail, required } from './steps.js';
 
 // Sign-in with an identity provider: the OAuth 2.0 authorization code flow with PKCE (see src/oauth/).
+
+// The English of the oauth-* errors comes with this chunk: everything that raises them (redeem, fail below) runs here.
+installOAuthErrors();
 
 /** Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, … */
 export function signInWithProvider(flow: FlowCore, provider: string, options: { lang?: string } = {}): Promise<void> {

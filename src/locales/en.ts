@@ -6,6 +6,7 @@ import mfa from './en/mfa.js';
 import codes from './en/codes.js';
 import password from './en/password.js';
 import reset from './en/reset.js';
+import oauthErrors from './en/oauth-errors.js';
 import serverErrors from './en/server-errors.js';
 import userAuth from './en/user-auth.js';
 import registration from './en/registration.js';
@@ -19,11 +20,11 @@ import registration from './en/registration.js';
  * that show it (components/features/*.ts register it). This file is their union, for the type of every phrase
  * (Messages), the locale tests and documentation: nothing the elements load imports it as a value.
  */
-export const ENGLISH_MODULES = { firstPaint, serverErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account } as const;
+export const ENGLISH_MODULES = { firstPaint, serverErrors, oauthErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account } as const;
 
-// The errors are split between two modules (those raised before any answer from Cognito, and those of its answers):
-// merged here, as the phrase lookup merges them.
-const en = { ...firstPaint, errors: { ...firstPaint.errors, ...serverErrors.errors }, ...userAuth, ...idp, ...registration, ...reset, ...password, ...mfa, ...codes, ...afterSignIn, ...account };
+// The errors are split between three modules (those raised before any answer from Cognito, those of its answers, and
+// those of a sign-in with an identity provider): merged here, as the phrase lookup merges them.
+const en = { ...firstPaint, errors: { ...firstPaint.errors, ...serverErrors.errors, ...oauthErrors.errors }, ...userAuth, ...idp, ...registration, ...reset, ...password, ...mfa, ...codes, ...afterSignIn, ...account };
 
 export default en;
 export type Messages = typeof en;

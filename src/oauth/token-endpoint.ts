@@ -1,7 +1,12 @@
 import { authError, toAuthError } from '../errors.js';
 import { tokensFrom, type Tokens } from '../session/tokens.js';
 import { oauthError } from './callback.js';
+import { installOAuthErrors } from './english.js';
 import type { CodeGrant } from './pending.js';
+
+// A refused exchange or refresh is an oauth-* error: its English comes with this chunk (a restored hosted session
+// refreshes here without src/flow/hosted.ts).
+installOAuthErrors();
 
 interface TokenResponse {
   id_token?: unknown;

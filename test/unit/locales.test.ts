@@ -90,9 +90,12 @@ describe('locales: the list', () => {
       for (const ns of Object.keys(module)) owners.set(ns, [...(owners.get(ns) ?? []), name]);
     }
     const shared = [...owners].filter(([, names]) => names.length > 1).map(([ns, names]) => `${ns}: ${names.join(', ')}`);
-    // `errors` alone is split: those raised before Cognito answers (first paint), those of its answers (the transport's).
-    expect(shared, 'namespaces in more than one English module').to.deep.equal(['errors: firstPaint, serverErrors']);
+    // `errors` alone is split: those raised before Cognito answers (first paint), those of its answers (the transport's),
+    // those of a sign-in with an identity provider (the OAuth chunks').
+    expect(shared, 'namespaces in more than one English module').to.deep.equal(['errors: firstPaint, serverErrors, oauthErrors']);
     expect(Object.keys(ENGLISH_MODULES.serverErrors), 'the server errors module').to.deep.equal(['errors']);
+    expect(Object.keys(ENGLISH_MODULES.oauthErrors), 'the OAuth errors module').to.deep.equal(['errors']);
+    expect(Object.keys(ENGLISH_MODULES.oauthErrors.errors).every((code) => code.startsWith('oauth-')), 'only oauth-* errors').to.equal(true);
     const union = new Map<string, unknown>();
     for (const module of Object.values(ENGLISH_MODULES)) {
       for (const [k, v] of flatten(module as unknown as LocaleResource)) {

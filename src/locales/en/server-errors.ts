@@ -1,8 +1,8 @@
 /**
  * English for the errors only Cognito's answers raise (its exceptions, src/errors.ts's toAuthError): src/api/transport.ts
  * registers it when it loads, before it can turn any answer into an error, so the first paint never carries it. The
- * errors a page can raise before any answer (a field left empty, offline, a page set up wrongly, OAuth's redirect)
- * stay in ./first-paint.ts; the two share the `errors` namespace.
+ * errors a page can raise before any answer (a field left empty, offline, a page set up wrongly) stay in
+ * ./first-paint.ts, those of an identity provider's sign-in in ./oauth-errors.ts; the three share the `errors` namespace.
  */
 export default {
   errors: {
