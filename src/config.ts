@@ -1,6 +1,7 @@
+import { ConfigError, fail, fn, oneOf, webUrl, words } from './config-checks.js';
 import { parsePasswordPolicy, PasswordPolicyError, type PasswordPolicy, type PasswordPolicyType } from './password-policy.js';
 // -- federation (issue 5): domain, redirect-uri, scopes, identity-providers, hide-native, idp-routing, logout-uri --
-import { FederationConfigError, parseFederation, type FederationConfig, type FederationOptions } from './federation-config.js';
+import { parseFederation, type FederationConfig, type FederationOptions } from './federation-config.js';
 // -- end federation --
 
 export type AuthFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
@@ -143,15 +144,7 @@ export interface AuthConfig {
   federation?: FederationConfig;
 }
 
-/** A configuration mistake, naming the attribute so the page author can fix it. */
-export class ConfigError extends Error {
-  readonly attribute: string;
-  constructor(attribute: string, message: string) {
-    super(`${attribute}: ${message}`);
-    this.name = 'ConfigError';
-    this.attribute = attribute;
-  }
-}
+export { ConfigError };
 
 const USER_POOL_ID = /^([a-z0-9-]+)_[0-9a-zA-Z]+$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
@@ -179,108 +172,62 @@ export const STANDARD_ATTRIBUTES = [
 
 // Cognito: "custom:" then a name of 1 to 20 characters.
 const CUSTOM_ATTRIBUTE = /^custom:[\w-]{1,20}$/;
-
-function list(value: string | readonly string[] | null | undefined): string[] {
-  if (value === null || value === undefined) return [];
-  const items = typeof value === 'string' ? value.split(/[\s,]+/) : [...value];
-  return items.map((s) => s.trim()).filter(Boolean);
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
-}
+const CONTACT_ATTRIBUTES: readonly string[] = ['email', 'phone_number'];
 
 export function parseConfig(options: AuthOptions): AuthConfig {
   const userPoolId = options.userPoolId?.trim() ?? '';
-  if (!userPoolId) throw new ConfigError('user-pool-id', 'is required (for example us-east-1_AbCdEf123)');
+  if (!userPoolId) fail('user-pool-id', 'is required (for example us-east-1_AbCdEf123)');
   const poolMatch = USER_POOL_ID.exec(userPoolId);
-  if (!poolMatch) throw new ConfigError('user-pool-id', `"${userPoolId}" is not a user pool id (for example us-east-1_AbCdEf123)`);
+  if (!poolMatch) fail('user-pool-id', `"${userPoolId}" is not a user pool id (for example us-east-1_AbCdEf123)`);
 
   const clientId = options.clientId?.trim() ?? '';
-  if (!clientId) throw new ConfigError('client-id', 'is required (the app client id of the user pool)');
-  if (!CLIENT_ID.test(clientId)) throw new ConfigError('client-id', `"${clientId}" is not an app client id`);
+  if (!clientId) fail('client-id', 'is required (the app client id of the user pool)');
+  if (!CLIENT_ID.test(clientId)) fail('client-id', `"${clientId}" is not an app client id`);
 
   const region = options.region?.trim() || poolMatch[1]!;
-  if (!REGION.test(region)) throw new ConfigError('region', `"${region}" is not an AWS region`);
+  if (!REGION.test(region)) fail('region', `"${region}" is not an AWS region`);
 
-  let endpoint: string | undefined;
-  if (options.endpoint?.trim()) {
-    let url: URL;
-    try {
-      url = new URL(options.endpoint.trim());
-    } catch {
-      throw new ConfigError('endpoint', `"${options.endpoint}" is not a URL`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-      throw new ConfigError('endpoint', 'must use https (http is allowed only for localhost)');
-    }
-    if (url.username || url.password) throw new ConfigError('endpoint', 'must not contain credentials');
-    endpoint = url.href.replace(/\/$/, '');
-  }
+  const rawEndpoint = options.endpoint?.trim();
+  const endpoint = rawEndpoint ? webUrl('endpoint', rawEndpoint).href.replace(/\/$/, '') : undefined;
 
-  const authFlow = (options.authFlow?.trim() || 'USER_SRP_AUTH') as AuthFlowType;
-  if (authFlow !== 'USER_SRP_AUTH' && authFlow !== 'USER_PASSWORD_AUTH') {
-    throw new ConfigError('auth-flow', `must be USER_SRP_AUTH or USER_PASSWORD_AUTH, not "${String(authFlow)}"`);
-  }
-
-  const usernameAttributes = list(options.usernameAttributes);
-  for (const a of usernameAttributes) {
-    if (a !== 'email' && a !== 'phone_number') {
-      throw new ConfigError('username-attributes', `"${a}" is not allowed: use email, phone_number or both`);
-    }
-  }
-
-  const signUpAttributes = [...new Set(list(options.signUpAttributes))];
-  for (const a of signUpAttributes) {
-    if (!(STANDARD_ATTRIBUTES as readonly string[]).includes(a) && !CUSTOM_ATTRIBUTE.test(a)) {
-      throw new ConfigError('sign-up-attributes', `"${a}" is neither a standard Cognito attribute nor custom:<name>`);
-    }
-  }
+  const authFlow = oneOf<AuthFlowType>('auth-flow', options.authFlow, ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'], 'USER_SRP_AUTH');
+  const isContact = (a: string): boolean => CONTACT_ATTRIBUTES.includes(a);
+  const usernameAttributes = words('username-attributes', options.usernameAttributes, isContact, 'is not allowed: use email, phone_number or both', true);
+  const signUpAttributes = words(
+    'sign-up-attributes',
+    options.signUpAttributes,
+    (a) => (STANDARD_ATTRIBUTES as readonly string[]).includes(a) || CUSTOM_ATTRIBUTE.test(a),
+    'is neither a standard Cognito attribute nor custom:<name>',
+  );
 
   let passwordPolicy: PasswordPolicy;
   try {
     passwordPolicy = parsePasswordPolicy(options.passwordPolicy ?? undefined);
   } catch (e) {
-    throw new ConfigError('password-policy', e instanceof PasswordPolicyError ? e.message.replace(/^password-policy /, '') : 'is not valid');
+    fail('password-policy', e instanceof PasswordPolicyError ? e.message.replace(/^password-policy /, '') : 'is not valid');
   }
 
-  const storage = (options.storage?.trim() || 'local') as StorageKind;
-  if (storage !== 'memory' && storage !== 'session' && storage !== 'local') {
-    throw new ConfigError('storage', `must be memory, session or local, not "${String(storage)}"`);
-  }
+  const storage = oneOf<StorageKind>('storage', options.storage, ['memory', 'session', 'local'], 'local');
 
   const timeoutMs = options.timeoutMs ?? 15000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ConfigError('timeout', 'must be a positive number of milliseconds');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail('timeout', 'must be a positive number of milliseconds');
 
-  if (options.secretHash !== undefined && options.secretHash !== null && typeof options.secretHash !== 'function') {
-    throw new ConfigError('secretHash', 'must be a function (username) => SECRET_HASH');
-  }
-
-  const refreshCall = (options.refreshCall?.trim() || 'auto') as RefreshCall;
-  if (refreshCall !== 'auto' && refreshCall !== 'GetTokensFromRefreshToken' && refreshCall !== 'REFRESH_TOKEN_AUTH') {
-    throw new ConfigError('refresh-call', `must be auto, GetTokensFromRefreshToken or REFRESH_TOKEN_AUTH, not "${String(refreshCall)}"`);
-  }
-  if (refreshCall === 'GetTokensFromRefreshToken' && options.secretHash) {
-    throw new ConfigError(
+  const secretHash = fn('secretHash', options.secretHash, '(username) => SECRET_HASH');
+  const refreshCall = oneOf<RefreshCall>('refresh-call', options.refreshCall, ['auto', 'GetTokensFromRefreshToken', 'REFRESH_TOKEN_AUTH'], 'auto');
+  if (refreshCall === 'GetTokensFromRefreshToken' && secretHash) {
+    fail(
       'refresh-call',
       'GetTokensFromRefreshToken needs the client secret itself, which never belongs in a browser: with secretHash, refresh uses REFRESH_TOKEN_AUTH',
     );
   }
-  if (options.revokeToken !== undefined && options.revokeToken !== null && typeof options.revokeToken !== 'function') {
-    throw new ConfigError('revokeToken', 'must be a function ({ refreshToken, clientId }) => Promise<void>');
-  }
-
-  const verifyAttributes = [...new Set(list(options.verifyAttributes))];
-  for (const a of verifyAttributes) {
-    if (a !== 'email' && a !== 'phone_number') {
-      throw new ConfigError('verify-attributes', `"${a}" cannot be verified: use email, phone_number or both`);
-    }
-  }
-
-  const signInMethods = [...new Set(list(options.signInMethods))] as SignInMethod[];
-  for (const m of signInMethods) {
-    if (!SIGN_IN_METHODS.includes(m)) throw new ConfigError('sign-in-methods', `"${m}" is not one of ${SIGN_IN_METHODS.join(', ')}`);
-  }
+  const revokeToken = fn('revokeToken', options.revokeToken, '({ refreshToken, clientId }) => Promise<void>');
+  const verifyAttributes = words('verify-attributes', options.verifyAttributes, isContact, 'cannot be verified: use email, phone_number or both');
+  const signInMethods = words(
+    'sign-in-methods',
+    options.signInMethods,
+    (m) => (SIGN_IN_METHODS as readonly string[]).includes(m),
+    `is not one of ${SIGN_IN_METHODS.join(', ')}`,
+  ) as SignInMethod[];
 
   return {
     userPoolId,
@@ -292,47 +239,30 @@ export function parseConfig(options: AuthOptions): AuthConfig {
     signUpAttributes,
     passwordPolicy,
     storage,
-    secretHash: options.secretHash ?? undefined,
+    secretHash,
     timeoutMs,
     totpIssuer: options.totpIssuer?.trim() || undefined,
     smsMfaSetup: options.smsMfaSetup ?? undefined,
     refreshCall,
-    revokeToken: options.revokeToken ?? undefined,
+    revokeToken,
     clientMetadata: parseClientMetadata(options.clientMetadata),
-    userContextData: parseFunction(options.userContextData, 'userContextData', '(username) => EncodedData'),
+    userContextData: fn('userContextData', options.userContextData, '(username) => EncodedData'),
     keepSignedIn: options.keepSignedIn === true && storage !== 'memory',
     signInMethods,
     passkeyPrompt: options.passkeyPrompt ?? signInMethods.includes('passkey'),
     passwordlessSignUp: options.passwordlessSignUp ?? (signInMethods.length > 0 && !signInMethods.includes('password')),
     verifyAttributes: verifyAttributes as UsernameAttribute[],
     verifyAttributesRequired: options.verifyAttributesRequired === true,
-    federation: parseFederationOptions(options),
+    federation: parseFederation(options),
   };
 }
 
-// -- federation (issue 5) --
-function parseFederationOptions(options: AuthOptions): FederationConfig | undefined {
-  try {
-    return parseFederation(options);
-  } catch (e) {
-    if (e instanceof FederationConfigError) throw new ConfigError(e.attribute, e.message);
-    throw e;
-  }
-}
-// -- end federation --
-
 // -- ClientMetadata, threat protection data (issue 18) --
-function parseFunction<F>(value: F | null | undefined, name: string, shape: string): F | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'function') throw new ConfigError(name, `must be a function ${shape}`);
-  return value;
-}
-
 function parseClientMetadata(value: ClientMetadataOption | null | undefined): ClientMetadataOption | undefined {
   if (value === undefined || value === null || typeof value === 'function') return value ?? undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('clientMetadata', 'must be an object of strings or a function');
+  if (typeof value !== 'object' || Array.isArray(value)) fail('clientMetadata', 'must be an object of strings or a function');
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new ConfigError('clientMetadata', `"${k}" must be a string (Cognito's ClientMetadata holds strings only)`);
+    if (typeof v !== 'string') fail('clientMetadata', `"${k}" must be a string (Cognito's ClientMetadata holds strings only)`);
   }
   return { ...value };
 }

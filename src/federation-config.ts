@@ -1,3 +1,4 @@
+import { fail, oneOf, webUrl, words } from './config-checks.js';
 import { normalizeDomain } from './idp-routing.js';
 
 /**
@@ -59,39 +60,6 @@ export interface FederationConfig {
   hideNative: boolean;
   idpRouting: 'auto' | 'off';
   logoutUri?: string;
-}
-
-/** Thrown by parseFederation; config.ts turns it into its ConfigError (kept apart so this file needs no import cycle). */
-export class FederationConfigError extends Error {
-  readonly attribute: string;
-  constructor(attribute: string, message: string) {
-    super(message);
-    this.name = 'FederationConfigError';
-    this.attribute = attribute;
-  }
-}
-
-function fail(attribute: string, message: string): never {
-  throw new FederationConfigError(attribute, message);
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
-}
-
-/** An absolute URL that is https, or http on a loopback host. */
-function webUrl(attribute: string, raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    fail(attribute, `"${raw}" is not an absolute URL`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    fail(attribute, 'must use https (http is allowed only for loopback hosts such as localhost and 127.0.0.1)');
-  }
-  if (url.username || url.password) fail(attribute, 'must not contain credentials');
-  return url;
 }
 
 function parseDomain(raw: string): string {
@@ -171,8 +139,7 @@ export function parseFederation(options: FederationOptions): FederationConfig | 
   const rawDomain = options.domain?.trim() ?? '';
   const providers = parseProviders(options.identityProviders);
   const hideNative = options.hideNative === true;
-  const idpRouting = options.idpRouting?.trim() || 'off';
-  if (idpRouting !== 'auto' && idpRouting !== 'off') fail('idp-routing', `must be auto or off, not "${idpRouting}"`);
+  const idpRouting = oneOf('idp-routing', options.idpRouting, ['auto', 'off'], 'off');
 
   if (!rawDomain) {
     if (providers.length) fail('domain', 'is required with identity-providers (the user pool domain, e.g. https://auth.example.com)');
@@ -201,8 +168,7 @@ export function parseFederation(options: FederationOptions): FederationConfig | 
   if (options.scopes === null || options.scopes === undefined || (typeof options.scopes === 'string' && !options.scopes.trim())) {
     scopes = ['openid', 'email', 'profile'];
   } else {
-    scopes = [...new Set((typeof options.scopes === 'string' ? options.scopes.split(/[\s,]+/) : [...options.scopes]).map((s) => s.trim()).filter(Boolean))];
-    for (const s of scopes) if (!SCOPE.test(s)) fail('scopes', `"${s}" is not a valid OAuth scope`);
+    scopes = words('scopes', options.scopes, (s) => SCOPE.test(s), 'is not a valid OAuth scope');
     // The session is built from the id token, which Cognito issues only for the openid scope.
     if (!scopes.includes('openid')) fail('scopes', 'must include openid');
   }
