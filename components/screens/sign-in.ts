@@ -5,42 +5,31 @@ import { slotsReady, slotted } from '../controllers/slots.js';
 import type { IdpRoute } from '../../src/idp-routing.js';
 import type { IdentityProvider } from '../../src/federation-config.js';
 
-type FederationUi = typeof import('../parts/federation-ui.js');
-let federationUi: FederationUi | undefined;
-let federationUiLoading: Promise<FederationUi | undefined> | undefined;
-
-/** The identity-provider UI, loaded once, on first need (a failed load is tried again on the next render). */
-function loadFederationUi(): Promise<FederationUi | undefined> {
-  federationUiLoading ??= import('../parts/federation-ui.js').then(
-    (m) => (federationUi = m),
-    (error: unknown) => {
-      federationUiLoading = undefined;
-      console.warn('cognito-sign-in: the identity provider buttons could not be loaded', error);
-      return undefined;
-    },
-  );
-  return federationUiLoading;
+/** A part of the screen loaded once, on first need; a failed load is tried again on the next render. */
+function lazyPart<T>(load: () => Promise<T>, what: string): { module?: T; load(): Promise<unknown> } {
+  let loading: Promise<unknown> | undefined;
+  const part: { module?: T; load(): Promise<unknown> } = {
+    load: () =>
+      (loading ??= load().then(
+        (m) => (part.module = m),
+        (error: unknown) => {
+          loading = undefined;
+          console.warn(`cognito-sign-in: ${what} could not be loaded`, error);
+        },
+      )),
+  };
+  return part;
 }
 
-let userAuthEnglish = false;
-let userAuthEnglishLoading: Promise<void> | undefined;
-
+/** The identity-provider UI. */
+const federationPart = lazyPart(() => import('../parts/federation-ui.js'), 'the identity provider buttons');
 /**
- * The English of choice-based sign-in (`sign-in-methods`: the sentence above the form), loaded once, on first need; a
- * failed load is tried again on the next render (meanwhile the key shows, as for any missing phrase).
+ * The English of choice-based sign-in (`sign-in-methods`: the sentence above the form); until it loads, the key shows,
+ * as for any missing phrase.
  */
-function loadUserAuthEnglish(): Promise<void> {
-  userAuthEnglishLoading ??= import('../features/user-auth.js').then(
-    () => {
-      userAuthEnglish = true;
-    },
-    (error: unknown) => {
-      userAuthEnglishLoading = undefined;
-      console.warn('cognito-sign-in: the phrases of sign-in-methods could not be loaded', error);
-    },
-  );
-  return userAuthEnglishLoading;
-}
+const userAuthEnglish = lazyPart(() => import('../features/user-auth.js'), 'the phrases of sign-in-methods');
+/** What only pages with sign-in-methods or keep-signed-in draw (until it loads, the form renders without it). */
+const optionsPart = lazyPart(() => import('../parts/sign-in-options.js'), 'the parts of sign-in-methods and keep-signed-in');
 
 /**
  * @summary The sign-in screen: username (or email/phone, per the pool's username attributes) and password.
@@ -62,12 +51,14 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
 
   /** With identity providers, a render waits for their UI (loaded on first use), so the buttons come with the form. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = this.flow?.config.federation && !federationUi ? loadFederationUi() : undefined;
+    const ready = this.flow?.config.federation && !federationPart.module ? federationPart.load() : undefined;
     // With sign-in-methods, the sentence above the form is in that option's English (not in the first paint's).
-    const english = this.flow?.config.signInMethods?.length && !userAuthEnglish ? loadUserAuthEnglish() : undefined;
+    const english = this.flow?.config.signInMethods?.length && !userAuthEnglish.module ? userAuthEnglish.load() : undefined;
+    // With sign-in-methods or keep-signed-in, the parts that draw them.
+    const options = (this.flow?.config.signInMethods?.length || this.flow?.config.keepSignedIn) && !optionsPart.module ? optionsPart.load() : undefined;
     // With slotted content on the page, its (lazy) placing code too (the base class waits for it as well): all load
     // at once rather than one after the other.
-    const waits = [ready, english, slotsReady(this)].filter((p): p is Promise<unknown> => p !== undefined);
+    const waits = [ready, english, options, slotsReady(this)].filter((p): p is Promise<unknown> => p !== undefined);
     const wait = waits.length > 1 ? Promise.all(waits) : waits[0];
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
@@ -101,14 +92,14 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     const kinds = this.flow?.config.usernameAttributes ?? [];
     const id = this.#id;
     const federation = this.flow?.config.federation;
-    const ui = federation ? federationUi : undefined;
+    const ui = federation ? federationPart.module : undefined;
     const hideNative = federation?.hideNative === true;
     const autoRoute = federation?.idpRouting === 'auto' && !hideNative;
     const route = autoRoute ? this._route : undefined;
-    // Choice-based sign-in (sign-in-methods): the username first; the password only when it is one of the ways, and
-    // optional when there are others (typed, it signs in at once; else the next step shows this user's ways).
+    // Choice-based sign-in (sign-in-methods): see components/parts/sign-in-options.ts.
     const methods = this.flow?.config.signInMethods ?? [];
-    const password = !route && (methods.length === 0 || methods.includes('password'));
+    const first = methods.length ? optionsPart.module?.identifierFirst(this.t, methods, kinds.includes('email')) : undefined;
+    const password = !route && (first?.password ?? true);
     // The providers' buttons come first, then "or" only when they drew something, then the sentence about passwords
     // right above the fields it is about.
     const providers = federation && ui
@@ -130,7 +121,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
       ${providers}
       ${providers !== nothing && !hideNative ? html`<p class="cognito-or" role="separator">${this.t('common.or')}</p>` : nothing}
-      ${hideNative ? nothing : html`<p class="textDescription-customizable">${this.t((methods.length ? 'userAuth.heading' : 'signIn.heading') + (kinds.includes('email') ? 'Email' : ''))}</p>`}
+      ${hideNative ? nothing : html`<p class="textDescription-customizable">${first?.heading ?? this.t('signIn.heading' + (kinds.includes('email') ? 'Email' : ''))}</p>`}
       ${hideNative ? nothing : html`
       ${this.field({
         t: this.t,
@@ -152,12 +143,14 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
         autocomplete: 'current-password',
         error: s.error,
         errorId: `${id}-error`,
-        ...(methods.length > 1 ? { required: false, optionalText: this.t('common.optional') } : {}),
+        ...first?.passwordOptions,
       })}
       <div class="cognito-links">
         ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.goTo('forgot-password'), s.busy)}
       </div>` : nothing}
-      ${!route && this.flow?.config.keepSignedIn ? this.#keepSignedIn(id) : nothing}
+      ${!route && this.flow?.config.keepSignedIn && optionsPart.module
+        ? optionsPart.module.keepSignedInBox(this.t, id, this.flow.keepSignedIn ?? this.flow.config.storage === 'local')
+        : nothing}
       ${submitButton(this.t, route ? this.t('idp.continueWith', { provider: route.provider.label ?? route.provider.name }) : this.t('signIn.submit'), s.busy)}
       ${this.hideSignUp
         ? nothing
@@ -169,27 +162,15 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     </form>`;
   }
 
-  /**
-   * The "Keep me signed in" box: ticked at first when the configured storage is local (the default), then as the user
-   * last left it (this form shows again when they go back from a later step of the same sign-in).
-   */
-  #keepSignedIn(id: string): TemplateResult {
-    const keep = this.flow?.keepSignedIn ?? this.flow?.config.storage === 'local';
-    return html`<div class="cognito-field cognito-checkbox-field" data-field="keep_signed_in">
-      <input id=${`${id}-keep`} class="cognito-checkbox" type="checkbox" name="keep_signed_in" value="true" ?checked=${keep} />
-      <label class="label-customizable" for=${`${id}-keep`}>${this.t('signIn.keepSignedIn')}</label>
-    </div>`;
-  }
-
   // -- federation: idp-routing="auto" offers "Continue with <provider>" for an email whose domain is an identifier --
   #routeUsername(value: string): void {
     const providers = this.flow?.config.federation?.providers ?? [];
-    const route = federationUi?.routeEmail(providers, value);
+    const route = federationPart.module?.routeEmail(providers, value);
     if (route?.provider !== this._route?.provider) this._route = route;
   }
 
   #signInWithEmail(email: string): void {
-    void this.flow?.signInWithEmail({ email, lang: federationUi?.requestedLang(this) });
+    void this.flow?.signInWithEmail({ email, lang: federationPart.module?.requestedLang(this) });
   }
 }
 
