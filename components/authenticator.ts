@@ -8,7 +8,7 @@ import type { AuthState, Screen } from '../src/state/index.js';
 import type { FormFields } from './base.js';
 import { domEventOf } from './authenticator/events.js';
 import { authOptions, ENGINE_PROPERTIES, OPTIONS, optionDefaults, type OptionProperties } from './authenticator/options.js';
-import { SCREENS } from './authenticator/screen-registry.js';
+import { SCREENS, type ScreenTag } from './authenticator/screen-registry.js';
 import { LocalizeController } from './controllers/localize.js';
 import { adoptBaseStyles, adoptTheme, applyCustomization, customizationReady, releaseCustomization } from './styles.js';
 import { frame } from './parts/frame.js';
@@ -272,7 +272,7 @@ export class CognitoAuthenticator extends LitElement {
    * page that went offline before it needed this screen shows "busy" until the browser is back online, then loads it.
    */
   #loadScreen(screen: Exclude<Screen, 'signed-in'>): void {
-    SCREENS[screen].load().then(
+    SCREENS[screen]().then(
       () => this.requestUpdate(),
       () => globalThis.addEventListener('online', () => this.#loadScreen(screen), { once: true }),
     );
@@ -321,9 +321,9 @@ export class CognitoAuthenticator extends LitElement {
         <button type="button" class="submitButton-customizable" data-action="sign-out" @click=${() => void this.signOut()}>${this.#l10n.t('signedIn.signOut')}</button>
       </div>`);
     }
-    const screen = SCREENS[state.screen];
-    if (!customElements.get(screen.tag)) return this.#frame(html`<div class="cognito-loading" role="status">${this.#l10n.t('common.busy')}</div>`);
-    return this.#frame(this.#screenElement(screen.tag, flow, shown));
+    const tag: ScreenTag = `cognito-${state.screen}`;
+    if (!customElements.get(tag)) return this.#frame(html`<div class="cognito-loading" role="status">${this.#l10n.t('common.busy')}</div>`);
+    return this.#frame(this.#screenElement(tag, flow, shown));
   }
 
   /** The screen element the last render showed: kept while its screen stays, so what the user typed survives. */

@@ -1,3 +1,7 @@
+// The attributes' labels (but email's and phone_number's, in the first paint) are registration's English: it comes with
+// this part, so sign-up, new-password and the account profile each have it before they render.
+import '../features/registration.js';
+
 /** How one user-pool attribute is asked for: input type, autofill token (HTML's autofill field names) and direction. */
 export interface AttributeInput {
   type: string;

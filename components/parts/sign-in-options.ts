@@ -1,6 +1,12 @@
 import { html, type TemplateResult } from 'lit';
 import type { Translate } from '../../src/i18n.js';
 import type { FieldOptions } from './form.js';
+import { addEnglish } from '../../src/i18n-english.js';
+import keepSignedInEnglish from '../../src/locales/en/keep-signed-in.js';
+
+// The box's English comes with it (as components/features/*.ts bring theirs), registered before the sign-in screen
+// renders with this part.
+addEnglish(keepSignedInEnglish);
 
 // What only sign-in pages with `sign-in-methods` or `keep-signed-in` draw: loaded by the sign-in screen before its
 // first render on those pages only, so a password-only page's first paint never carries it.

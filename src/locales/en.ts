@@ -10,6 +10,7 @@ import oauthErrors from './en/oauth-errors.js';
 import serverErrors from './en/server-errors.js';
 import userAuth from './en/user-auth.js';
 import registration from './en/registration.js';
+import keepSignedIn from './en/keep-signed-in.js';
 
 /**
  * English, the reference locale: every other locale has exactly these keys and the same {{variables}}.
@@ -20,11 +21,27 @@ import registration from './en/registration.js';
  * that show it (components/features/*.ts register it). This file is their union, for the type of every phrase
  * (Messages), the locale tests and documentation: nothing the elements load imports it as a value.
  */
-export const ENGLISH_MODULES = { firstPaint, serverErrors, oauthErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account } as const;
+export const ENGLISH_MODULES = { firstPaint, serverErrors, oauthErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account, keepSignedIn } as const;
 
 // The errors are split between three modules (those raised before any answer from Cognito, those of its answers, and
-// those of a sign-in with an identity provider): merged here, as the phrase lookup merges them.
-const en = { ...firstPaint, errors: { ...firstPaint.errors, ...serverErrors.errors, ...oauthErrors.errors }, ...userAuth, ...idp, ...registration, ...reset, ...password, ...mfa, ...codes, ...afterSignIn, ...account };
+// those of a sign-in with an identity provider), the attribute labels, notices and sign-in's phrases between the first
+// paint's and the module of what alone shows them: merged here, as the phrase lookup merges them.
+const en = {
+  ...firstPaint,
+  ...userAuth,
+  ...idp,
+  ...registration,
+  ...reset,
+  ...password,
+  ...mfa,
+  ...codes,
+  ...afterSignIn,
+  ...account,
+  errors: { ...firstPaint.errors, ...serverErrors.errors, ...oauthErrors.errors },
+  attributes: { ...firstPaint.attributes, ...registration.attributes },
+  notices: { ...firstPaint.notices, ...reset.notices },
+  signIn: { ...firstPaint.signIn, ...keepSignedIn.signIn },
+};
 
 export default en;
 export type Messages = typeof en;

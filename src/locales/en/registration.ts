@@ -1,7 +1,25 @@
 /**
- * English for the sign-up screen and its field types.
+ * English for the sign-up screen and its field types, and the labels of the attributes a form asks for (sign-up,
+ * new-password and the account profile: components/parts/attributes.ts registers it for all three); email and
+ * phone_number's are in the first paint's.
  */
 export default {
+  attributes: {
+    address: 'Address',
+    birthdate: 'Birthdate',
+    family_name: 'Family name',
+    gender: 'Gender',
+    given_name: 'Given name',
+    locale: 'Locale',
+    middle_name: 'Middle name',
+    name: 'Name',
+    nickname: 'Nickname',
+    picture: 'Picture URL',
+    preferred_username: 'Preferred username',
+    profile: 'Profile URL',
+    website: 'Website',
+    zoneinfo: 'Time zone',
+  },
   fields: {
     choose: 'Choose…',
     countryCode: 'Country code',

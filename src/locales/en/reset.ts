@@ -2,6 +2,10 @@
  * English for resetting a forgotten password.
  */
 export default {
+  // Shown by the reset screen only (Cognito asked for a reset at sign-in).
+  notices: {
+    'password-reset-required': 'You must reset your password. Enter the code we sent you and a new password.',
+  },
   forgotPassword: {
     title: 'Forgot your password?',
     instructions: 'Enter your username below and we will send a code to reset your password.',
