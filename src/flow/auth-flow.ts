@@ -14,18 +14,17 @@ import { KeepSignedInStorage, storageFor, tokensKey, type StorageLike } from '..
 import { withRequestExtras } from '../api/request-extras.js';
 import { tokenChanges, TokenStore, type TokenChange } from '../session/token-store.js';
 import type { Tokens, UserSession } from '../session/tokens.js';
-import type { AuthState, FlowEvent, MfaType, SignOutReason } from '../state/index.js';
+import type { AuthState, FlowEvent, MfaType, Screen, SignOutReason } from '../state/index.js';
 import { followAuth } from './challenge-router.js';
 import { FlowContext } from './context.js';
 import type { FlowCore } from './core.js';
-// MFA set-up, new password, passwordless, passkeys, devices and verify-contact load on first use (journeys.ts).
+// MFA, sign-up and reset are preloaded; MFA set-up, new password, passwordless, passkeys, devices and verify-contact
+// load on first use (journeys.ts).
 import * as journeys from './journeys.js';
-import { selectMfa, submitMfaCode } from './mfa.js';
-import { confirmForgotPassword, forgotPassword } from './reset-password.js';
-import { Runner } from './runner.js';
+import { Runner, type Guard } from './runner.js';
 import { restore, sessionEnded, sessionStale, signOut, startSession, syncFromStorage } from './session.js';
 import { signIn } from './sign-in.js';
-import { confirmSignUp, resendSignUpCode, signUp, type SignUpInput } from './sign-up.js';
+import type { SignUpInput } from './sign-up.js';
 
 // Identity providers (hosted.ts) load with import(): only a flow with a `domain` fetches them, as soon as it is built.
 const hostedJourney: journeys.JourneyLoader<typeof import('./hosted.js')> = () =>
@@ -76,7 +75,7 @@ export class AuthFlow {
     const hosted = config.federation
       ? new HostedSignIn(config.clientId, config.federation, { timeoutMs: config.timeoutMs, now: () => clock.now(), ...deps.oauth })
       : undefined;
-    if (hosted) void hostedJourney().catch(() => undefined);
+    if (hosted) journeys.preload(hostedJourney);
     const onTokenChange = (e: Event) => {
       if (store.concerns((e as CustomEvent<TokenChange>).detail)) this.syncFromStorage();
     };
@@ -137,6 +136,14 @@ export class AuthFlow {
     return journeys.withJourney(this.#runner, load, intent, fallback as R);
   }
 
+  /**
+   * Runs an intent of a preloaded journey (MFA, sign-up, reset; journeys.ts): busy at once, as with a static import,
+   * then the module (loaded long before, normally) does the work. A module that cannot load is the intent's error.
+   */
+  #preloaded<M>(screens: Screen[], load: journeys.JourneyLoader<M>, work: (module: M, guard: Guard) => Promise<void>): Promise<void> {
+    return this.#runner.run(screens, async (guard) => work(load.loaded ?? (await load()), guard));
+  }
+
   get state(): AuthState {
     return this.#runner.state;
   }
@@ -163,6 +170,9 @@ export class AuthFlow {
     this.#runner.supersede();
     this.#runner.forget();
     this.#runner.set({ screen, username, busy: false });
+    // Their journeys load while the user types, so the first submit finds them there (journeys.ts).
+    if (screen === 'sign-up') journeys.preload(journeys.signUpJourney);
+    if (screen === 'forgot-password') journeys.preload(journeys.resetJourney);
   }
 
   /**
@@ -185,6 +195,8 @@ export class AuthFlow {
    */
   signIn(input: { username: string; password?: string; keepSignedIn?: boolean }): Promise<void> {
     if (input.keepSignedIn !== undefined && this.#storage instanceof KeepSignedInStorage) this.#storage.choose(input.keepSignedIn);
+    // MFA loads in parallel with InitiateAuth, long before Cognito can ask for a code (journeys.ts).
+    journeys.preload(journeys.mfaJourney);
     return signIn(this.#core, input);
   }
 
@@ -198,7 +210,7 @@ export class AuthFlow {
 
   /** Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. */
   submitMfaCode(input: { code: string; rememberDevice?: boolean }): Promise<void> {
-    return submitMfaCode(this.#core, input);
+    return this.#preloaded(['mfa-code'], journeys.mfaJourney, (m, guard) => m.submitMfaCode(this.#core, input, guard));
   }
 
   // ---- choice-based sign-in, passkeys, remembered devices (user-auth.ts, passkey.ts, devices.ts; loaded on use) ---
@@ -240,7 +252,7 @@ export class AuthFlow {
 
   /** Answers SELECT_MFA_TYPE. */
   selectMfa(mfaType: MfaType): Promise<void> {
-    return selectMfa(this.#core, mfaType);
+    return this.#preloaded(['select-mfa'], journeys.mfaJourney, (m, guard) => m.selectMfa(this.#core, mfaType, guard));
   }
 
   /** Picks the method to set up in an MFA_SETUP challenge; EMAIL_OTP needs the address to send codes to. */
@@ -273,27 +285,28 @@ export class AuthFlow {
     return this.#lazy(journeys.newPasswordJourney, (m) => m.completeNewPassword(this.#core, input));
   }
 
-  // ---- sign-up (sign-up.ts) and password reset (reset-password.ts) ------------------------------------------------
+  // ---- sign-up (sign-up.ts) and password reset (reset-password.ts), both preloaded on their screens --------------
 
   /**
    * SignUp. With email or phone usernames the username is that address, and it is also sent as the attribute.
    * Unconfirmed accounts go to confirmation; auto-confirmed ones are signed in with the password just typed.
    */
   signUp(input: SignUpInput): Promise<void> {
-    return signUp(this.#core, input);
+    return this.#preloaded(['sign-up'], journeys.signUpJourney, (m, guard) => m.signUp(this.#core, input, guard));
   }
 
   /** ConfirmSignUp; then signs in with the password typed earlier on this page, if there was one. */
   confirmSignUp(input: { code: string }): Promise<void> {
-    return confirmSignUp(this.#core, input);
+    return this.#preloaded(['confirm-sign-up'], journeys.signUpJourney, (m, guard) => m.confirmSignUp(this.#core, input, guard));
   }
 
   resendSignUpCode(): Promise<void> {
-    return resendSignUpCode(this.#core);
+    return this.#preloaded(['confirm-sign-up'], journeys.signUpJourney, (m, guard) => m.resendSignUpCode(this.#core, guard));
   }
 
   forgotPassword(input: { username: string }): Promise<void> {
-    return forgotPassword(this.#core, input);
+    const screens: Screen[] = ['forgot-password', 'confirm-forgot-password'];
+    return this.#preloaded(screens, journeys.resetJourney, (m, guard) => m.forgotPassword(this.#core, input, guard));
   }
 
   /** Sends a new reset code to the same user. */
@@ -302,7 +315,7 @@ export class AuthFlow {
   }
 
   confirmForgotPassword(input: { code: string; password: string; confirmPassword?: string }): Promise<void> {
-    return confirmForgotPassword(this.#core, input);
+    return this.#preloaded(['confirm-forgot-password'], journeys.resetJourney, (m, guard) => m.confirmForgotPassword(this.#core, input, guard));
   }
 
   // ---- verify contact after sign-in (verify-attributes.ts, loaded on first use) ----------------------------------

@@ -3,8 +3,7 @@ import { authError } from '../errors.js';
 import { tokensFrom } from '../session/tokens.js';
 import type { ChallengeStep } from '../state/index.js';
 import type { AuthResponse, FlowCore } from './core.js';
-import { devicesJourney, mfaSetupJourney, newPasswordJourney, passkeyJourney, userAuthJourney, type JourneyLoader } from './journeys.js';
-import { mfaCodeStep, selectMfaStep } from './mfa.js';
+import { devicesJourney, mfaJourney, mfaSetupJourney, newPasswordJourney, passkeyJourney, userAuthJourney, type JourneyLoader } from './journeys.js';
 import type { Guard } from './runner.js';
 import { passwordVerifier } from './sign-in.js';
 import { answerChallenge, enterSignedIn } from './steps.js';
@@ -33,6 +32,8 @@ function lazy<K extends string>(load: JourneyLoader<Record<K, ChallengeHandler>>
   return async (response, turn) => (load.loaded ?? (await load()))[name](response, turn);
 }
 const signInCode = lazy(userAuthJourney, 'signInCodeStep');
+// Preloaded when the sign-in starts (AuthFlow.signIn), so it is there long before Cognito asks for a code.
+const mfaCodeStep = lazy(mfaJourney, 'mfaCodeStep');
 
 /**
  * ChallengeName -> handler. Adding a challenge is one handler (in its journey's file) and one row here; a name with no
@@ -44,7 +45,7 @@ export const CHALLENGE_HANDLERS: Partial<Record<ChallengeNameType, ChallengeHand
   // EMAIL_OTP is MFA after a password, or the first factor of a USER_AUTH sign-in the user chose it for.
   EMAIL_OTP: (response, turn) => (turn.flow.context.firstFactor ? signInCode : mfaCodeStep)(response, turn),
   SOFTWARE_TOKEN_MFA: mfaCodeStep,
-  SELECT_MFA_TYPE: selectMfaStep,
+  SELECT_MFA_TYPE: lazy(mfaJourney, 'selectMfaStep'),
   MFA_SETUP: lazy(mfaSetupJourney, 'mfaSetupStep'),
   NEW_PASSWORD_REQUIRED: lazy(newPasswordJourney, 'newPasswordStep'),
   // choice-based sign-in, passkeys, remembered devices (issue 14)

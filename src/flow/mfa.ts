@@ -1,6 +1,7 @@
 import type { AuthState, MfaType } from '../state/index.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
+import type { Guard } from './runner.js';
 import { answerChallenge, fail, readCode } from './steps.js';
 
 // MFA at sign-in: a code (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP) or the choice between methods (SELECT_MFA_TYPE).
@@ -51,24 +52,21 @@ export const selectMfaStep: ChallengeHandler = async (response) => ({
 
 /**
  * Answers SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP with the code the user typed. `rememberDevice` is the "Remember this
- * device" checkbox of pools where users opt in: it is sent (UpdateDeviceStatus) once the sign-in gives a device.
+ * device" checkbox of pools where users opt in: it is sent (UpdateDeviceStatus) once the sign-in gives a device. The
+ * work of AuthFlow's intent, which runs it on 'mfa-code' (busy first, then this module, preloaded at sign-in).
  */
-export function submitMfaCode(flow: FlowCore, input: { code: string; rememberDevice?: boolean }): Promise<void> {
-  return flow.runner.run(['mfa-code'], async (guard) => {
-    const state = flow.runner.state as Extract<AuthState, { screen: 'mfa-code' }>;
-    const code = readCode(input.code);
-    flow.context.rememberDevice = input.rememberDevice;
-    const response = await guard(answerChallenge(flow, state.mfaType, { [CODE_RESPONSE_KEY[state.mfaType]]: code }));
-    await flow.follow(response, state.username, guard);
-  });
+export async function submitMfaCode(flow: FlowCore, input: { code: string; rememberDevice?: boolean }, guard: Guard): Promise<void> {
+  const state = flow.runner.state as Extract<AuthState, { screen: 'mfa-code' }>;
+  const code = readCode(input.code);
+  flow.context.rememberDevice = input.rememberDevice;
+  const response = await guard(answerChallenge(flow, state.mfaType, { [CODE_RESPONSE_KEY[state.mfaType]]: code }));
+  await flow.follow(response, state.username, guard);
 }
 
-/** Answers SELECT_MFA_TYPE. */
-export function selectMfa(flow: FlowCore, mfaType: MfaType): Promise<void> {
-  return flow.runner.run(['select-mfa'], async (guard) => {
-    const state = flow.runner.state as Extract<AuthState, { screen: 'select-mfa' }>;
-    if (!state.options.includes(mfaType)) fail('invalid-parameter', 'mfa');
-    const response = await guard(answerChallenge(flow, 'SELECT_MFA_TYPE', { ANSWER: mfaType }));
-    await flow.follow(response, state.username, guard);
-  });
+/** Answers SELECT_MFA_TYPE (the work of AuthFlow's intent, run on 'select-mfa'). */
+export async function selectMfa(flow: FlowCore, mfaType: MfaType, guard: Guard): Promise<void> {
+  const state = flow.runner.state as Extract<AuthState, { screen: 'select-mfa' }>;
+  if (!state.options.includes(mfaType)) fail('invalid-parameter', 'mfa');
+  const response = await guard(answerChallenge(flow, 'SELECT_MFA_TYPE', { ANSWER: mfaType }));
+  await flow.follow(response, state.username, guard);
 }

@@ -2,7 +2,7 @@ import { authError, toAuthError, type AuthError } from '../errors.js';
 import type { AuthState } from '../state/index.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
-import { resetRequired } from './reset-password.js';
+import { preload, resetJourney, signUpJourney } from './journeys.js';
 import type { Guard } from './runner.js';
 import { delivery, fail, required, secretHash, userRequest } from './steps.js';
 
@@ -91,6 +91,7 @@ export const passwordVerifier: ChallengeHandler = async (response, { flow }) => 
 async function signInFailed(flow: FlowCore, error: AuthError, username: string): Promise<AuthState | undefined> {
   if (error.code === 'user-not-confirmed') {
     // Cognito sends no code on a failed sign-in: ask for one, and go to confirmation even if that fails.
+    preload(signUpJourney); // confirmation's intents, loading while the code is sent
     try {
       const sent = await flow.api.resendConfirmationCode(await userRequest(flow, username));
       return { screen: 'confirm-sign-up', username, busy: false, delivery: delivery(sent.CodeDeliveryDetails) };
@@ -100,6 +101,6 @@ async function signInFailed(flow: FlowCore, error: AuthError, username: string):
   }
   // The hosted UI clears the password after a failed sign-in; nothing of it stays here either.
   flow.context.password = undefined;
-  if (error.code === 'password-reset-required') return resetRequired(flow, username);
+  if (error.code === 'password-reset-required') return (await resetJourney()).resetRequired(flow, username);
   return undefined;
 }

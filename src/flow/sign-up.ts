@@ -22,58 +22,54 @@ export interface SignUpInput {
  * SignUp. With email or phone usernames the username is that address, and it is also sent as the attribute.
  * Unconfirmed accounts go to confirmation; auto-confirmed ones are signed in with the password just typed.
  */
-export function signUp(flow: FlowCore, input: SignUpInput): Promise<void> {
-  return flow.runner.run(['sign-up'], async (guard) => {
-    const username = required(input.username, 'username');
-    const attributes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(input.attributes ?? {})) if (v.trim()) attributes[k] = v.trim();
-    for (const name of input.requiredAttributes ?? []) if (!attributes[name]) fail('required-field', name);
-    const password = input.password ?? '';
-    const passwordless = flow.config.passwordlessSignUp && !password;
-    if (!passwordless) checkNewPassword(flow, password, input.confirmPassword);
-    const kinds = flow.config.usernameAttributes;
-    if (kinds.length > 0) {
-      const kind = kinds.length === 1 ? kinds[0]! : username.includes('@') ? 'email' : 'phone_number';
-      attributes[kind] ??= username;
-    }
-    flow.runner.set({ ...flow.runner.state, username });
-    const result = await guard(
-      flow.api.signUp({
-        ...(await userRequest(flow, username)),
-        ...(passwordless ? {} : { Password: password }),
-        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-        ...(input.clientMetadata && Object.keys(input.clientMetadata).length ? { ClientMetadata: { ...input.clientMetadata } } : {}),
-      }),
-    );
-    flow.runner.emit({ type: 'signed-up', username, userSub: result.UserSub, confirmed: Boolean(result.UserConfirmed) });
-    // With USER_AUTH (signInMethods), ConfirmSignUp's Session signs the user in: the password is not kept in memory.
-    flow.context.signUpSession = result.Session;
-    if (!passwordless && flow.config.signInMethods.length === 0) flow.context.password = password;
-    if (result.UserConfirmed) {
-      if (passwordless) return backToSignIn(flow, username, { notice: 'account-confirmed' });
-      return signInWith(flow, username, password, guard);
-    }
-    flow.runner.set({ screen: 'confirm-sign-up', username, busy: false, delivery: delivery(result.CodeDeliveryDetails) });
-  });
+export async function signUp(flow: FlowCore, input: SignUpInput, guard: Guard): Promise<void> {
+  const username = required(input.username, 'username');
+  const attributes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.attributes ?? {})) if (v.trim()) attributes[k] = v.trim();
+  for (const name of input.requiredAttributes ?? []) if (!attributes[name]) fail('required-field', name);
+  const password = input.password ?? '';
+  const passwordless = flow.config.passwordlessSignUp && !password;
+  if (!passwordless) checkNewPassword(flow, password, input.confirmPassword);
+  const kinds = flow.config.usernameAttributes;
+  if (kinds.length > 0) {
+    const kind = kinds.length === 1 ? kinds[0]! : username.includes('@') ? 'email' : 'phone_number';
+    attributes[kind] ??= username;
+  }
+  flow.runner.set({ ...flow.runner.state, username });
+  const result = await guard(
+    flow.api.signUp({
+      ...(await userRequest(flow, username)),
+      ...(passwordless ? {} : { Password: password }),
+      UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      ...(input.clientMetadata && Object.keys(input.clientMetadata).length ? { ClientMetadata: { ...input.clientMetadata } } : {}),
+    }),
+  );
+  flow.runner.emit({ type: 'signed-up', username, userSub: result.UserSub, confirmed: Boolean(result.UserConfirmed) });
+  // With USER_AUTH (signInMethods), ConfirmSignUp's Session signs the user in: the password is not kept in memory.
+  flow.context.signUpSession = result.Session;
+  if (!passwordless && flow.config.signInMethods.length === 0) flow.context.password = password;
+  if (result.UserConfirmed) {
+    if (passwordless) return backToSignIn(flow, username, { notice: 'account-confirmed' });
+    return signInWith(flow, username, password, guard);
+  }
+  flow.runner.set({ screen: 'confirm-sign-up', username, busy: false, delivery: delivery(result.CodeDeliveryDetails) });
 }
 
 /**
  * ConfirmSignUp; then signs in: with the Session it returns (USER_AUTH clients, `signInMethods`: the code just typed
  * is the first factor, no second code and no password), else with the password typed earlier on this page, if any.
  */
-export function confirmSignUp(flow: FlowCore, input: { code: string }): Promise<void> {
-  return flow.runner.run(['confirm-sign-up'], async (guard) => {
-    const username = flow.runner.state.username;
-    const code = readCode(input.code);
-    const Session = flow.context.signUpSession;
-    const confirmed = await guard(
-      flow.api.confirmSignUp({ ...(await userRequest(flow, username)), ConfirmationCode: code, ...(Session ? { Session } : {}) }),
-    );
-    if (confirmed.Session && flow.config.signInMethods.length > 0) return signInWithSession(flow, username, confirmed.Session, guard);
-    const password = flow.context.password;
-    if (password) return signInWith(flow, username, password, guard);
-    backToSignIn(flow, username, { notice: 'account-confirmed' });
-  });
+export async function confirmSignUp(flow: FlowCore, input: { code: string }, guard: Guard): Promise<void> {
+  const username = flow.runner.state.username;
+  const code = readCode(input.code);
+  const Session = flow.context.signUpSession;
+  const confirmed = await guard(
+    flow.api.confirmSignUp({ ...(await userRequest(flow, username)), ConfirmationCode: code, ...(Session ? { Session } : {}) }),
+  );
+  if (confirmed.Session && flow.config.signInMethods.length > 0) return signInWithSession(flow, username, confirmed.Session, guard);
+  const password = flow.context.password;
+  if (password) return signInWith(flow, username, password, guard);
+  backToSignIn(flow, username, { notice: 'account-confirmed' });
 }
 
 /** InitiateAuth USER_AUTH with ConfirmSignUp's Session: Cognito takes the confirmation code as the first factor. */
@@ -84,10 +80,8 @@ async function signInWithSession(flow: FlowCore, username: string, session: stri
   await flow.follow(response, username, guard);
 }
 
-export function resendSignUpCode(flow: FlowCore): Promise<void> {
-  return flow.runner.run(['confirm-sign-up'], async (guard) => {
-    const username = flow.runner.state.username;
-    const sent = await guard(flow.api.resendConfirmationCode(await userRequest(flow, username)));
-    flow.runner.set({ screen: 'confirm-sign-up', username, busy: false, delivery: delivery(sent.CodeDeliveryDetails), notice: 'code-resent' });
-  });
+export async function resendSignUpCode(flow: FlowCore, guard: Guard): Promise<void> {
+  const username = flow.runner.state.username;
+  const sent = await guard(flow.api.resendConfirmationCode(await userRequest(flow, username)));
+  flow.runner.set({ screen: 'confirm-sign-up', username, busy: false, delivery: delivery(sent.CodeDeliveryDetails), notice: 'code-resent' });
 }
