@@ -5,6 +5,7 @@ import type { AuthFlow } from '../src/flow/auth-flow.js';
 import { AuthFlow as Flow } from '../src/flow/auth-flow.js';
 import { parseConfig, type AuthOptions } from '../src/config.js';
 import { AuthError, authError, type AuthErrorCode } from '../src/errors.js';
+import { installCognitoErrors } from '../src/api/cognito-errors.js';
 import type { CognitoApi } from '../src/api/client.js';
 import { MemoryStorage } from '../src/session/index.js';
 import type { AuthState } from '../src/state/index.js';
@@ -88,6 +89,9 @@ export function storyFlow(options: AuthOptions = {}): AuthFlow {
     },
   });
 }
+
+// Stories show Cognito's errors without any request: the English of those errors normally comes with the client.
+installCognitoErrors();
 
 export function error(code: AuthErrorCode, field?: string): AuthError {
   return authError(code, field ? { field } : {});

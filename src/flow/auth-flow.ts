@@ -66,6 +66,9 @@ export class AuthFlow {
     this.config = config;
     // ClientMetadata and threat protection data are added to every request in one place (src/api/request-extras.ts).
     const api = withRequestExtras(deps.api ?? createCognitoApi(config), config);
+    // Cognito's error English and exception table come with the fetch client's chunk; a page's own client never loads
+    // that chunk, so they are fetched here (long before its first answer can be an error).
+    if (deps.api) void import('../api/cognito-errors.js').then((m) => m.installCognitoErrors()).catch(() => undefined);
     const clock = deps.clock ?? systemClock;
     const context = new FlowContext();
     const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
