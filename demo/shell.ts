@@ -78,6 +78,8 @@ function liveDefaults(): Args {
     // The product's default: the Cognito double answers SRP (USER_SRP_AUTH, PASSWORD_VERIFIER) like Cognito does.
     authFlow: 'USER_SRP_AUTH',
     usernameAttributes: pool.usernameAttributes.join(' '),
+    // The double's passwordless pool signs in by choice (USER_AUTH): passkeys, email and SMS codes, or the password.
+    ...(emulatorPool === 'passwordless' ? { signInMethods: 'passkey email-otp sms-otp password' } : {}),
     signUpAttributes: pool.usernameAttributes.includes('email') ? 'given_name' : 'email given_name',
     emulatorCode: demoEnv.code,
     ...(demoEnv.federation
@@ -269,7 +271,7 @@ function renderControls(): void {
                   void update(['userPoolId']);
                 }}
               >
-                ${pools.map((p) => html`<option value=${p} ?selected=${p === emulatorPool}>${p === 'email' ? 'Email usernames' : p === 'plain' ? 'Plain usernames' : p}</option>`)}
+                ${pools.map((p) => html`<option value=${p} ?selected=${p === emulatorPool}>${p === 'email' ? 'Email usernames' : p === 'plain' ? 'Plain usernames' : p === 'passwordless' ? 'Passwordless (passkeys, codes)' : p}</option>`)}
               </select>
               <p class="shell-control-hint" id="control-emulator-pool-hint">A pool of the emulator npm start runs, with its users.</p>
             </div>`

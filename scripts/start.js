@@ -21,12 +21,14 @@ const stopFederation = () => oauth.stop();
 // ---- end FEDERATION -----------------------------------------------------------------------------------------------
 
 /** The demo reads the emulator's address and pools (and the OAuth server, if any) from this virtual module. */
+// The Live story's pools: the seed's, plus the double's passwordless pool (USER_AUTH: passkeys, email and SMS codes).
+const livePools = { ...emulator.seed.pools, ...(emulator.seed.doublePools?.passwordless ? { passwordless: emulator.seed.doublePools.passwordless } : {}) };
 const demoEnv = {
   name: 'cognito-elements-demo-env',
   resolveId: (id) => (id === 'virtual:demo-env' ? '\0virtual:demo-env' : undefined),
   load: (id) =>
     id === '\0virtual:demo-env'
-      ? `export default ${JSON.stringify({ endpoint: emulator.endpoint, pools: emulator.seed.pools, code: emulator.seed.code, federation })};`
+      ? `export default ${JSON.stringify({ endpoint: emulator.endpoint, pools: livePools, code: emulator.seed.code, federation })};`
       : undefined,
 };
 
@@ -37,7 +39,7 @@ try {
     configFile: false,
     logLevel: 'info',
     plugins: [demoEnv],
-    server: { host: '127.0.0.1', port: Number(process.env.PORT) || 5173, strictPort: false, open: false },
+    server: { host: 'localhost', port: Number(process.env.PORT) || 5173, strictPort: false, open: false },
   });
   await server.listen();
 } catch (e) {
@@ -45,7 +47,7 @@ try {
   throw e;
 }
 
-const url = `${server.resolvedUrls?.local?.[0] ?? 'http://127.0.0.1:5173/'}demo/`;
+const url = `${server.resolvedUrls?.local?.[0] ?? 'http://localhost:5173/'}demo/`;
 console.log(describeEmulator(emulator, emulator.seed.code));
 console.log(`Demo: ${url}   (the Live story runs on this emulator; every other story needs no server)`);
 console.log(`Identity provider: on the Live story, any @acme.example email signs in through the local OAuth server at ${oauth.url}\n`);
