@@ -6,8 +6,16 @@ import type { AuthFlow } from '../../src/flow/auth-flow.js';
 import { harness, settle, type Harness } from '../support/fake-cognito.js';
 import type { AuthOptions } from '../../src/config.js';
 
+import { mfaJourney, mfaSetupJourney, newPasswordJourney, resetJourney, signUpJourney } from '../../src/flow/journeys.js';
+
 export { harness, settle };
 export type { Harness };
+
+// The element tests are about what each screen shows and sends, not about downloads: the journeys the engine loads on
+// first use are loaded here once, so a submit's answer never waits for a module behind the helpers' fixed settle().
+// (Loading on demand has its own tests: test/node/size.test.js, first-paint, and the e2e journeys, which wait for
+// screens.)
+await Promise.all([mfaJourney(), signUpJourney(), resetJourney(), mfaSetupJourney(), newPasswordJourney()]);
 
 const mounted: HTMLElement[] = [];
 

@@ -5,6 +5,7 @@ import '../../components/screens/setup-mfa.js';
 import '../../components/screens/setup-sms.js';
 import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
 import { click, described, expectAccessible, harness, input, mount, settle, submit, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -165,6 +166,8 @@ describe('<cognito-select-mfa>', () => {
     expect(h.cognito.callsOf('respondToAuthChallenge')).to.deep.equal([
       { ClientId: CLIENT, ChallengeName: 'SELECT_MFA_TYPE', Session: 's1', ChallengeResponses: { USERNAME: 'u', ANSWER: 'SOFTWARE_TOKEN_MFA' } },
     ]);
+    // The MFA journey loads on first use: wait for its screen rather than a fixed number of turns.
+    await until(() => h.flow.state.screen === 'mfa-code', 'the code step');
     expect(h.flow.state).to.deep.include({ screen: 'mfa-code', mfaType: 'SOFTWARE_TOKEN_MFA' });
   });
 
@@ -206,6 +209,8 @@ describe('<cognito-setup-mfa>', () => {
     expect(h.cognito.callsOf('respondToAuthChallenge')).to.deep.equal([
       { ClientId: CLIENT, ChallengeName: 'MFA_SETUP', Session: 's1', ChallengeResponses: { USERNAME: 'u', EMAIL: 'ada@example.com' } },
     ]);
+    // The MFA journey loads on first use: wait for its screen rather than a fixed number of turns.
+    await until(() => h.flow.state.screen === 'mfa-code', 'the code step');
     expect(h.flow.state).to.deep.include({ screen: 'mfa-code', mfaType: 'EMAIL_OTP' });
   });
 
@@ -265,6 +270,8 @@ describe('<cognito-setup-sms>', () => {
     await submit(el);
     expect(saved).to.deep.equal([{ username: 'u', phoneNumber: '+14155550101', session: 's1', password: 'Pass-word-1' }]);
     expect(h.cognito.callsOf('initiateAuth')).to.have.length(2);
+    // The MFA journey loads on first use: wait for its screen rather than a fixed number of turns.
+    await until(() => h.flow.state.screen === 'mfa-code', 'the code step');
     expect(h.flow.state).to.deep.include({ screen: 'mfa-code', mfaType: 'SMS_MFA' });
   });
 

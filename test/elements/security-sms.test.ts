@@ -9,6 +9,7 @@ import '../../components/screens/setup-mfa.js';
 import '../../components/screens/setup-sms.js';
 import type { SmsMfaSetupFn } from '../../src/config.js';
 import { harness, mount, submit, type } from './helpers.js';
+import { until } from '../support/until.js';
 
 const PASSWORD = 'Pass-word-1';
 
@@ -32,6 +33,8 @@ describe('issue 16.8: what the SMS set-up hook is given', () => {
     // Nothing of it shows on the page.
     expect(el.innerHTML).not.to.contain(PASSWORD);
     expect(el.innerHTML).not.to.contain('mfa-setup-session');
+    // The sign-in restarts and Cognito asks for the SMS code (its journey may still be loading: wait for the screen).
+    await until(() => h.flow.state.screen === 'mfa-code', 'the SMS code step');
     expect(h.flow.state).to.deep.include({ screen: 'mfa-code', mfaType: 'SMS_MFA' });
   });
 });
