@@ -257,8 +257,9 @@ export class CognitoAuthenticator extends LitElement {
         if (this.#flow === flow) this._restoring = false;
       });
     }
-    // The SDK is needed at the first submit: fetch it now, after first paint, not before.
-    requestAnimationFrame(() => void preloadSdk().catch(() => undefined));
+    // The SDK is needed at the first submit: fetch it after the first paint (a frame callback runs before that frame
+    // paints; the task after it runs once the frame is out), so its import() is not on the path to a usable form.
+    requestAnimationFrame(() => setTimeout(() => void preloadSdk().catch(() => undefined)));
   }
 
   #onState(state: AuthState): void {
