@@ -1,53 +1,26 @@
-import { createCognitoApi } from '../api/client.js';
-import type { CognitoApi } from '../api/operations.js';
 import type { AuthConfig, SignInMethod } from '../config.js';
-import type { WebAuthnSeam } from '../crypto/webauthn.js';
-import { deviceRecordKey } from '../session/device-key.js';
-import type { DeviceStore } from '../session/device-store.js';
-// Type only: the SRP module is loaded with import() at the first SRP sign-in, so the first paint never waits for it.
-import type { createSrpSession as defaultSrp } from '../crypto/srp-user.js';
-import { HostedSignIn, type OAuthDeps } from '../oauth/hosted-sign-in.js';
-import { systemClock, type Clock } from '../session/clock.js';
-import { SessionManager } from '../session/manager.js';
+import type { HostedSignIn } from '../oauth/hosted-sign-in.js';
+import type { SessionManager } from '../session/manager.js';
 import type { TokenOrigin } from '../session/refreshers.js';
-import { KeepSignedInStorage, storageFor, tokensKey, type StorageLike } from '../session/storage.js';
-import { withRequestExtras } from '../api/request-extras.js';
-import { tokenChanges, TokenStore, type TokenChange } from '../session/token-store.js';
+import { KeepSignedInStorage, tokensKey, type StorageLike } from '../session/storage.js';
 import type { Tokens, UserSession } from '../session/tokens.js';
 import type { AuthState, FlowEvent, MfaType, Screen, SignOutReason } from '../state/index.js';
-import { followAuth } from './challenge-router.js';
-import { FlowContext } from './context.js';
 import type { FlowCore } from './core.js';
+import { createFlowCore, type FlowDeps } from './flow-core.js';
 // MFA, sign-up and reset are preloaded; MFA set-up, new password, passwordless, passkeys, devices and verify-contact
 // load on first use (journeys.ts).
 import * as journeys from './journeys.js';
-import { Runner, type Guard } from './runner.js';
-import { restore, sessionEnded, sessionStale, signOut, startSession, syncFromStorage } from './session.js';
+import type { Guard, Runner } from './runner.js';
+import { restore, signOut, startSession, syncFromStorage } from './session.js';
 import { signIn } from './sign-in.js';
 import type { SignUpInput } from './sign-up.js';
 
-// Identity providers (hosted.ts) load with import(): only a flow with a `domain` fetches them, as soon as it is built.
-const hostedJourney: journeys.JourneyLoader<typeof import('./hosted.js')> = () =>
-  hostedJourney.loaded ? Promise.resolve(hostedJourney.loaded) : import('./hosted.js').then((m) => (hostedJourney.loaded = m));
+export type { FlowDeps } from './flow-core.js';
 
-export interface FlowDeps {
-  api?: CognitoApi;
-  /** Whether the browser believes it is online (default: navigator.onLine). Nothing is sent while offline. */
-  isOnline?: () => boolean;
-  storage?: StorageLike;
-  /** Time, timers and randomness: the refresh schedule, and the SRP TIMESTAMP of a PASSWORD_VERIFIER answer. */
-  clock?: Clock;
-  createSrpSession?: typeof defaultSrp;
-  /** Identity providers (OAuth 2.0): fetch, the storage of the pending state and verifier, and `navigate`. */
-  oauth?: OAuthDeps;
-  /**
-   * Passkeys: the WebAuthn seam, or a function that loads it (the element passes `() => import(…webauthn.js)
-   * .then((m) => m.createBrowserWebAuthn())`, so the first paint never carries it). Absent: no passkeys.
-   */
-  webauthn?: WebAuthnSeam | (() => Promise<WebAuthnSeam>);
-  /** The DeviceName ConfirmDevice registers (default: from the browser, e.g. "Chrome on macOS"). */
-  deviceName?: () => string | undefined;
-}
+// Identity providers (hosted.ts) load with import(): only a flow with a `domain` fetches them, as soon as it is built.
+// `loaded` lets later intents run at once (journeys.ts); a later call's import() resolves to the same module.
+const hostedJourney: journeys.JourneyLoader<typeof import('./hosted.js')> = () =>
+  import('./hosted.js').then((m) => (hostedJourney.loaded = m));
 
 /**
  * The whole sign-in journey as a state machine: the public facade. Screens render `state` and call the intent
@@ -64,74 +37,9 @@ export class AuthFlow {
 
   constructor(config: AuthConfig, deps: FlowDeps = {}) {
     this.config = config;
-    // ClientMetadata and threat protection data are added to every request in one place (src/api/request-extras.ts).
-    const api = withRequestExtras(deps.api ?? createCognitoApi(config), config);
-    // Cognito's error English and exception table come with the fetch client's chunk; a page's own client never loads
-    // that chunk, so they are fetched here (long before its first answer can be an error).
-    if (deps.api) void import('../api/cognito-errors.js').then((m) => m.installCognitoErrors()).catch(() => undefined);
-    const clock = deps.clock ?? systemClock;
-    const context = new FlowContext();
-    const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-    const runner = new Runner(context, isOnline);
-    const storage = deps.storage ?? storageFor(config.storage, config.keepSignedIn);
-    const store = new TokenStore(storage, config.clientId);
-    const hosted = config.federation
-      ? new HostedSignIn(config.clientId, config.federation, { timeoutMs: config.timeoutMs, now: () => clock.now(), ...deps.oauth })
-      : undefined;
-    if (hosted) journeys.preload(hostedJourney);
-    const onTokenChange = (e: Event) => {
-      if (store.concerns((e as CustomEvent<TokenChange>).detail)) this.syncFromStorage();
-    };
-    tokenChanges.addEventListener('change', onTokenChange);
-    this.#stopSync = () => tokenChanges.removeEventListener('change', onTokenChange);
-    const sessions = new SessionManager({
-      api,
-      store,
-      clientId: config.clientId,
-      clock,
-      secretHash: config.secretHash,
-      refreshCall: config.refreshCall,
-      revokeToken: config.revokeToken,
-      isOnline,
-      refreshers: hosted ? { hosted: hosted.refresher } : undefined,
-      originStorage: storage,
-      onEnded: (reason) => sessionEnded(core, reason),
-      onRefreshed: (session) => {
-        if (runner.state.screen === 'signed-in') runner.set({ ...runner.state, session });
-        runner.emit({ type: 'tokens-refreshed', session });
-      },
-      onStale: (session) => sessionStale(core, session),
-    });
-    let srp = deps.createSrpSession;
-    let devices: Promise<DeviceStore> | undefined;
-    let webauthn: Promise<WebAuthnSeam> | undefined;
-    const seam = deps.webauthn;
-    const core: FlowCore = {
-      config,
-      api,
-      sessions,
-      clock,
-      runner,
-      context,
-      hosted,
-      srp: async () => (srp ??= (await import('../crypto/srp-user.js')).createSrpSession),
-      // The device store shares the tokens' storage, under a key sign-out leaves alone (device-store.ts says why).
-      devices: () => (devices ??= import('../session/device-store.js').then((m) => new m.DeviceStore(storage, config.clientId))),
-      hasDevice: (username) => {
-        try {
-          return storage.getItem(deviceRecordKey(config.clientId, username)) !== null;
-        } catch {
-          return false;
-        }
-      },
-      webauthn: async () => (seam ? (webauthn ??= typeof seam === 'function' ? seam() : Promise.resolve(seam)) : undefined),
-      deviceName: () => deps.deviceName?.(),
-      follow: (response, username, guard) => followAuth(core, response, username, guard),
-    };
-    this.#core = core;
-    this.#runner = runner;
-    this.#sessions = sessions;
-    this.#storage = storage;
+    // The wiring (api, storage, sessions, the runner, the seams) is flow-core.ts's; this class only delegates.
+    [this.#core, this.#runner, this.#sessions, this.#storage, this.#stopSync] = createFlowCore(config, deps);
+    if (this.#core.hosted) journeys.preload(hostedJourney);
   }
 
   /** Runs an intent of a journey loaded on first use (journeys.ts); `fallback` if the module cannot load. */
@@ -219,37 +127,37 @@ export class AuthFlow {
   // ---- choice-based sign-in, passkeys, remembered devices (user-auth.ts, passkey.ts, devices.ts; loaded on use) ---
 
   /** sign-in-method (and "another way" from sign-in-password / sign-in-code): signs in with `method`. */
-  async chooseSignInMethod(method: SignInMethod): Promise<void> {
+  chooseSignInMethod(method: SignInMethod): Promise<void> {
     return this.#lazy(journeys.userAuthJourney, (m) => m.chooseSignInMethod(this.#core, method));
   }
 
   /** sign-in-password: the password, when the user chose `password` without having typed it. */
-  async submitSignInPassword(input: { password: string }): Promise<void> {
+  submitSignInPassword(input: { password: string }): Promise<void> {
     return this.#lazy(journeys.userAuthJourney, (m) => m.submitSignInPassword(this.#core, input));
   }
 
   /** sign-in-code: answers EMAIL_OTP / SMS_OTP (the first factor) with the code the user typed. */
-  async submitSignInCode(input: { code: string }): Promise<void> {
+  submitSignInCode(input: { code: string }): Promise<void> {
     return this.#lazy(journeys.userAuthJourney, (m) => m.submitSignInCode(this.#core, input));
   }
 
   /** sign-in-code: sends a new code (a new USER_AUTH with the same method). */
-  async resendSignInCode(): Promise<void> {
+  resendSignInCode(): Promise<void> {
     return this.#lazy(journeys.userAuthJourney, (m) => m.resendSignInCode(this.#core));
   }
 
   /** passkey-prompt, or signed-in ("Create a passkey" on the account screen): registers a passkey. */
-  async createPasskey(): Promise<void> {
+  createPasskey(): Promise<void> {
     return this.#lazy(journeys.passkeyJourney, (m) => m.createPasskey(this.#core));
   }
 
   /** passkey-prompt: "Not now", or "Don't ask again on this device" with `dontAskAgain`. */
-  async skipPasskey(options: { dontAskAgain?: boolean } = {}): Promise<void> {
+  skipPasskey(options: { dontAskAgain?: boolean } = {}): Promise<void> {
     return this.#lazy(journeys.passkeyJourney, (m) => m.skipPasskey(this.#core, options));
   }
 
   /** signed-in: "Forget this device" (ForgetDevice); the next sign-in asks for MFA again. */
-  async forgetDevice(): Promise<void> {
+  forgetDevice(): Promise<void> {
     return this.#lazy(journeys.devicesJourney, (m) => m.forgetDevice(this.#core));
   }
 
@@ -324,17 +232,17 @@ export class AuthFlow {
   // ---- verify contact after sign-in (verify-attributes.ts, loaded on first use) ----------------------------------
 
   /** verify-attributes: sends a code to the email address or phone number being verified (again, when one was sent). */
-  async sendAttributeCode(): Promise<void> {
+  sendAttributeCode(): Promise<void> {
     return this.#lazy(journeys.verifyJourney, (m) => m.sendAttributeCode(this.#core));
   }
 
   /** verify-attributes: VerifyUserAttribute with the code the user typed; then the next attribute, or signed-in. */
-  async verifyAttribute(input: { code: string }): Promise<void> {
+  verifyAttribute(input: { code: string }): Promise<void> {
     return this.#lazy(journeys.verifyJourney, (m) => m.verifyAttribute(this.#core, input));
   }
 
   /** verify-attributes: leaves the attribute unverified for now; does nothing when `verifyAttributesRequired`. */
-  async skipAttributeVerification(): Promise<void> {
+  skipAttributeVerification(): Promise<void> {
     return this.#lazy(journeys.verifyJourney, (m) => m.skipAttributeVerification(this.#core));
   }
 
@@ -349,7 +257,7 @@ export class AuthFlow {
    * Renews the tokens now (it also runs by itself before expiry; call it when back online to renew a `stale` session).
    * GetTokensFromRefreshToken or REFRESH_TOKEN_AUTH, see the `refreshCall` option.
    */
-  async refresh(): Promise<UserSession | undefined> {
+  refresh(): Promise<UserSession | undefined> {
     return this.#sessions.refresh();
   }
 
