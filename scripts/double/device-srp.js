@@ -14,13 +14,14 @@
 // UpdateDeviceStatus remembered) gets no DEVICE_SRP_AUTH: its sign-in goes on to MFA as usual - the double's reading of
 // "remembered devices can suppress MFA"; Cognito does not document which challenge such a device gets.
 import { randomBytes } from 'node:crypto';
-import { invalidParameter, notAuthorized } from './errors.js';
+import { CognitoError, invalidParameter, notAuthorized } from './errors.js';
 import * as srp from './srp.js';
 
 const INCORRECT = 'Incorrect username or password.';
 /** The answers a remembered device replaces: tokens (no challenge) or an MFA challenge. */
 const SKIPPABLE = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'EMAIL_MFA']);
 
+const unknownDevice = () => new CognitoError('ResourceNotFoundException', 'Device does not exist.');
 const hexOfBase64 = (b64) => Buffer.from(String(b64 ?? ''), 'base64').toString('hex');
 
 export function createDeviceSrp({ store, devices, steps, tokens, finish }) {
@@ -39,15 +40,30 @@ export function createDeviceSrp({ store, devices, steps, tokens, finish }) {
     async offer(req, answer) {
       if (answer?.status !== 200) return answer;
       const json = answer.json ?? {};
-      if (!json.AuthenticationResult && !SKIPPABLE.has(json.ChallengeName)) return answer;
       const deviceKey = req.AuthParameters?.DEVICE_KEY ?? req.ChallengeResponses?.DEVICE_KEY;
       const client = deviceKey ? await store.client(req.ClientId) : null;
       if (!client?.DeviceTracking) return answer;
       const username = json.AuthenticationResult ? tokens.unverified(json.AuthenticationResult.AccessToken)?.username : json.ChallengeParameters?.USER_ID_FOR_SRP;
       const device = username ? devices.find(client.UserPoolId, username, deviceKey) : null;
+      // A DEVICE_KEY the user has no device for (forgotten with ForgetDevice / AdminForgetDevice, or from another pool):
+      // once the password is right, Cognito refuses the sign-in with ResourceNotFoundException "Device does not exist."
+      // - at the PASSWORD_VERIFIER answer of USER_SRP_AUTH (its InitiateAuth only starts the SRP), at InitiateAuth of
+      // USER_PASSWORD_AUTH. Clients forget the device and sign in again without it (amazon-cognito-identity-js
+      // authenticateUserDefaultAuth; Amplify JS retryOnResourceNotFoundException):
+      //   https://github.com/amazon-archives/amazon-cognito-identity-js/issues/200
+      //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html (Errors: ResourceNotFoundException)
+      if (username && !device) throw unknownDevice();
+      if (!json.AuthenticationResult && !SKIPPABLE.has(json.ChallengeName)) return answer;
       if (!device?.confirmed || device.status !== 'remembered') return answer;
       const Session = steps.issue({ step: 'DEVICE_SRP_AUTH', poolId: client.UserPoolId, clientId: client.ClientId, username, deviceKey });
       return { status: 200, json: { ChallengeName: 'DEVICE_SRP_AUTH', Session, ChallengeParameters: { USERNAME: username } } };
+    },
+
+    /** The PASSWORD_VERIFIER answer's DEVICE_KEY, once the claim is proven (srp-auth.js): an unknown one, as in offer(). */
+    async known(req, poolId, username) {
+      const deviceKey = req.ChallengeResponses?.DEVICE_KEY;
+      const client = deviceKey ? await store.client(req.ClientId) : null;
+      if (client?.DeviceTracking && !devices.find(poolId, username, deviceKey)) throw unknownDevice();
     },
 
     /** RespondToAuthChallenge DEVICE_SRP_AUTH {USERNAME, DEVICE_KEY, SRP_A} → DEVICE_PASSWORD_VERIFIER. */

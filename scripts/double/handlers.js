@@ -145,7 +145,7 @@ export function createHandlers({ store, clock, upstream, seed = {}, issuerDomain
       return upstream('InitiateAuth', req);
     },
     async RespondToAuthChallenge(req) {
-      if (req.ChallengeName === 'PASSWORD_VERIFIER') return finishAnswer(req, await deviceSrp.offer(req, await srp.verify(req)));
+      if (req.ChallengeName === 'PASSWORD_VERIFIER') return finishAnswer(req, await deviceSrp.offer(req, await srp.verify(req, (poolId, userId) => deviceSrp.known(req, poolId, userId))));
       if (USER_AUTH_CHALLENGES.includes(req.ChallengeName)) return userAuth.respond(req);
       if (req.ChallengeName === 'DEVICE_SRP_AUTH') return deviceSrp.start(req);
       if (req.ChallengeName === 'DEVICE_PASSWORD_VERIFIER') return deviceSrp.verify(req);

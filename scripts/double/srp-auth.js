@@ -68,7 +68,8 @@ export function createSrpAuth({ store, clock, upstream, failures }) {
     };
   }
 
-  async function verify(req) {
+  /** `afterClaim(poolId, userId)`: a check of the rest of the answer once the password is proven (device-srp.js). */
+  async function verify(req, afterClaim) {
     const r = req.ChallengeResponses ?? {};
     for (const name of ['USERNAME', 'PASSWORD_CLAIM_SECRET_BLOCK', 'PASSWORD_CLAIM_SIGNATURE', 'TIMESTAMP']) {
       if (!r[name]) throw invalidParameter(`Missing required parameter ${name}`);
@@ -89,6 +90,14 @@ export function createSrpAuth({ store, clock, upstream, failures }) {
       throw notAuthorized(INCORRECT);
     }
     failures.succeeded(state.poolId, state.userId);
+    try {
+      await afterClaim?.(state.poolId, state.userId);
+    } catch (e) {
+      // Refused for something else than the password (an unknown DEVICE_KEY): the same answer may be sent again
+      // without it, as amazon-cognito-identity-js does, so the exchange stays usable.
+      pending.set(r.PASSWORD_CLAIM_SECRET_BLOCK, state);
+      throw e;
+    }
     const user = await store.user(state.poolId, state.userId);
     if (!user) throw notAuthorized(INCORRECT);
     return upstream('InitiateAuth', {

@@ -1,5 +1,5 @@
 import type { DeviceSrpSession } from '../crypto/srp-device.js';
-import { authError } from '../errors.js';
+import { AuthError, authError } from '../errors.js';
 import type { Tokens } from '../session/tokens.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
@@ -89,6 +89,29 @@ export const devicePasswordVerifier: ChallengeHandler = async (response, { flow,
   }
   return { answer: { ...(p.USERNAME ? { USERNAME: p.USERNAME } : {}), ...claim, DEVICE_KEY: device.deviceKey } };
 };
+
+/**
+ * Whether a sign-in that sent a remembered device's DEVICE_KEY failed because Cognito no longer knows that device
+ * (forgotten from another browser, removed by an admin, the pool recreated); if so the device (its key and password)
+ * is dropped from this browser's store and the sign-in may run again once, without it, as a new device's (MFA again
+ * if the pool asks for it). Cognito refuses such a key with ResourceNotFoundException "Device does not exist." once
+ * the password is proven: at the PASSWORD_VERIFIER answer of USER_SRP_AUTH, at InitiateAuth of USER_PASSWORD_AUTH
+ * (amazon-cognito-identity-js, issue #200 and CognitoUser.authenticateUserDefaultAuth; Amplify JS
+ * retryOnResourceNotFoundException; the message also reads "Device with key … does not exist in device pool …",
+ * aws-sdk-ios #5339). Any other failure (a wrong password, throttling, the network) is not the device's: false.
+ */
+export async function staleDevice(flow: FlowCore, username: string, error: unknown): Promise<boolean> {
+  const deviceKey = flow.context.deviceKey;
+  const gone = error instanceof AuthError && error.cognitoName === 'ResourceNotFoundException' && /device/i.test(error.cognitoMessage ?? '');
+  if (!deviceKey || !gone) return false;
+  const store = await flow.devices();
+  store.forgetDevice(username);
+  store.forgetDeviceKey(deviceKey);
+  flow.context.deviceKey = undefined;
+  exchanges.delete(flow);
+  // Once: a storage that would not let go of the device would only send it again.
+  return store.device(username)?.deviceKey !== deviceKey;
+}
 
 /**
  * "Forget this device": ForgetDevice with the session's device key, then the store drops the device (keys and

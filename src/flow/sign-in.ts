@@ -1,8 +1,9 @@
 import { authError, toAuthError, type AuthError } from '../errors.js';
+import type { PasswordVerifierChallenge } from '../crypto/srp-user.js';
 import type { AuthState } from '../state/index.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
-import { preload, resetJourney, signUpJourney } from './journeys.js';
+import { devicesJourney, preload, resetJourney, signUpJourney } from './journeys.js';
 import type { Guard } from './runner.js';
 import { delivery, fail, required, secretHash, userRequest } from './steps.js';
 
@@ -32,22 +33,20 @@ export async function signIn(flow: FlowCore, input: { username: string; password
  * confirmation and SMS set-up, which sign in with the password typed earlier on the page.
  */
 export async function signInWith(flow: FlowCore, username: string, password: string, guard: Guard): Promise<void> {
-  const { clientId } = flow.config;
-  const hash = { ...(await secretHash(flow, 'SECRET_HASH', username)), ...(await deviceKeyParam(flow, username)) };
-  let response;
-  if (flow.config.authFlow === 'USER_PASSWORD_AUTH') {
-    response = await guard(
-      flow.api.initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password, ...hash } }),
-    );
-  } else {
-    const srp = (await flow.srp())();
-    flow.context.srp = srp;
-    response = await guard(
-      flow.api.initiateAuth({ AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, SRP_A: srp.A, ...hash } }),
-    );
+  const { config, context } = flow;
+  try {
+    const srp = config.authFlow === 'USER_PASSWORD_AUTH' ? undefined : (await flow.srp())();
+    context.srp = srp;
+    const secret: Record<string, string> = srp ? { SRP_A: srp.A } : { PASSWORD: password };
+    const AuthParameters = { USERNAME: username, ...secret, ...(await secretHash(flow, 'SECRET_HASH', username)), ...(await deviceKeyParam(flow, username)) };
+    const response = await guard(flow.api.initiateAuth({ AuthFlow: config.authFlow, ClientId: config.clientId, AuthParameters }));
+    context.userIdForSrp = undefined;
+    await flow.follow(response, username, guard);
+  } catch (e) {
+    // A remembered device Cognito no longer knows: devices.ts forgets it, and the same sign-in runs again without it.
+    if (!context.deviceKey || !(await (await devicesJourney()).staleDevice(flow, username, e))) throw e;
+    await signInWith(flow, username, password, guard);
   }
-  flow.context.userIdForSrp = undefined;
-  await flow.follow(response, username, guard);
 }
 
 /**
@@ -75,11 +74,12 @@ export const passwordVerifier: ChallengeHandler = async (response, { flow }) => 
       userPoolId: flow.config.userPoolId,
       userIdForSrp: flow.context.userIdForSrp ?? '',
       password,
-      challenge: { SRP_B: p.SRP_B ?? '', SALT: p.SALT ?? '', SECRET_BLOCK: p.SECRET_BLOCK ?? '' },
+      // As Cognito sent them: the SRP code checks each one (a missing or malformed one is srp-invalid-challenge).
+      challenge: { SRP_B: p.SRP_B, SALT: p.SALT, SECRET_BLOCK: p.SECRET_BLOCK } as Partial<PasswordVerifierChallenge> as PasswordVerifierChallenge,
       now: flow.clock.now(),
     });
   } catch (e) {
-    throw authError('srp-invalid-challenge', { cognitoMessage: e instanceof Error ? e.message : undefined });
+    throw authError('srp-invalid-challenge', { cognitoMessage: (e as Error | undefined)?.message });
   }
   // Used once: a second PASSWORD_VERIFIER would need a new exchange.
   flow.context.srp = undefined;

@@ -5,6 +5,7 @@ import type { AuthState, StateOf } from '../state/index.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
 import { requireWebAuthn } from './passkey.js';
+import { devicesJourney } from './journeys.js';
 import type { Guard } from './runner.js';
 import { deviceKeyParam } from './sign-in.js';
 import { answerChallenge, fail, readCode, required, secretHash } from './steps.js';
@@ -56,8 +57,26 @@ function needsPassword(flow: FlowCore, method: SignInMethod, username: string): 
   return true;
 }
 
+/**
+ * A remembered device Cognito no longer knows fails the password step ("Device does not exist.", devices.ts says where):
+ * devices.ts forgets it, and USER_AUTH starts again once, without it, with the same method, as a new device's.
+ */
+async function orAgainWithoutStaleDevice(flow: FlowCore, username: string, method: SignInMethod | undefined, guard: Guard, step: Promise<void>) {
+  try {
+    await step;
+  } catch (e) {
+    if (!flow.context.deviceKey || !(await (await devicesJourney()).staleDevice(flow, username, e))) throw e;
+    flow.context.cognitoSession = undefined;
+    await initiate(flow, username, method, guard);
+  }
+}
+
 /** InitiateAuth USER_AUTH, with PREFERRED_CHALLENGE when the page or the user chose (`method`). */
-async function initiate(flow: FlowCore, username: string, method: SignInMethod | undefined, guard: Guard): Promise<void> {
+function initiate(flow: FlowCore, username: string, method: SignInMethod | undefined, guard: Guard): Promise<void> {
+  return orAgainWithoutStaleDevice(flow, username, method, guard, initiateOnce(flow, username, method, guard));
+}
+
+async function initiateOnce(flow: FlowCore, username: string, method: SignInMethod | undefined, guard: Guard): Promise<void> {
   if (method && needsPassword(flow, method, username)) return;
   if (method === 'passkey') await requireWebAuthn(flow);
   flow.context.firstFactor = method === 'email-otp' || method === 'sms-otp';
@@ -78,9 +97,12 @@ async function useMethod(flow: FlowCore, username: string, method: SignInMethod,
   if (needsPassword(flow, method, username)) return;
   if (method === 'passkey') await requireWebAuthn(flow);
   flow.context.firstFactor = method === 'email-otp' || method === 'sms-otp';
-  const proof = method === 'password' ? await passwordProof(flow) : {};
-  const response = await guard(answerChallenge(flow, 'SELECT_CHALLENGE', { ANSWER: challengeOf(flow, method), ...proof }));
-  await flow.follow(response, username, guard);
+  const answer = async () => {
+    const proof = method === 'password' ? await passwordProof(flow) : {};
+    const response = await guard(answerChallenge(flow, 'SELECT_CHALLENGE', { ANSWER: challengeOf(flow, method), ...proof }));
+    await flow.follow(response, username, guard);
+  };
+  await orAgainWithoutStaleDevice(flow, username, method, guard, answer());
 }
 
 /**

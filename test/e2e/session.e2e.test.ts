@@ -5,7 +5,8 @@ import { expect } from 'chai';
 import { MemoryStorage } from '../../src/session/index.js';
 import type { AuthFlow } from '../../src/index.js';
 import { until } from '../support/until.js';
-import { endpoint, flowFor, seed, signInAs, type SeedUser } from './env.js';
+import { DeviceStore } from '../../src/session/device-store.js';
+import { endpoint, flowFor, seed, signInAs, signInName, type SeedUser } from './env.js';
 
 const POOL = 'plain' as const;
 const clients = seed.pools[POOL].clients ?? {};
@@ -66,6 +67,44 @@ describe('sessions against the Cognito double', () => {
     await nextSecond(reloaded);
     expect(await reloaded.refresh(), 'refresh after a reload failed').to.not.equal(undefined);
     expect(reloaded.state.screen).to.equal('signed-in');
+  });
+
+  it('a remembered device forgotten on the server: the next sign-in on this browser works as a new device\'s, with no error', async () => {
+    const clientId = clients.devices?.clientId;
+    expect(clientId, 'the seed has a device-tracking client').to.be.a('string');
+    const user = u.deviceuser!;
+    for (const authFlow of ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'] as const) {
+      const storage = new MemoryStorage();
+      const first = flowFor(POOL, { clientId, authFlow }, storage);
+      await signInAs(first, POOL, user);
+      expect(first.state.screen, JSON.stringify(first.state.error)).to.equal('signed-in');
+      const stale = first.session!.tokens.deviceKey!;
+      expect(new DeviceStore(storage, clientId!).device(signInName(POOL, user))?.deviceKey, 'remembered on this browser').to.equal(stale);
+      // Forgotten behind this browser's back (another browser's "Forget this device", an admin), then signed out.
+      const forgot = await raw('ForgetDevice', { AccessToken: first.session!.tokens.accessToken, DeviceKey: stale });
+      expect(forgot.status, JSON.stringify(forgot.json)).to.equal(200);
+      await first.signOut();
+
+      // The rule the engine must meet: Cognito refuses the forgotten key once the password is right.
+      const refused = await raw('InitiateAuth', {
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: signInName(POOL, user), PASSWORD: user.password, DEVICE_KEY: stale },
+      });
+      expect(refused.type).to.equal('ResourceNotFoundException');
+
+      const next = flowFor(POOL, { clientId, authFlow }, storage);
+      const errors: unknown[] = [];
+      next.onEvent((e) => e.type === 'error' && errors.push(e.error));
+      await signInAs(next, POOL, user);
+      expect(next.state.screen, `${authFlow}: ${JSON.stringify(next.state.error)}`).to.equal('signed-in');
+      expect(next.state.error).to.equal(undefined);
+      expect(errors).to.deep.equal([]);
+      const fresh = next.session!.tokens.deviceKey;
+      expect(fresh, 'a new device').to.be.a('string').and.not.equal(stale);
+      expect(new DeviceStore(storage, clientId!).device(signInName(POOL, user))?.deviceKey).to.equal(fresh);
+      await next.signOut();
+    }
   });
 
   it('rotation: refresh uses GetTokensFromRefreshToken and keeps each new refresh token', async () => {

@@ -120,6 +120,43 @@ describe('double rule: DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER (API_RespondTo
     assert.deepEqual(next.steps, ['SMS_MFA']);
   });
 
+  it('a device forgotten elsewhere: PASSWORD_VERIFIER with its DEVICE_KEY is ResourceNotFoundException; the same answer without it goes on to MFA', async () => {
+    const u = ctx.seed.users.rememberme;
+    const lib = userOf('devices', u.username);
+    const signedIn = await signIn(lib, u.password);
+    assert.deepEqual(signedIn.steps, [], 'the device of the previous test is remembered');
+    lib.getCachedDeviceKeyAndPassword();
+    const staleKey = lib.deviceKey;
+    // Forgotten on the server only (another browser's "Forget this device", an admin): this library still has it.
+    const forgot = await call(ctx.endpoint, 'ForgetDevice', { AccessToken: signedIn.session.getAccessToken().getJwtToken(), DeviceKey: staleKey });
+    assert.equal(forgot.status, 200);
+
+    const wire = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (url, init) => {
+      const res = await realFetch(url, init);
+      const body = JSON.parse(init.body);
+      if (body.ChallengeName === 'PASSWORD_VERIFIER') {
+        const answer = await res.clone().json();
+        wire.push({ deviceKey: body.ChallengeResponses.DEVICE_KEY ?? null, error: answer.__type ? `${answer.__type}: ${answer.message}` : null });
+      }
+      return res;
+    };
+    let next;
+    try {
+      next = await signIn(userOf('devices', u.username), u.password);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    // amazon-cognito-identity-js forgets the device and sends the same answer again without DEVICE_KEY.
+    assert.deepEqual(wire, [
+      { deviceKey: staleKey, error: 'ResourceNotFoundException: Device does not exist.' },
+      { deviceKey: null, error: null },
+    ]);
+    assert.equal(next.kind, 'success', next.error?.message);
+    assert.deepEqual(next.steps, ['SMS_MFA'], 'a new device: MFA again');
+  });
+
   it('USER_AUTH through a device-tracking client: PASSWORD from a remembered device gets DEVICE_SRP_AUTH too', async () => {
     const u = ctx.seed.users.otpuser;
     const clientId = ctx.seed.doublePools.passwordless.clients.devices.clientId;

@@ -94,4 +94,21 @@ describe('double rule D: device tracking (NewDeviceMetadata, DEVICE_KEY on refre
     assert.deepEqual((await call(ctx.endpoint, 'ListDevices', { AccessToken })).json, { Devices: [] });
     assert.equal((await call(ctx.endpoint, 'GetDevice', { AccessToken, DeviceKey })).json.__type, 'ResourceNotFoundException');
   });
+
+  it('a DEVICE_KEY the user has no device for: ResourceNotFoundException "Device does not exist." once the password is right', async () => {
+    const u = ctx.seed.users.deviceuser;
+    const tokens = await signIn(devicesClient(), u);
+    const DeviceKey = tokens.NewDeviceMetadata.DeviceKey;
+    await call(ctx.endpoint, 'ConfirmDevice', { AccessToken: tokens.AccessToken, DeviceKey, DeviceSecretVerifierConfig: verifierConfig });
+    assert.equal((await call(ctx.endpoint, 'ForgetDevice', { AccessToken: tokens.AccessToken, DeviceKey })).status, 200);
+    const attempt = (DEVICE_KEY, PASSWORD = u.password) =>
+      call(ctx.endpoint, 'InitiateAuth', { ClientId: devicesClient(), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: u.username, PASSWORD, DEVICE_KEY } });
+    for (const key of [DeviceKey, `${ctx.seed.region}_00000000-0000-4000-8000-000000000000`]) {
+      assert.deepEqual(await attempt(key), { status: 400, json: { __type: 'ResourceNotFoundException', message: 'Device does not exist.' } });
+    }
+    // A wrong password is still only that; without the key the sign-in is a new device's.
+    assert.equal((await attempt(DeviceKey, 'Wrong-Password-1')).json.__type, 'NotAuthorizedException');
+    const fresh = await signIn(devicesClient(), u);
+    assert.notEqual(fresh.NewDeviceMetadata.DeviceKey, DeviceKey);
+  });
 });
