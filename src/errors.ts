@@ -86,6 +86,11 @@ export type AuthErrorCode =
   | 'passkey-not-supported'
   | 'passkey-failed'
   | 'passkey-exists'
+  // creating one when signed in already (src/flow/passkey.ts): the same failures, without sign-in's advice
+  | 'passkey-create-cancelled'
+  | 'passkey-create-timeout'
+  | 'passkey-create-not-supported'
+  | 'passkey-create-failed'
   | 'unknown';
 
 export interface AuthErrorInit {

@@ -15,7 +15,7 @@ const options = { signInMethods: 'passkey email-otp password' };
 export const Prompt = screenStory('cognito-passkey-prompt', { state: { ...base, busy: false }, options });
 export const Creating = screenStory('cognito-passkey-prompt', { name: 'Dialog open (progress)', state: { ...base, busy: true }, options });
 export const AlreadyThere = screenStory('cognito-passkey-prompt', { name: 'Passkey already on this device', state: { ...base, busy: false, error: error('passkey-exists') }, options });
-export const Cancelled = screenStory('cognito-passkey-prompt', { name: 'Dialog cancelled', state: { ...base, busy: false, error: error('passkey-cancelled') }, options });
+export const Cancelled = screenStory('cognito-passkey-prompt', { name: 'Dialog cancelled', state: { ...base, busy: false, error: error('passkey-create-cancelled') }, options });
 export const RememberDevice = screenStory('cognito-mfa-code', {
   name: 'MFA with "Remember this device"',
   state: { screen: 'mfa-code', username: 'ada', mfaType: 'SMS_MFA', delivery: { medium: 'SMS', destination: '+*******0101' }, busy: false },

@@ -1,5 +1,5 @@
 import type { WebAuthnFailureReason, WebAuthnJson, WebAuthnSeam } from '../crypto/webauthn.js';
-import { authError, type AuthError, type AuthErrorCode } from '../errors.js';
+import { AuthError, authError, type AuthErrorCode } from '../errors.js';
 import type { UserSession } from '../session/tokens.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
@@ -26,6 +26,24 @@ function passkeyError(e: unknown, creating: boolean): AuthError {
   // InvalidStateError at get() is no "already registered": only create() can find a passkey already there.
   if (code === 'passkey-exists' && !creating) code = 'passkey-failed';
   return authError(code, { cognitoMessage: e instanceof Error ? e.message : undefined });
+}
+
+// Creating a passkey happens when the user is signed in already (the prompt, the account's "Add a passkey"), where
+// "choose another way to sign in", the sign-in codes' advice, is wrong: each failure a creation shares with sign-in
+// (the seam's, a browser without WebAuthn, Cognito's refusal at CompleteWebAuthnRegistration) has a creation code.
+const CREATION_CODE: Partial<Record<AuthErrorCode, AuthErrorCode>> = {
+  'passkey-cancelled': 'passkey-create-cancelled',
+  'passkey-timeout': 'passkey-create-timeout',
+  'passkey-not-supported': 'passkey-create-not-supported',
+  'passkey-failed': 'passkey-create-failed',
+};
+
+/** A creation's failure with its creation code; anything else (a refused token, offline, a superseded run) unchanged. */
+function creationError(e: unknown): unknown {
+  const code = e instanceof AuthError ? CREATION_CODE[e.code] : undefined;
+  if (!code) return e;
+  const { cognitoName, cognitoMessage, status } = e as AuthError;
+  return authError(code, { cognitoName, cognitoMessage, status });
 }
 
 /** The seam, or `passkey-not-supported` when the page gave none or the browser has no WebAuthn. */
@@ -81,24 +99,25 @@ function toSignedIn(flow: FlowCore, session: UserSession, notice?: 'passkey-crea
 /**
  * "Create a passkey": from the prompt, or asked by a signed-in user (the account screen). StartWebAuthnRegistration ->
  * the seam's create -> CompleteWebAuthnRegistration; then signed-in with the notice `passkey-created`. A failure stays
- * on the same screen with its error (the prompt can still be skipped).
+ * on the same screen with its error, a `passkey-create-*` code where sign-in has its own (the prompt can still be skipped).
  */
 export function createPasskey(flow: FlowCore): Promise<void> {
   return flow.runner.run(['passkey-prompt', 'signed-in'], async (guard) => {
     const session = flow.sessions.session;
     if (!session) fail('not-signed-in');
     const username = flow.runner.state.username;
-    const seam = await requireWebAuthn(flow);
     const AccessToken = session.tokens.accessToken;
-    const started = await guard(flow.api.startWebAuthnRegistration({ AccessToken }));
-    if (!started.CredentialCreationOptions) throw authError('unsupported-operation');
-    let credential: WebAuthnJson;
     try {
-      credential = await seam.create(started.CredentialCreationOptions);
+      const seam = await requireWebAuthn(flow);
+      const started = await guard(flow.api.startWebAuthnRegistration({ AccessToken }));
+      if (!started.CredentialCreationOptions) throw authError('unsupported-operation');
+      const credential = await seam.create(started.CredentialCreationOptions).catch((e: unknown) => {
+        throw passkeyError(e, true);
+      });
+      await guard(flow.api.completeWebAuthnRegistration({ AccessToken, Credential: credential }));
     } catch (e) {
-      throw passkeyError(e, true);
+      throw creationError(e);
     }
-    await guard(flow.api.completeWebAuthnRegistration({ AccessToken, Credential: credential }));
     (await flow.devices()).update(username, { noPasskeyPrompt: true });
     toSignedIn(flow, flow.sessions.session ?? session, 'passkey-created');
   });

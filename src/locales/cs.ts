@@ -371,6 +371,10 @@ const cs = {
     'passkey-not-supported': 'Tento prohlížeč nepodporuje přístupové klíče. Zvolte jiný způsob přihlášení.',
     'passkey-failed': 'Přístupový klíč nelze na tomto webu použít. Zvolte jiný způsob přihlášení.',
     'passkey-exists': 'Toto zařízení už má pro tento účet přístupový klíč.',
+    'passkey-create-cancelled': 'Přístupový klíč nebyl vytvořen: žádost byla zrušena. Můžete to zkusit znovu.',
+    'passkey-create-timeout': 'Přístupový klíč nebyl vytvořen: žádosti vypršel čas. Můžete to zkusit znovu.',
+    'passkey-create-not-supported': 'Přístupový klíč nebyl vytvořen: tento prohlížeč nebo zařízení neumí vytvořit klíč, který tento web přijímá.',
+    'passkey-create-failed': 'Přístupový klíč nelze na tomto webu vytvořit.',
     unknown: 'Něco se pokazilo. Zkuste to znovu.',
   },
   idp: {

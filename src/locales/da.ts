@@ -372,6 +372,10 @@ const da = {
     'passkey-not-supported': 'Denne browser understøtter ikke adgangsnøgler. Vælg en anden måde at logge ind på.',
     'passkey-failed': 'Adgangsnøglen kan ikke bruges på denne side. Vælg en anden måde at logge ind på.',
     'passkey-exists': 'Denne enhed har allerede en adgangsnøgle til kontoen.',
+    'passkey-create-cancelled': 'Adgangsnøglen blev ikke oprettet: anmodningen blev annulleret. Du kan prøve igen.',
+    'passkey-create-timeout': 'Adgangsnøglen blev ikke oprettet: anmodningen fik timeout. Du kan prøve igen.',
+    'passkey-create-not-supported': 'Adgangsnøglen blev ikke oprettet: denne browser eller enhed kan ikke lave en nøgle, som denne side accepterer.',
+    'passkey-create-failed': 'Adgangsnøglen kan ikke oprettes på denne side.',
     unknown: 'Noget gik galt. Prøv igen.',
   },
   idp: {

@@ -374,6 +374,10 @@ const de = {
     'passkey-not-supported': 'Dieser Browser unterstützt keine Passkeys. Wählen Sie eine andere Anmeldeart.',
     'passkey-failed': 'Der Passkey kann auf dieser Website nicht verwendet werden. Wählen Sie eine andere Anmeldeart.',
     'passkey-exists': 'Dieses Gerät hat bereits einen Passkey für dieses Konto.',
+    'passkey-create-cancelled': 'Der Passkey wurde nicht erstellt: Die Anfrage wurde abgebrochen. Sie können es erneut versuchen.',
+    'passkey-create-timeout': 'Der Passkey wurde nicht erstellt: Die Anfrage hat zu lange gedauert. Sie können es erneut versuchen.',
+    'passkey-create-not-supported': 'Der Passkey wurde nicht erstellt: Dieser Browser oder dieses Gerät kann keinen Passkey erstellen, den diese Website akzeptiert.',
+    'passkey-create-failed': 'Der Passkey kann auf dieser Website nicht erstellt werden.',
     unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
   idp: {

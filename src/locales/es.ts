@@ -375,6 +375,10 @@ const es = {
     'passkey-not-supported': 'Este navegador no admite llaves de acceso. Elige otra forma de iniciar sesión.',
     'passkey-failed': 'La llave de acceso no se puede usar en este sitio. Elige otra forma de iniciar sesión.',
     'passkey-exists': 'Este dispositivo ya tiene una llave de acceso para esta cuenta.',
+    'passkey-create-cancelled': 'No se creó la llave de acceso: se canceló la solicitud. Puedes intentarlo de nuevo.',
+    'passkey-create-timeout': 'No se creó la llave de acceso: la solicitud caducó. Puedes intentarlo de nuevo.',
+    'passkey-create-not-supported': 'No se creó la llave de acceso: este navegador o dispositivo no puede crear una que este sitio acepte.',
+    'passkey-create-failed': 'No se puede crear la llave de acceso en este sitio.',
     unknown: 'Se ha producido un error. Inténtelo de nuevo.',
   },
   idp: {

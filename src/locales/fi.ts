@@ -370,6 +370,10 @@ const fi = {
     'passkey-not-supported': 'Tämä selain ei tue pääsyavaimia. Valitse toinen kirjautumistapa.',
     'passkey-failed': 'Pääsyavainta ei voi käyttää tällä sivustolla. Valitse toinen kirjautumistapa.',
     'passkey-exists': 'Tällä laitteella on jo pääsyavain tälle tilille.',
+    'passkey-create-cancelled': 'Pääsyavainta ei luotu: pyyntö peruutettiin. Voit yrittää uudelleen.',
+    'passkey-create-timeout': 'Pääsyavainta ei luotu: pyyntö aikakatkaistiin. Voit yrittää uudelleen.',
+    'passkey-create-not-supported': 'Pääsyavainta ei luotu: tämä selain tai laite ei voi luoda avainta, jonka tämä sivusto hyväksyy.',
+    'passkey-create-failed': 'Pääsyavainta ei voi luoda tällä sivustolla.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
   },
   idp: {

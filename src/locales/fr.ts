@@ -376,6 +376,10 @@ const fr = {
     'passkey-not-supported': 'Ce navigateur ne prend pas en charge les clés d’accès. Choisissez un autre mode de connexion.',
     'passkey-failed': 'La clé d’accès ne peut pas être utilisée sur ce site. Choisissez un autre mode de connexion.',
     'passkey-exists': 'Cet appareil a déjà une clé d’accès pour ce compte.',
+    'passkey-create-cancelled': 'La clé d’accès n’a pas été créée : la demande a été annulée. Vous pouvez réessayer.',
+    'passkey-create-timeout': 'La clé d’accès n’a pas été créée : la demande a expiré. Vous pouvez réessayer.',
+    'passkey-create-not-supported': 'La clé d’accès n’a pas été créée : ce navigateur ou cet appareil ne peut pas créer de clé acceptée par ce site.',
+    'passkey-create-failed': 'La clé d’accès ne peut pas être créée sur ce site.',
     unknown: 'Une erreur s’est produite. Réessayez.',
   },
   idp: {

@@ -371,6 +371,10 @@ const hu = {
     'passkey-not-supported': 'Ez a böngésző nem támogatja a jelkulcsokat. Válasszon másik bejelentkezési módot.',
     'passkey-failed': 'A jelkulcs ezen a webhelyen nem használható. Válasszon másik bejelentkezési módot.',
     'passkey-exists': 'Ezen az eszközön már van jelkulcs ehhez a fiókhoz.',
+    'passkey-create-cancelled': 'A jelkulcs nem jött létre: a kérést megszakították. Megpróbálhatja újra.',
+    'passkey-create-timeout': 'A jelkulcs nem jött létre: a kérés időtúllépés miatt megszakadt. Megpróbálhatja újra.',
+    'passkey-create-not-supported': 'A jelkulcs nem jött létre: ez a böngésző vagy eszköz nem tud olyan jelkulcsot létrehozni, amelyet ez a webhely elfogad.',
+    'passkey-create-failed': 'A jelkulcs ezen a webhelyen nem hozható létre.',
     unknown: 'Hiba történt. Próbálja újra.',
   },
   idp: {

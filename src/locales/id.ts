@@ -369,6 +369,10 @@ const id = {
     'passkey-not-supported': 'Browser ini tidak mendukung kunci sandi. Pilih cara lain untuk masuk.',
     'passkey-failed': 'Kunci sandi tidak dapat digunakan di situs ini. Pilih cara lain untuk masuk.',
     'passkey-exists': 'Perangkat ini sudah memiliki kunci sandi untuk akun ini.',
+    'passkey-create-cancelled': 'Kunci sandi tidak dibuat: permintaan dibatalkan. Anda dapat mencoba lagi.',
+    'passkey-create-timeout': 'Kunci sandi tidak dibuat: permintaan habis waktunya. Anda dapat mencoba lagi.',
+    'passkey-create-not-supported': 'Kunci sandi tidak dibuat: browser atau perangkat ini tidak dapat membuat kunci sandi yang diterima situs ini.',
+    'passkey-create-failed': 'Kunci sandi tidak dapat dibuat di situs ini.',
     unknown: 'Terjadi kesalahan. Coba lagi.',
   },
   idp: {

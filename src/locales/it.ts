@@ -372,6 +372,10 @@ const it = {
     'passkey-not-supported': 'Questo browser non supporta le passkey. Scegli un altro modo di accedere.',
     'passkey-failed': 'La passkey non può essere usata su questo sito. Scegli un altro modo di accedere.',
     'passkey-exists': 'Questo dispositivo ha già una passkey per questo account.',
+    'passkey-create-cancelled': 'La passkey non è stata creata: la richiesta è stata annullata. Puoi riprovare.',
+    'passkey-create-timeout': 'La passkey non è stata creata: la richiesta è scaduta. Puoi riprovare.',
+    'passkey-create-not-supported': 'La passkey non è stata creata: questo browser o dispositivo non può creare una passkey accettata da questo sito.',
+    'passkey-create-failed': 'Non è possibile creare la passkey su questo sito.',
     unknown: 'Si è verificato un errore. Riprova.',
   },
   idp: {

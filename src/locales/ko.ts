@@ -367,6 +367,10 @@ const ko = {
     'passkey-not-supported': '이 브라우저는 패스키를 지원하지 않습니다. 다른 로그인 방법을 선택하세요.',
     'passkey-failed': '이 사이트에서는 패스키를 사용할 수 없습니다. 다른 로그인 방법을 선택하세요.',
     'passkey-exists': '이 기기에 이미 이 계정의 패스키가 있습니다.',
+    'passkey-create-cancelled': '패스키가 만들어지지 않았습니다. 요청이 취소되었습니다. 다시 시도할 수 있습니다.',
+    'passkey-create-timeout': '패스키가 만들어지지 않았습니다. 요청 시간이 초과되었습니다. 다시 시도할 수 있습니다.',
+    'passkey-create-not-supported': '패스키가 만들어지지 않았습니다. 이 브라우저 또는 기기에서는 이 사이트가 허용하는 패스키를 만들 수 없습니다.',
+    'passkey-create-failed': '이 사이트에서는 패스키를 만들 수 없습니다.',
     unknown: '문제가 발생했습니다. 다시 시도하세요.',
   },
   idp: {

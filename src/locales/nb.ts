@@ -371,6 +371,10 @@ const nb = {
     'passkey-not-supported': 'Denne nettleseren støtter ikke tilgangsnøkler. Velg en annen måte å logge på.',
     'passkey-failed': 'Tilgangsnøkkelen kan ikke brukes på dette nettstedet. Velg en annen måte å logge på.',
     'passkey-exists': 'Denne enheten har allerede en tilgangsnøkkel for kontoen.',
+    'passkey-create-cancelled': 'Tilgangsnøkkelen ble ikke opprettet: forespørselen ble avbrutt. Du kan prøve igjen.',
+    'passkey-create-timeout': 'Tilgangsnøkkelen ble ikke opprettet: forespørselen tok for lang tid. Du kan prøve igjen.',
+    'passkey-create-not-supported': 'Tilgangsnøkkelen ble ikke opprettet: denne nettleseren eller enheten kan ikke lage en nøkkel som dette nettstedet godtar.',
+    'passkey-create-failed': 'Tilgangsnøkkelen kan ikke opprettes på dette nettstedet.',
     unknown: 'Noe gikk galt. Prøv igjen.',
   },
   idp: {

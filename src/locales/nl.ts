@@ -371,6 +371,10 @@ const nl = {
     'passkey-not-supported': 'Deze browser ondersteunt geen passkeys. Kies een andere manier om in te loggen.',
     'passkey-failed': 'De passkey kan op deze site niet worden gebruikt. Kies een andere manier om in te loggen.',
     'passkey-exists': 'Dit apparaat heeft al een passkey voor dit account.',
+    'passkey-create-cancelled': 'De passkey is niet gemaakt: het verzoek is geannuleerd. Probeer het opnieuw.',
+    'passkey-create-timeout': 'De passkey is niet gemaakt: het verzoek is verlopen. Probeer het opnieuw.',
+    'passkey-create-not-supported': 'De passkey is niet gemaakt: deze browser of dit apparaat kan geen passkey maken die deze site accepteert.',
+    'passkey-create-failed': 'De passkey kan op deze site niet worden gemaakt.',
     unknown: 'Er is iets misgegaan. Probeer het opnieuw.',
   },
   idp: {

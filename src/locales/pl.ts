@@ -373,6 +373,10 @@ const pl = {
     'passkey-not-supported': 'Ta przeglądarka nie obsługuje kluczy dostępu. Wybierz inny sposób logowania.',
     'passkey-failed': 'Klucza dostępu nie można użyć w tej witrynie. Wybierz inny sposób logowania.',
     'passkey-exists': 'To urządzenie ma już klucz dostępu do tego konta.',
+    'passkey-create-cancelled': 'Klucz dostępu nie został utworzony: żądanie zostało anulowane. Możesz spróbować ponownie.',
+    'passkey-create-timeout': 'Klucz dostępu nie został utworzony: upłynął czas żądania. Możesz spróbować ponownie.',
+    'passkey-create-not-supported': 'Klucz dostępu nie został utworzony: ta przeglądarka lub to urządzenie nie może utworzyć klucza akceptowanego przez tę witrynę.',
+    'passkey-create-failed': 'Nie można utworzyć klucza dostępu w tej witrynie.',
     unknown: 'Coś poszło nie tak. Spróbuj ponownie.',
   },
   idp: {

@@ -372,6 +372,10 @@ const ptBR = {
     'passkey-not-supported': 'Este navegador não é compatível com chaves de acesso. Escolha outra forma de entrar.',
     'passkey-failed': 'A chave de acesso não pode ser usada neste site. Escolha outra forma de entrar.',
     'passkey-exists': 'Este dispositivo já tem uma chave de acesso para esta conta.',
+    'passkey-create-cancelled': 'A chave de acesso não foi criada: a solicitação foi cancelada. Você pode tentar novamente.',
+    'passkey-create-timeout': 'A chave de acesso não foi criada: a solicitação expirou. Você pode tentar novamente.',
+    'passkey-create-not-supported': 'A chave de acesso não foi criada: este navegador ou dispositivo não consegue criar uma chave aceita por este site.',
+    'passkey-create-failed': 'Não é possível criar a chave de acesso neste site.',
     unknown: 'Algo deu errado. Tente novamente.',
   },
   idp: {

@@ -372,6 +372,10 @@ const ptPT = {
     'passkey-not-supported': 'Este navegador não suporta chaves de acesso. Escolha outra forma de iniciar sessão.',
     'passkey-failed': 'A chave de acesso não pode ser utilizada neste site. Escolha outra forma de iniciar sessão.',
     'passkey-exists': 'Este dispositivo já tem uma chave de acesso para esta conta.',
+    'passkey-create-cancelled': 'A chave de acesso não foi criada: o pedido foi cancelado. Pode tentar novamente.',
+    'passkey-create-timeout': 'A chave de acesso não foi criada: o pedido expirou. Pode tentar novamente.',
+    'passkey-create-not-supported': 'A chave de acesso não foi criada: este navegador ou dispositivo não consegue criar uma chave aceite por este site.',
+    'passkey-create-failed': 'Não é possível criar a chave de acesso neste site.',
     unknown: 'Ocorreu um erro. Tente novamente.',
   },
   idp: {

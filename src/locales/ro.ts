@@ -377,6 +377,10 @@ const ro = {
     'passkey-not-supported': 'Acest browser nu acceptă chei de acces. Alegeți alt mod de conectare.',
     'passkey-failed': 'Cheia de acces nu poate fi folosită pe acest site. Alegeți alt mod de conectare.',
     'passkey-exists': 'Acest dispozitiv are deja o cheie de acces pentru acest cont.',
+    'passkey-create-cancelled': 'Cheia de acces nu a fost creată: solicitarea a fost anulată. Puteți încerca din nou.',
+    'passkey-create-timeout': 'Cheia de acces nu a fost creată: solicitarea a expirat. Puteți încerca din nou.',
+    'passkey-create-not-supported': 'Cheia de acces nu a fost creată: acest browser sau dispozitiv nu poate crea o cheie acceptată de acest site.',
+    'passkey-create-failed': 'Cheia de acces nu poate fi creată pe acest site.',
     unknown: 'A apărut o eroare. Încercați din nou.',
   },
   idp: {

@@ -375,6 +375,10 @@ const sv = {
     'passkey-not-supported': 'Den här webbläsaren stöder inte nycklar (passkeys). Välj ett annat sätt att logga in.',
     'passkey-failed': 'Nyckeln kan inte användas på den här webbplatsen. Välj ett annat sätt att logga in.',
     'passkey-exists': 'Den här enheten har redan en nyckel för kontot.',
+    'passkey-create-cancelled': 'Nyckeln skapades inte: begäran avbröts. Du kan försöka igen.',
+    'passkey-create-timeout': 'Nyckeln skapades inte: begäran tog för lång tid. Du kan försöka igen.',
+    'passkey-create-not-supported': 'Nyckeln skapades inte: den här webbläsaren eller enheten kan inte skapa en nyckel som den här webbplatsen godtar.',
+    'passkey-create-failed': 'Nyckeln kan inte skapas på den här webbplatsen.',
     unknown: 'Något gick fel. Försök igen.',
   },
   idp: {

@@ -375,6 +375,10 @@ const tr = {
     'passkey-not-supported': 'Bu tarayıcı geçiş anahtarlarını desteklemiyor. Başka bir oturum açma yolu seçin.',
     'passkey-failed': 'Geçiş anahtarı bu sitede kullanılamıyor. Başka bir oturum açma yolu seçin.',
     'passkey-exists': 'Bu cihazda bu hesap için zaten bir geçiş anahtarı var.',
+    'passkey-create-cancelled': 'Geçiş anahtarı oluşturulmadı: istek iptal edildi. Tekrar deneyebilirsiniz.',
+    'passkey-create-timeout': 'Geçiş anahtarı oluşturulmadı: istek zaman aşımına uğradı. Tekrar deneyebilirsiniz.',
+    'passkey-create-not-supported': 'Geçiş anahtarı oluşturulmadı: bu tarayıcı veya cihaz, bu sitenin kabul ettiği bir geçiş anahtarı oluşturamıyor.',
+    'passkey-create-failed': 'Bu sitede geçiş anahtarı oluşturulamıyor.',
     unknown: 'Bir sorun oluştu. Tekrar deneyin.',
   },
   idp: {

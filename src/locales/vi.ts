@@ -373,6 +373,10 @@ const vi = {
     'passkey-not-supported': 'Trình duyệt này không hỗ trợ khóa truy cập. Hãy chọn cách đăng nhập khác.',
     'passkey-failed': 'Không thể dùng khóa truy cập trên trang web này. Hãy chọn cách đăng nhập khác.',
     'passkey-exists': 'Thiết bị này đã có khóa truy cập cho tài khoản này.',
+    'passkey-create-cancelled': 'Chưa tạo được khóa truy cập: yêu cầu đã bị hủy. Bạn có thể thử lại.',
+    'passkey-create-timeout': 'Chưa tạo được khóa truy cập: yêu cầu đã hết thời gian. Bạn có thể thử lại.',
+    'passkey-create-not-supported': 'Chưa tạo được khóa truy cập: trình duyệt hoặc thiết bị này không thể tạo khóa mà trang web này chấp nhận.',
+    'passkey-create-failed': 'Không thể tạo khóa truy cập trên trang web này.',
     unknown: 'Đã xảy ra lỗi. Hãy thử lại.',
   },
   idp: {

@@ -367,6 +367,10 @@ const zhCN = {
     'passkey-not-supported': '此浏览器不支持通行密钥。请选择其他登录方式。',
     'passkey-failed': '无法在此网站上使用该通行密钥。请选择其他登录方式。',
     'passkey-exists': '此设备上已有此账户的通行密钥。',
+    'passkey-create-cancelled': '未创建通行密钥：请求已取消。您可以重试。',
+    'passkey-create-timeout': '未创建通行密钥：请求已超时。您可以重试。',
+    'passkey-create-not-supported': '未创建通行密钥：此浏览器或设备无法创建此网站接受的通行密钥。',
+    'passkey-create-failed': '无法在此网站上创建通行密钥。',
     unknown: '出现问题。请重试。',
   },
   idp: {

@@ -367,6 +367,10 @@ const zhTW = {
     'passkey-not-supported': '此瀏覽器不支援密碼金鑰。請選擇其他登入方式。',
     'passkey-failed': '無法在此網站上使用該密碼金鑰。請選擇其他登入方式。',
     'passkey-exists': '此裝置上已有此帳戶的密碼金鑰。',
+    'passkey-create-cancelled': '未建立密碼金鑰：要求已取消。您可以再試一次。',
+    'passkey-create-timeout': '未建立密碼金鑰：要求已逾時。您可以再試一次。',
+    'passkey-create-not-supported': '未建立密碼金鑰：此瀏覽器或裝置無法建立此網站接受的密碼金鑰。',
+    'passkey-create-failed': '無法在此網站上建立密碼金鑰。',
     unknown: '發生錯誤。請再試一次。',
   },
   idp: {

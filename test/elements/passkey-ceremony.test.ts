@@ -4,9 +4,12 @@
 // (the prompt, the progress line, each failure's message with the other ways still offered) and what reaches Cognito
 // (a credential whose client data names this origin, the ceremony's type and Cognito's challenge).
 import { expect } from 'chai';
-import { authResult, FakeCognito } from '../support/fake-cognito.js';
+import { AccountFlow } from '../../src/account/index.js';
+import { createBrowserWebAuthn } from '../../src/crypto/webauthn.js';
+import { authResult, FakeCognito, harness } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
 import { decodeClientData, virtualAuthenticator } from '../support/virtual-authenticator.js';
+import { mountAccount, press, text } from './account-support.js';
 import { expectAccessible, type } from './helpers.js';
 import { fakeAuthenticators } from './fake-authenticator.js';
 
@@ -246,5 +249,61 @@ describe('passkeys with a real WebAuthn ceremony (virtual authenticator)', () =>
     await signInWithPassword(again);
     await until(() => again.getAttribute('screen') === 'signed-in', 'signed in, not asked again');
     expect(again.querySelector('cognito-passkey-prompt')).to.equal(null);
+  });
+  it('the prompt: a refused passkey dialog says the passkey was not created (no "sign in" advice); the prompt stays usable', async () => {
+    cognito.on('initiateAuth', () => authResult('sub-ada'));
+    const el = await create({ 'sign-in-methods': 'password passkey' });
+    await signInWithPassword(el);
+    const prompt = await screen(el, 'passkey-prompt');
+    const errors: Event[] = [];
+    el.addEventListener('cognito-error', (e) => errors.push(e));
+    cognito.on('startWebAuthnRegistration', () => creationOptions(random()));
+    cognito.on('completeWebAuthnRegistration', () => ({}));
+    await virtualAuthenticator.setUserVerified(false);
+    prompt.querySelector<HTMLButtonElement>('[data-action="create-passkey"]')!.click();
+    const alert = await until(() => el.querySelector<HTMLElement>('[role="alert"][data-error-code="passkey-create-cancelled"]'), 'the creation message');
+    expect(alert.textContent!.trim()).to.equal('The passkey was not created: the request was cancelled. You can try again.');
+    expect(alert.textContent).not.to.match(/sign in/i);
+    await until(() => document.activeElement === alert, 'focus on the message');
+    expect((errors[0] as CustomEvent).detail).to.deep.include({ code: 'passkey-create-cancelled' });
+    expect(el.getAttribute('screen')).to.equal('passkey-prompt');
+    const actions = ['create-passkey', 'not-now', 'dont-ask-again'].map((a) => el.querySelector<HTMLButtonElement>(`form[data-screen="passkey-prompt"] [data-action="${a}"]`));
+    await until(() => actions.every((b) => b && !b.disabled), 'the prompt\'s buttons usable again');
+    expect(cognito.callsOf('completeWebAuthnRegistration')).to.have.length(0);
+    expect(await virtualAuthenticator.credentials()).to.have.length(0);
+    await expectAccessible(el);
+    // "Try again" is what the message offers: it works.
+    await virtualAuthenticator.setUserVerified(true);
+    actions[0]!.click();
+    await until(() => el.getAttribute('screen') === 'signed-in' && cognito.callsOf('completeWebAuthnRegistration').length === 1, 'the passkey registered');
+    expect(await virtualAuthenticator.credentials()).to.have.length(1);
+  });
+
+  it('<cognito-account-passkeys>: a refused dialog at "Add a passkey" says the passkey was not created; adding again works', async () => {
+    const h = harness({ signInMethods: ['password', 'passkey'], passkeyPrompt: false }, { webauthn: createBrowserWebAuthn() });
+    h.cognito.on('initiateAuth', () => authResult('sub-ada'));
+    await h.flow.signIn({ username: 'ada', password: 'correct horse battery' });
+    expect(h.flow.state.screen).to.equal('signed-in');
+    h.cognito.on('listWebAuthnCredentials', () => ({ Credentials: [] }));
+    h.cognito.on('startWebAuthnRegistration', () => creationOptions(random()));
+    h.cognito.on('completeWebAuthnRegistration', () => ({}));
+    const account = new AccountFlow(h.flow, {}, { api: h.cognito.api, clock: h.clock });
+    const el = await mountAccount<HTMLElement>('cognito-account-passkeys', { account, flow: h.flow });
+    const errors: CustomEvent[] = [];
+    el.addEventListener('cognito-error', (e) => errors.push(e as CustomEvent));
+    await until(() => el.querySelector('[data-empty]'), 'the empty list');
+    await virtualAuthenticator.setUserVerified(false);
+    await press(el, 'add-passkey');
+    const alert = await until(() => el.querySelector<HTMLElement>('[role="alert"][data-error-code="passkey-create-cancelled"]'), 'the creation message');
+    expect(text(alert)).to.equal('The passkey was not created: the request was cancelled. You can try again.');
+    expect(errors[0]?.detail).to.deep.include({ code: 'passkey-create-cancelled', section: 'passkeys' });
+    const add = await until(() => el.querySelector<HTMLButtonElement>('[data-action="add-passkey"]:not([disabled])'), 'Add a passkey usable again');
+    expect(h.cognito.callsOf('completeWebAuthnRegistration')).to.have.length(0);
+    await expectAccessible(el);
+    await virtualAuthenticator.setUserVerified(true);
+    add.click();
+    await until(() => text(el.querySelector('[data-status]')) === 'Your passkey has been added.', 'the passkey added');
+    expect(el.querySelector('[data-error-code]')).to.equal(null);
+    expect(await virtualAuthenticator.credentials()).to.have.length(1);
   });
 });

@@ -108,6 +108,10 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'passkey-not-supported': true,
   'passkey-failed': true,
   'passkey-exists': true,
+  'passkey-create-cancelled': true,
+  'passkey-create-timeout': true,
+  'passkey-create-not-supported': true,
+  'passkey-create-failed': true,
   'totp-code-reused': true,
   'already-confirmed': true,
   'password-reset-not-allowed': true,
@@ -416,7 +420,7 @@ describe('AuthError', () => {
 
   it('authError(code) gives every code a non-empty English message', () => {
     const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
-    expect(codes).to.have.length(68);
+    expect(codes).to.have.length(72);
     const messages = new Set<string>();
     for (const code of codes) {
       const err = authError(code);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { WebAuthnFailure, type WebAuthnJson, type WebAuthnSeam } from '../../src/crypto/webauthn.js';
-import { authResult, CLIENT, harness } from '../support/fake-cognito.js';
+import { authResult, CLIENT, exception, harness } from '../support/fake-cognito.js';
 
 const OPTIONS = { challenge: 'Y2hhbA', rpId: 'example.com', allowCredentials: [{ id: 'Y3JlZA', type: 'public-key' }], timeout: 60000 };
 const webAuthn = () => ({ ChallengeName: 'WEB_AUTHN', ChallengeParameters: { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(OPTIONS) }, Session: 'wa-1' });
@@ -131,6 +131,60 @@ describe('passkeys: registration and the prompt', () => {
     expect(h.flow.state).to.deep.include({ screen: 'passkey-prompt' });
     expect(h.flow.state.error?.code).to.equal('passkey-exists');
     expect(h.cognito.callsOf('completeWebAuthnRegistration')).to.have.length(0);
+  });
+
+  // The user is signed in already: a failed creation offers "try again" (or "Not now"), never another way to sign in.
+  const creationFailures: [string, () => Promise<WebAuthnJson>, string, string][] = [
+    ['cancelled', () => Promise.reject(new WebAuthnFailure('cancelled')), 'passkey-create-cancelled', 'The passkey was not created: the request was cancelled. You can try again.'],
+    ['timed out', () => Promise.reject(new WebAuthnFailure('timeout')), 'passkey-create-timeout', 'The passkey was not created: the request timed out. You can try again.'],
+    ['not supported', () => Promise.reject(new WebAuthnFailure('not-supported')), 'passkey-create-not-supported', 'The passkey was not created: this browser or device cannot make one that this site accepts.'],
+    ['security error', () => Promise.reject(new WebAuthnFailure('security')), 'passkey-create-failed', 'The passkey could not be created on this site.'],
+    ['anything else', () => Promise.reject(new Error('boom')), 'passkey-create-failed', 'The passkey could not be created on this site.'],
+  ];
+  for (const [what, answer, code, message] of creationFailures) {
+    it(`create ${what}: ${code} (no sign-in advice), still on the prompt, which can still be left`, async () => {
+      const { seam } = fakeSeam(answer);
+      const h = harness({ signInMethods: ['password', 'passkey'] }, { webauthn: seam });
+      h.cognito.on('initiateAuth', () => authResult()).on('startWebAuthnRegistration', () => ({ CredentialCreationOptions: creation }));
+      await h.flow.signIn({ username: 'ada', password: 'pw-123456' });
+      await h.flow.createPasskey();
+      expect(h.flow.state).to.deep.include({ screen: 'passkey-prompt', busy: false });
+      expect(h.flow.state.error?.code).to.equal(code);
+      expect(h.flow.state.error?.message).to.equal(message);
+      expect(h.events.filter((e) => e.type === 'error').map((e) => (e as { error: { code: string } }).error.code)).to.deep.equal([code]);
+      expect(h.cognito.callsOf('completeWebAuthnRegistration')).to.have.length(0);
+      await h.flow.skipPasskey();
+      expect(h.flow.state.screen).to.equal('signed-in');
+    });
+  }
+
+  it("Cognito refuses the new passkey (challenge expired, kind not accepted): the creation codes, Cognito's name kept", async () => {
+    const refusals: [string, string][] = [
+      ['WebAuthnChallengeNotFoundException', 'passkey-create-timeout'],
+      ['WebAuthnCredentialNotSupportedException', 'passkey-create-not-supported'],
+    ];
+    for (const [name, code] of refusals) {
+      const { seam } = fakeSeam();
+      const h = harness({ signInMethods: ['password', 'passkey'] }, { webauthn: seam });
+      h.cognito
+        .on('initiateAuth', () => authResult())
+        .on('startWebAuthnRegistration', () => ({ CredentialCreationOptions: creation }))
+        .on('completeWebAuthnRegistration', () => exception(name));
+      await h.flow.signIn({ username: 'ada', password: 'pw-123456' });
+      await h.flow.createPasskey();
+      expect(h.flow.state.screen).to.equal('passkey-prompt');
+      expect(h.flow.state.error).to.deep.include({ code, cognitoName: name });
+    }
+  });
+
+  it('creating from signed-in without WebAuthn: passkey-create-not-supported, nothing sent', async () => {
+    const h = harness({ signInMethods: ['password'] });
+    h.cognito.on('initiateAuth', () => authResult());
+    await h.flow.signIn({ username: 'ada', password: 'pw-123456' });
+    await h.flow.createPasskey();
+    expect(h.flow.state).to.deep.include({ screen: 'signed-in', busy: false });
+    expect(h.flow.state.error?.code).to.equal('passkey-create-not-supported');
+    expect(h.cognito.callsOf('startWebAuthnRegistration')).to.have.length(0);
   });
 
   it('passkeyPrompt false: no prompt; a signed-in user can still create one on request', async () => {

@@ -47,5 +47,9 @@ export default {
     'passkey-not-found': 'There is no passkey for this account yet. Choose another way to sign in.',
     'passkey-failed': 'The passkey could not be used on this site. Choose another way to sign in.',
     'passkey-exists': 'This device already has a passkey for this account.',
+    'passkey-create-cancelled': 'The passkey was not created: the request was cancelled. You can try again.',
+    'passkey-create-timeout': 'The passkey was not created: the request timed out. You can try again.',
+    'passkey-create-not-supported': 'The passkey was not created: this browser or device cannot make one that this site accepts.',
+    'passkey-create-failed': 'The passkey could not be created on this site.',
   },
 };
