@@ -51,6 +51,22 @@ export function requestedLang(el: Element): string | undefined {
   return el.closest('[lang]')?.getAttribute('lang')?.trim() || undefined;
 }
 
+/** What a sign-in with an identity provider takes from the form it starts on (AuthFlow.signInWithProvider's options). */
+export interface ProviderSignInOptions {
+  lang?: string;
+  keepSignedIn?: boolean;
+}
+
+/**
+ * The options for a provider sign-in started from `el` (a button of the section): the language to ask for, and the
+ * "Keep me signed in" box of the same form, as it stands (undefined where the form shows none), so the box applies to
+ * the tokens that come back after the redirect as it does to a password's.
+ */
+function providerOptions(el: Element): ProviderSignInOptions {
+  const box = el.closest('form')?.querySelector<HTMLInputElement>('input[name="keep_signed_in"]');
+  return { lang: requestedLang(el), keepSignedIn: box?.checked };
+}
+
 export interface IdpSectionOptions {
   t: Translate;
   federation: FederationConfig;
@@ -62,8 +78,8 @@ export interface IdpSectionOptions {
   errorId: string;
   /** Show the email box (false when `idp-routing="auto"` routes from the username field instead). */
   emailBox: boolean;
-  onProvider(name: string): void;
-  onEmail(email: string): void;
+  onProvider(name: string, options: ProviderSignInOptions): void;
+  onEmail(email: string, options: ProviderSignInOptions): void;
 }
 
 /** Social buttons, the corporate-ID section (buttons or email box), as the hosted UI shows them. */
@@ -135,7 +151,7 @@ export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothin
       data-action="idp"
       data-provider=${p.name}
       ?disabled=${busy}
-      @click=${() => o.onProvider(p.name)}
+      @click=${(e: Event) => o.onProvider(p.name, providerOptions(e.currentTarget as Element))}
     >
       ${providerMark(p.name)}<span class="cognito-idp-text" ${fitLabel}>${providerText(t, p)}</span>
     </button>`;
@@ -144,11 +160,13 @@ export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothin
     // Enter sends the email box on its own: the user pool form around it is not submitted.
     if (e.key !== 'Enter' || e.isComposing) return;
     e.preventDefault();
-    o.onEmail((e.currentTarget as HTMLInputElement).value);
+    const input = e.currentTarget as HTMLInputElement;
+    o.onEmail(input.value, providerOptions(input));
   };
   const emailClick = (e: Event) => {
-    const input = (e.currentTarget as HTMLElement).closest('.cognito-idp-enterprise')?.querySelector<HTMLInputElement>('input[name="email"]');
-    o.onEmail(input?.value ?? '');
+    const button = e.currentTarget as HTMLElement;
+    const input = button.closest('.cognito-idp-enterprise')?.querySelector<HTMLInputElement>('input[name="email"]');
+    o.onEmail(input?.value ?? '', providerOptions(button));
   };
   return html`<div class="cognito-idp">
     ${social.length

@@ -111,8 +111,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
             error: s.error,
             errorId: `${id}-error`,
             emailBox: !autoRoute,
-            onProvider: (name) => void this.flow?.signInWithProvider(name, { lang: ui.requestedLang(this) }),
-            onEmail: (email) => this.#signInWithEmail(email),
+            // The language, and the "Keep me signed in" box as it stands: read by the section (idp-buttons.ts).
+            onProvider: (name, o) => void this.flow?.signInWithProvider(name, o),
+            onEmail: (email, o) => void this.flow?.signInWithEmail({ email, ...o }),
           })
         : nothing;
     return html`<form class="cognito-form" data-screen="sign-in" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>

@@ -304,16 +304,21 @@ export class AuthFlow {
     return this.#core.hosted;
   }
 
-  /** Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, … */
-  signInWithProvider(provider: string, options: { lang?: string } = {}): Promise<void> {
+  /**
+   * Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, …
+   * `keepSignedIn` (the "Keep me signed in" box, config.keepSignedIn) is kept with the pending sign-in and decides,
+   * as at signIn, where the tokens go when completeHostedSignIn redeems its callback.
+   */
+  signInWithProvider(provider: string, options: { lang?: string; keepSignedIn?: boolean } = {}): Promise<void> {
     return this.#lazy(hostedJourney, (m) => m.signInWithProvider(this.#core, provider, options));
   }
 
   /**
    * Sends the user to the SAML/OIDC provider that lists the email's domain as an identifier (idp_identifier). No match
    * is an `oauth-no-provider` error on `email`; with the user pool form shown, the address moves to its username.
+   * `keepSignedIn` as for signInWithProvider.
    */
-  signInWithEmail(input: { email: string; lang?: string }): Promise<void> {
+  signInWithEmail(input: { email: string; lang?: string; keepSignedIn?: boolean }): Promise<void> {
     return this.#lazy(hostedJourney, (m) => m.signInWithEmail(this.#core, input));
   }
 

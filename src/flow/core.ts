@@ -7,6 +7,7 @@ import type { Clock } from '../session/clock.js';
 import type { WebAuthnSeam } from '../crypto/webauthn.js';
 import type { DeviceStore } from '../session/device-store.js';
 import type { SessionManager } from '../session/manager.js';
+import type { StorageLike } from '../session/storage.js';
 import type { FlowContext } from './context.js';
 import type { Guard, Runner } from './runner.js';
 
@@ -25,6 +26,8 @@ export interface FlowCore {
   readonly runner: Runner;
   readonly context: FlowContext;
   readonly hosted: HostedSignIn | undefined;
+  /** Where the tokens live: a KeepSignedInStorage with "Keep me signed in", which a provider sign-in chooses in too. */
+  readonly storage: StorageLike;
   /** The SRP module's createSrpSession, loaded with import() the first time (never in the first paint). */
   srp(): Promise<typeof createSrpSession>;
   /** The device store (src/session/device-store.ts), loaded with import() when a device is to be read or written. */

@@ -95,6 +95,7 @@ export function createFlowCore(config: AuthConfig, deps: FlowDeps): [FlowCore, R
     runner,
     context,
     hosted,
+    storage,
     srp: async () => (srp ??= (await import('../crypto/srp-user.js')).createSrpSession),
     // The device store shares the tokens' storage, under a key sign-out leaves alone (device-store.ts says why).
     devices: () => (devices ??= import('../session/device-store.js').then((m) => new m.DeviceStore(storage, config.clientId))),

@@ -2,6 +2,7 @@ import { authError } from '../errors.js';
 import { routeEmail } from '../idp-routing.js';
 import { installOAuthErrors } from '../oauth/english.js';
 import type { CodeGrant } from '../oauth/pending.js';
+import { KeepSignedInStorage } from '../session/storage.js';
 import type { FlowCore } from './core.js';
 import { startSession } from './session.js';
 import { fail, required } from './steps.js';
@@ -11,12 +12,26 @@ import { fail, required } from './steps.js';
 // The English of the oauth-* errors comes with this chunk: everything that raises them (redeem, fail below) runs here.
 installOAuthErrors();
 
-/** Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, … */
-export function signInWithProvider(flow: FlowCore, provider: string, options: { lang?: string } = {}): Promise<void> {
+/**
+ * "Keep me signed in" (config.keepSignedIn) at a provider sign-in: `keep`, the box's value, is chosen here as
+ * AuthFlow.signIn chooses it, and returned to be kept with the pending sign-in, since the tokens arrive on the page
+ * after the redirect, a new one. Undefined (nothing recorded) without the option or without a value.
+ */
+function keepChoice(flow: FlowCore, keep: boolean | undefined): boolean | undefined {
+  if (keep === undefined || !(flow.storage instanceof KeepSignedInStorage)) return undefined;
+  flow.storage.choose(keep);
+  return keep;
+}
+
+/**
+ * Sends the user to Cognito's /oauth2/authorize for `provider` (identity_provider): Google, a SAML name, …
+ * `keepSignedIn`: the "Keep me signed in" box on the form the user left from (see keepChoice).
+ */
+export function signInWithProvider(flow: FlowCore, provider: string, options: { lang?: string; keepSignedIn?: boolean } = {}): Promise<void> {
   return flow.runner.run(['sign-in'], async () => {
     const hosted = flow.hosted;
     if (!hosted) throw authError('configuration');
-    await hosted.begin({ identityProvider: provider }, options.lang);
+    await hosted.begin({ identityProvider: provider, keepSignedIn: keepChoice(flow, options.keepSignedIn) }, options.lang);
     flow.runner.set({ ...flow.runner.state, busy: false });
   });
 }
@@ -24,8 +39,9 @@ export function signInWithProvider(flow: FlowCore, provider: string, options: { 
 /**
  * Sends the user to the SAML/OIDC provider that lists the email's domain as an identifier (idp_identifier). No match
  * is an `oauth-no-provider` error on `email`; with the user pool form shown, the address moves to its username.
+ * `keepSignedIn` as for signInWithProvider.
  */
-export function signInWithEmail(flow: FlowCore, input: { email: string; lang?: string }): Promise<void> {
+export function signInWithEmail(flow: FlowCore, input: { email: string; lang?: string; keepSignedIn?: boolean }): Promise<void> {
   return flow.runner.run(['sign-in'], async () => {
     const hosted = flow.hosted;
     if (!hosted) throw authError('configuration');
@@ -35,7 +51,7 @@ export function signInWithEmail(flow: FlowCore, input: { email: string; lang?: s
       if (!hosted.config.hideNative) flow.runner.set({ ...flow.runner.state, username: email });
       fail('oauth-no-provider', 'email');
     }
-    await hosted.begin({ idpIdentifier: route.identifier }, input.lang);
+    await hosted.begin({ idpIdentifier: route.identifier, keepSignedIn: keepChoice(flow, input.keepSignedIn) }, input.lang);
     flow.runner.set({ ...flow.runner.state, busy: false });
   });
 }
@@ -57,6 +73,9 @@ export async function completeHostedSignIn(flow: FlowCore, url: string, toSignIn
   let grant: CodeGrant | undefined;
   await flow.runner.run(['sign-in'], async (guard) => {
     grant ??= hosted.redeem(callback);
+    // The box's value recorded with the pending sign-in this tab started (not the URL's: a link cannot choose), so
+    // the tokens go where a password sign-in with that box would put them, for the session's lifetime.
+    keepChoice(flow, grant.keepSignedIn);
     const tokens = await guard(hosted.exchange(grant));
     startSession(flow, tokens, 'hosted');
   });

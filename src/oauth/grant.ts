@@ -20,7 +20,10 @@ export interface AuthorizationRequest {
   lang?: string;
 }
 
-/** A fresh state and PKCE verifier (to keep until the callback), and the /oauth2/authorize URL carrying them. */
+/**
+ * A fresh state and PKCE verifier (to keep until the callback, with the target's keepSignedIn), and the
+ * /oauth2/authorize URL carrying them.
+ */
 export async function prepareAuthorization(r: AuthorizationRequest): Promise<{ url: string; pending: PendingAuthorization }> {
   const state = createState(r.crypto);
   const verifier = createCodeVerifier(r.crypto);
@@ -37,5 +40,7 @@ export async function prepareAuthorization(r: AuthorizationRequest): Promise<{ u
     idpIdentifier: 'idpIdentifier' in r.target ? r.target.idpIdentifier : undefined,
     lang: r.lang?.trim() || undefined,
   });
-  return { url, pending: { state, verifier, redirectUri } };
+  const pending: PendingAuthorization = { state, verifier, redirectUri };
+  if (r.target.keepSignedIn !== undefined) pending.keepSignedIn = r.target.keepSignedIn;
+  return { url, pending };
 }

@@ -40,7 +40,11 @@ export interface OAuthDeps {
   timeoutMs?: number;
 }
 
-export type AuthorizeTarget = { identityProvider: string } | { idpIdentifier: string };
+/**
+ * Where /oauth2/authorize sends the user; and, kept with the pending state and verifier (never sent), the "Keep me
+ * signed in" box's value for the tokens that come back.
+ */
+export type AuthorizeTarget = ({ identityProvider: string } | { idpIdentifier: string }) & { keepSignedIn?: boolean };
 
 /** The hosted (OAuth 2.0) side of sign-in for one app client: authorize, callback, token, refresh, revoke, logout. */
 export class HostedSignIn {
@@ -119,7 +123,7 @@ export class HostedSignIn {
     if (!pending) throw authError('oauth-missing-verifier');
     if (!callback.state || callback.state !== pending.state) throw authError('oauth-state-mismatch');
     if (!callback.code) throw authError('oauth-invalid-request');
-    return { code: callback.code, verifier: pending.verifier, redirectUri: pending.redirectUri };
+    return { ...pending, code: callback.code };
   }
 
   /** The code exchange at /oauth2/token (grant_type=authorization_code with the PKCE code_verifier). */

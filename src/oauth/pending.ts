@@ -7,19 +7,32 @@ export interface PendingAuthorization {
   verifier: string;
   /** The redirect_uri the authorize request named: the token request must name the same. */
   redirectUri: string;
+  /**
+   * "Keep me signed in" as the box stood when the sign-in left for the provider: the page after the redirect is a new
+   * one, and only this record (written by this tab, never the URL) can tell it where the tokens go. Absent without the
+   * box. Not a secret.
+   */
+  keepSignedIn?: boolean;
 }
 
-/** Code grant ready to redeem: what the token request sends. Lives in memory only. */
+/**
+ * Code grant ready to redeem: what the token request sends (it names these fields; HostedSignIn.redeem builds the
+ * grant from the pending record, whose other fields ride along unsent). Lives in memory only.
+ */
 export interface CodeGrant {
   code: string;
   verifier: string;
   redirectUri: string;
+  /** The pending sign-in's keepSignedIn, carried to where the tokens are stored (never sent). */
+  keepSignedIn?: boolean;
 }
 
 function parsePending(p: Record<string, unknown>): PendingAuthorization | undefined {
   if (typeof p.state !== 'string' || typeof p.verifier !== 'string' || typeof p.redirectUri !== 'string') return undefined;
   if (!p.state || !p.verifier) return undefined;
-  return { state: p.state, verifier: p.verifier, redirectUri: p.redirectUri };
+  if (p.keepSignedIn !== undefined && typeof p.keepSignedIn !== 'boolean') return undefined;
+  // The object JSON.parse just made, nobody else's: checked above, it is returned as it is (smaller than a copy).
+  return p as unknown as PendingAuthorization;
 }
 
 /** The one pending authorization of an app client, in sessionStorage (this tab only), taken out at most once. */

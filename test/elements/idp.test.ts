@@ -6,6 +6,7 @@ import '../../components/index.js';
 import type { CognitoAuthenticator } from '../../components/authenticator.js';
 import type { AuthOptions } from '../../src/config.js';
 import { MemoryStorage } from '../../src/session/index.js';
+import { KeepSignedInStorage } from '../../src/session/storage.js';
 import { CLIENT, jwt, POOL } from '../support/fake-cognito.js';
 import { expectAccessible, harness, input, mount, settle, type } from './helpers.js';
 import { until } from '../support/until.js';
@@ -191,6 +192,40 @@ describe('<cognito-sign-in> identity providers', () => {
       release();
     }
     await until(() => h.navigated.length === 1, 'the redirect');
+  });
+
+  it('"Keep me signed in": the box as it stands goes with a provider sign-in (recorded with the pending one, not sent)', async () => {
+    const pending = new MemoryStorage();
+    const navigated: string[] = [];
+    const options = { domain: DOMAIN, redirectUri: 'https://app.example.com/', allowCrossOriginRedirect: true, keepSignedIn: true };
+    const providers = [{ name: 'Google' }, { name: 'Okta', identifiers: ['acme.com'] }];
+    const storage = new KeepSignedInStorage(new MemoryStorage(), new MemoryStorage(), true);
+    const h = harness({ ...options, identityProviders: providers }, { storage, oauth: { storage: pending, navigate: (url) => navigated.push(url) } });
+    const el = await mount<HTMLElement & { updateComplete: Promise<unknown> }>('cognito-sign-in', h.flow);
+    const recorded = () => (JSON.parse(pending.getItem(`cognito-elements.${CLIENT}.oauth`)!) as { keepSignedIn?: unknown }).keepSignedIn;
+    const box = await until(() => el.querySelector<HTMLInputElement>('input[name="keep_signed_in"]'), 'the box');
+    expect(box.checked, 'ticked at first with storage="local"').to.equal(true);
+    box.click();
+    el.querySelector<HTMLButtonElement>('[data-provider="Google"]')!.click();
+    await until(() => navigated.length === 1, 'the redirect');
+    expect(recorded(), 'unticked').to.equal(false);
+    expect(navigated[0]).to.not.match(/keep/i);
+    expect(h.flow.keepSignedIn).to.equal(false);
+    // Ticked again, through the email box (idp_identifier).
+    box.click();
+    input(el, 'email').value = 'ada@acme.com';
+    el.querySelector<HTMLButtonElement>('[data-action="idp-email"]')!.click();
+    await until(() => navigated.length === 2, 'the second redirect');
+    expect(new URL(navigated[1]!).searchParams.get('idp_identifier')).to.equal('acme.com');
+    expect(recorded(), 'ticked').to.equal(true);
+  });
+
+  it('without keep-signed-in: no box, and a provider sign-in chooses nothing', async () => {
+    const { h, el } = await signIn({ identityProviders: SOCIAL });
+    expect(el.querySelector('input[name="keep_signed_in"]')).to.equal(null);
+    el.querySelector<HTMLButtonElement>('[data-provider="Google"]')!.click();
+    await until(() => h.navigated.length === 1, 'the redirect');
+    expect(h.flow.keepSignedIn).to.equal(undefined);
   });
 });
 

@@ -283,9 +283,23 @@ describe('HostedSignIn', () => {
     const url = await hosted.begin({ identityProvider: 'Google' });
     const state = new URL(url).searchParams.get('state')!;
     const { verifier } = JSON.parse(storage.getItem(`cognito-elements.${CLIENT}.oauth`)!) as { verifier: string };
-    expect(hosted.redeem({ kind: 'code', code: 'the-code', state })).to.deep.equal({ code: 'the-code', verifier, redirectUri: REDIRECT });
+    // The token request names the fields it sends (code, verifier, redirect URI); the rest of the record rides along.
+    expect(hosted.redeem({ kind: 'code', code: 'the-code', state })).to.deep.include({ code: 'the-code', verifier, redirectUri: REDIRECT });
     // Replaying the same callback: nothing pending any more.
     expect(() => hosted.redeem({ kind: 'code', code: 'the-code', state })).to.throw().with.property('code', 'oauth-missing-verifier');
+  });
+
+  it('redeem(): the "Keep me signed in" value given at begin comes back with the grant, and only a boolean is kept', async () => {
+    const { hosted, storage } = client();
+    const url = await hosted.begin({ identityProvider: 'Google', keepSignedIn: false });
+    expect(new URL(url).search).to.not.match(/keep/i);
+    const state = new URL(url).searchParams.get('state')!;
+    expect(hosted.redeem({ kind: 'code', code: 'c', state }).keepSignedIn).to.equal(false);
+    // A record this library did not write (a string where a boolean goes) is no pending sign-in at all.
+    const key = `cognito-elements.${CLIENT}.oauth`;
+    storage.setItem(key, JSON.stringify({ state: 's', verifier: 'v', redirectUri: REDIRECT, keepSignedIn: 'false' }));
+    expect(hosted.pending.has()).to.equal(false);
+    expect(storage.getItem(key)).to.equal(null);
   });
 
   it('redeem(): a tampered or missing state is refused, and the pending state is gone either way', async () => {
