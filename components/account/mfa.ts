@@ -2,9 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AccountFlow, AccountState, AccountUser, MfaState } from '../../src/account/index.js';
 import type { MfaType } from '../../src/state/index.js';
 import { secretBlocks, totpFields, totpSteps } from '../parts/totp-steps.js';
+import { errorBanner } from '../parts/form.js';
 import { button, onSubmit, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 import '../features/mfa.js'; // its English and sheet, with this code
+
+/** Whether the user has a phone number Cognito has verified: where SMS codes can go. */
+const hasVerifiedPhone = (user: AccountUser): boolean =>
+  Boolean(user.attributes.phone_number) && user.attributes.phone_number_verified === 'true';
 
 /**
  * @summary Account section "Two-step verification": the user's methods (UserMFASettingList, PreferredMfaSetting) with
@@ -37,6 +42,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     const busy = s.busy;
     const run = (action: string) => this.running(busy, `${action}-${type}`);
     const actions: TemplateResult[] = [];
+    let hint: string | undefined;
     if (type === 'SOFTWARE_TOKEN_MFA' && s.available.includes(type)) {
       actions.push(
         button(this.t, {
@@ -49,6 +55,10 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           onClick: () => this.run(`setup-${type}`, (a) => a.startTotpSetup()),
         }),
       );
+    } else if (!on && type === 'SMS_MFA' && !hasVerifiedPhone(user)) {
+      // Cognito refuses SMS without a phone number ("User does not have delivery config set to turn on SMS_MFA") and
+      // would send codes to an unverified one: say what to do first instead of offering a button that fails.
+      hint = this.t('account.mfa.smsNeedsPhone');
     } else if (!on) {
       actions.push(
         button(this.t, {
@@ -93,6 +103,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
         <span class="cognito-account-tag" data-state>${this.t(on ? 'account.mfa.on' : 'account.mfa.off')}</span>
         ${preferred ? html`<span class="cognito-account-tag" data-preferred-tag>${this.t('account.mfa.preferred')}</span>` : nothing}
       </div>
+      ${hint ? html`<p id=${`${id}-hint`} class="cognito-hint textDescription-customizable" data-hint>${hint}</p>` : nothing}
       <div class="cognito-account-actions">${actions}</div>
     </li>`;
   }
@@ -117,12 +128,21 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
         // "JBSW Y3DP EHPK 3PXP": blocks of four are easier to copy by eye.
         secret: () => html`<code class="cognito-secret-key" dir="ltr" translate="no">${secretBlocks(setup.secret).join(' ')}</code>`,
       })}
+      ${this.#errorInSetup(s) ? errorBanner(this.t, s.error, `${this.uidPrefix}-error`) : nothing}
       ${totpFields(this.kit, { id, error: s.error, errorId: `${this.uidPrefix}-error` })}
       <div class="cognito-account-actions">
         ${button(this.t, { action: 'verify-totp', type: 'submit', label: this.t('setupTotp.submit'), busy: s.busy })}
         ${button(this.t, { action: 'cancel', kind: 'link', label: this.t('setupTotp.cancel'), busy: s.busy, running: false, onClick: () => this.#cancel() })}
       </div>
     </form>`;
+  }
+
+  /**
+   * An error about a field of the set-up form (the code, the device name) has its banner in that form, where base.css
+   * hides it while the field says it (said once, as on the authenticator's screens).
+   */
+  #errorInSetup(s: MfaState): boolean {
+    return Boolean(s.totpSetup && s.error?.field);
   }
 
   #cancel(): void {
@@ -136,7 +156,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     const user = state.user;
     return html`${this.heading(this.t('account.mfa.title'))}
       <p class="textDescription-customizable">${this.t('account.mfa.intro')}</p>
-      ${sectionStatus(this.t, s, id)}
+      ${sectionStatus(this.t, s, id, { banner: !this.#errorInSetup(s) })}
       ${sectionList(this.t, { id, busy: s.busy, items: user && this.#methods(s, user).map((type) => this.#row(s, user, type)), item: (row) => row })}
       ${s.totpSetup ? this.#setup(s, s.totpSetup) : nothing}`;
   }

@@ -7,11 +7,12 @@ import { errorBanner } from '../parts/form.js';
 // What every account section shows the same way: its error and notice, its buttons with progress, dates.
 
 /**
- * The section's error banner and its notice. The notice sits in a status region that is always there, so a screen
+ * The section's error banner and its notice (`banner: false`: the section puts the banner in the form of the field it
+ * is about, where base.css hides it while the field says it). The notice sits in a status region that is always there, so a screen
  * reader hears "Your password has been changed." as it appears, and focus stays where the user is.
  */
-export function sectionStatus(t: Translate, status: SectionStatus, id: string): TemplateResult {
-  return html`${errorBanner(t, status.error, `${id}-error`)}
+export function sectionStatus(t: Translate, status: SectionStatus, id: string, o: { banner?: boolean } = {}): TemplateResult {
+  return html`${o.banner === false ? nothing : errorBanner(t, status.error, `${id}-error`)}
     <div class="cognito-account-status" role="status" data-status>
       ${status.notice
         ? html`<p class="cognito-notice textDescription-customizable" data-notice=${status.notice}>${t(`account.notices.${status.notice}`)}</p>`

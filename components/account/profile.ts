@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AccountFlow, AccountState, PendingVerification, ProfileState } from '../../src/account/index.js';
 import { attributeInput } from '../parts/attributes.js';
 import { codeField, deliveryText } from '../parts/code-field.js';
-import { fieldLabel } from '../parts/form.js';
+import { errorBanner, fieldLabel } from '../parts/form.js';
 import { button, onSubmit, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 
@@ -27,14 +27,21 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
   readonly #save = onSubmit((v) => {
     const editable = this.state?.profile.editable ?? [];
     const attributes = Object.fromEntries(editable.map((name) => [name, v[name] ?? '']));
-    this.run('save', (a) => a.updateProfile({ attributes }));
+    this.run('save', (a) => a.updateProfile({ attributes, requiredAttributes: editable.filter((name) => this.#signInName(name)) }));
   });
+
+  /** Whether `name` is one the user signs in with in this pool (username-attributes): it can be changed, not emptied. */
+  #signInName(name: string): boolean {
+    return (this.link.auth?.config.usernameAttributes as readonly string[] | undefined)?.includes(name) ?? false;
+  }
 
   #verifyForm(state: ProfileState, p: PendingVerification): TemplateResult {
     const id = `${this.uidPrefix}-${p.attribute}`;
     const submit = onSubmit((v) => this.run(`verify-${p.attribute}`, (a) => a.verifyAttribute({ attribute: p.attribute, code: v.code ?? '' })));
     const error = state.error?.field === 'code' && this.runningAction?.endsWith(p.attribute) ? state.error : undefined;
+    // The section's banner for this form's error sits in it, so base.css hides it while the field says it (said once).
     return html`<form class="cognito-form cognito-account-verify" novalidate data-verify=${p.attribute} @submit=${submit} aria-labelledby=${`${id}-desc`}>
+      ${error ? errorBanner(this.t, error, `${this.uidPrefix}-error`) : nothing}
       <p id=${`${id}-desc`} class="textDescription-customizable">
         ${deliveryText(this.t, 'account.profile.codeSent', 'account.profile.codeSentNowhere', p.delivery)}
       </p>
@@ -74,7 +81,7 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
         autocomplete: input.autocomplete ?? 'off',
         dir: input.dir,
         value: state.user?.attributes[name] ?? '',
-        required: false,
+        required: this.#signInName(name),
         error: state.profile.error,
         errorId: `${this.uidPrefix}-error`,
         hint: unverified ? this.t('account.profile.unverified') : undefined,
@@ -100,9 +107,13 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
       return html`${this.heading(this.t('account.profile.title'))}${sectionStatus(this.t, s, id)}
         ${s.busy ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>` : nothing}`;
     }
+    // The banner goes in the form whose field the error is about (as on the authenticator's screens): base.css hides it
+    // while that field shows the message itself, so it is said once. A code form's error is in that form.
+    const inVerify = s.error?.field === 'code' && s.verifying.some((p) => this.runningAction?.endsWith(p.attribute));
     return html`${this.heading(this.t('account.profile.title'))}
-      ${sectionStatus(this.t, s, id)}
+      ${sectionStatus(this.t, s, id, { banner: false })}
       <form class="cognito-form cognito-account-form" novalidate @submit=${this.#save} aria-labelledby=${`${id}-h`}>
+        ${inVerify ? nothing : errorBanner(this.t, s.error, `${id}-error`)}
         ${s.editable.map((name) => this.#field(state, name))}
         ${button(this.t, { action: 'save-profile', type: 'submit', label: this.t('account.profile.save'), busy: s.busy, running: this.running(s.busy, 'save') })}
       </form>

@@ -15,6 +15,10 @@
 // SetUserMFAPreference changes only the factors it names: the preferred method stays preferred unless the request turns
 // it off or prefers another (cognito-local clears PreferredMfaSetting on any request that names no preferred one):
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html
+// Turning SMS on for a user with no phone_number is InvalidParameterException "User does not have delivery config set to
+// turn on SMS_MFA" (cognito-local accepts it, and the user's next sign-in then fails). An unverified number is accepted,
+// as by Cognito (aws-amplify/amplify-js#11259; older wording "User does not have a phone_number set to turn on SMS MFA",
+// aws-amplify/amplify-js#618; the same sentence for SOFTWARE_TOKEN_MFA: aws/aws-sdk-js-v3#4645).
 // UpdateUserAttributes, modelled by cognito-local as Cognito's default (no AttributesRequireVerificationBeforeUpdate): a
 // new email or phone number replaces the old one at once, marked unverified, and a code is sent to it (a pool with the
 // setting keeps the old value, verified, until VerifyUserAttribute; cognito-local follows the pool option
@@ -74,6 +78,9 @@ export function createAccount({ store, upstream, tokens, signedIn }) {
       const forward = { ...req };
       if (current && !prefersAnother && !named(current) && (user.UserMFASettingList ?? []).includes(current)) {
         forward[SETTINGS[current]] = { Enabled: true, PreferredMfa: true };
+      }
+      if (req.SMSMfaSettings?.Enabled && !attribute(user, 'phone_number')) {
+        throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
       }
       if (req.EmailMfaSettings?.Enabled) {
         // Email MFA needs the pool's email configuration (the Essentials feature plan), which the seed's pools lack.

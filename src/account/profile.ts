@@ -71,7 +71,10 @@ function readValue(name: string, value: string): string {
 export interface ProfileInput {
   /** The edited values by attribute name; attributes left out are not changed, an empty value removes one. */
   attributes: Record<string, string>;
-  /** Attributes that must not be empty (checked in form order, before anything is sent). */
+  /**
+   * Attributes that must not be empty (checked in form order, before anything is sent). The pool's sign-in names
+   * (`usernameAttributes`) always are.
+   */
   requiredAttributes?: string[];
 }
 
@@ -84,7 +87,10 @@ export function updateProfile(core: AccountCore, input: ProfileInput): Promise<v
       if (!editable.includes(name)) throw authError('attribute-not-writable', { field: name });
       values[name] = readValue(name, value);
     }
-    for (const name of input.requiredAttributes ?? []) if (name in values && !values[name]) fail('required-field', name);
+    // A sign-in name of the pool (username-attributes) is never removed: DeleteUserAttributes would leave an account
+    // no one can sign in to by that name. It is required wherever the form shows it, whatever the page passed.
+    const required = [...(input.requiredAttributes ?? []), ...core.config.usernameAttributes];
+    for (const name of Object.keys(values)) if (required.includes(name) && !values[name]) fail('required-field', name);
     const user = await currentUser(core, guard);
     const changed = Object.keys(values).filter((name) => values[name] && values[name] !== user.attributes[name]);
     const cleared = Object.keys(values).filter((name) => !values[name] && user.attributes[name]);

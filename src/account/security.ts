@@ -50,10 +50,25 @@ const SETTINGS_KEY: Record<MfaType, 'SMSMfaSettings' | 'SoftwareTokenMfaSettings
   EMAIL_OTP: 'EmailMfaSettings',
 };
 
+/**
+ * Cognito's refusal to turn SMS on for a user it cannot text: "User does not have delivery config set to turn on
+ * SMS_MFA" (older: "User does not have a phone_number set to turn on SMS MFA"), InvalidParameterException.
+ */
+const NO_SMS_DESTINATION = /delivery config set to turn on sms|phone_number set to turn on sms/i;
+
 /** Sends one method's settings, then GetUser (the state shows Cognito's view, not ours). */
 async function setPreference(core: AccountCore, guard: <T>(p: Promise<T>) => Promise<T>, type: MfaType, settings: MfaSettingsType): Promise<void> {
   const request = (AccessToken: string): SetUserMFAPreferenceRequest => ({ AccessToken, [SETTINGS_KEY[type]]: settings });
-  await guard(core.call((AccessToken) => core.api.setUserMfaPreference(request(AccessToken))));
+  try {
+    await guard(core.call((AccessToken) => core.api.setUserMfaPreference(request(AccessToken))));
+  } catch (e) {
+    // The phone number went away (or was never there) since the page loaded the user: GetUser again, so the section
+    // shows what to do (add and verify a number) in place of the button, then say the refusal.
+    if (e instanceof AuthError && e.cognitoName === 'InvalidParameterException' && NO_SMS_DESTINATION.test(e.cognitoMessage ?? '')) {
+      await reloadUser(core, guard).catch(() => undefined);
+    }
+    throw e;
+  }
   await reloadUser(core, guard);
   core.emit({ type: 'account-updated', section: 'mfa' });
 }

@@ -259,6 +259,7 @@ const cs = {
       makePreferred: 'Nastavit jako upřednostňované',
       addApp: 'Přidat ověřovací aplikaci',
       replaceApp: 'Vyměnit ověřovací aplikaci',
+      smsNeedsPhone: 'Chcete-li používat textové zprávy, přidejte a ověřte v profilu telefonní číslo.',
     },
     passkeys: {
       title: 'Přístupové klíče',

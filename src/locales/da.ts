@@ -259,6 +259,7 @@ const da = {
       makePreferred: 'Gør til foretrukken',
       addApp: 'Tilføj en godkendelsesapp',
       replaceApp: 'Udskift godkendelsesappen',
+      smsNeedsPhone: 'Tilføj og bekræft et telefonnummer i din profil for at bruge sms.',
     },
     passkeys: {
       title: 'Adgangsnøgler',

@@ -259,6 +259,7 @@ const de = {
       makePreferred: 'Als bevorzugt festlegen',
       addApp: 'Authentifizierungs-App hinzufügen',
       replaceApp: 'Authentifizierungs-App ersetzen',
+      smsNeedsPhone: 'Fügen Sie in Ihrem Profil eine Telefonnummer hinzu und bestätigen Sie sie, um SMS zu verwenden.',
     },
     passkeys: {
       title: 'Passkeys',

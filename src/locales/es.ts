@@ -260,6 +260,7 @@ const es = {
       makePreferred: 'Establecer como preferida',
       addApp: 'Añadir una aplicación de autenticación',
       replaceApp: 'Sustituir la aplicación de autenticación',
+      smsNeedsPhone: 'Añade y verifica un número de teléfono en tu perfil para usar mensajes de texto.',
     },
     passkeys: {
       title: 'Llaves de acceso',

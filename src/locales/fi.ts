@@ -257,6 +257,7 @@ const fi = {
       makePreferred: 'Aseta ensisijaiseksi',
       addApp: 'Lisää todennussovellus',
       replaceApp: 'Vaihda todennussovellus',
+      smsNeedsPhone: 'Lisää ja vahvista puhelinnumero profiiliisi, jotta voit käyttää tekstiviestejä.',
     },
     passkeys: {
       title: 'Pääsyavaimet',

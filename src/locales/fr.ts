@@ -261,6 +261,7 @@ const fr = {
       makePreferred: 'Définir comme préférée',
       addApp: 'Ajouter une application d’authentification',
       replaceApp: 'Remplacer l’application d’authentification',
+      smsNeedsPhone: 'Ajoutez et vérifiez un numéro de téléphone dans votre profil pour utiliser les SMS.',
     },
     passkeys: {
       title: 'Clés d’accès',

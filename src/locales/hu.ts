@@ -257,6 +257,7 @@ const hu = {
       makePreferred: 'Legyen az előnyben részesített',
       addApp: 'Hitelesítő alkalmazás hozzáadása',
       replaceApp: 'Hitelesítő alkalmazás cseréje',
+      smsNeedsPhone: 'A szöveges üzenetek használatához adjon meg és erősítsen meg egy telefonszámot a profiljában.',
     },
     passkeys: {
       title: 'Hozzáférési kulcsok',

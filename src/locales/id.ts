@@ -256,6 +256,7 @@ const id = {
       makePreferred: 'Jadikan utama',
       addApp: 'Tambahkan aplikasi autentikator',
       replaceApp: 'Ganti aplikasi autentikator',
+      smsNeedsPhone: 'Tambahkan dan verifikasi nomor telepon di profil Anda untuk menggunakan pesan teks.',
     },
     passkeys: {
       title: 'Kunci sandi',

@@ -258,6 +258,7 @@ const it = {
       makePreferred: 'Imposta come preferita',
       addApp: 'Aggiungi un’app di autenticazione',
       replaceApp: 'Sostituisci l’app di autenticazione',
+      smsNeedsPhone: 'Aggiungi e verifica un numero di telefono nel tuo profilo per usare gli SMS.',
     },
     passkeys: {
       title: 'Passkey',

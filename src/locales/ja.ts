@@ -256,6 +256,7 @@ const ja = {
       makePreferred: '優先にする',
       addApp: '認証アプリを追加',
       replaceApp: '認証アプリを置き換える',
+      smsNeedsPhone: 'SMS を使うには、プロフィールで電話番号を追加して確認してください。',
     },
     passkeys: {
       title: 'パスキー',

@@ -256,6 +256,7 @@ const ko = {
       makePreferred: '기본으로 설정',
       addApp: '인증 앱 추가',
       replaceApp: '인증 앱 교체',
+      smsNeedsPhone: '문자 메시지를 사용하려면 프로필에서 전화번호를 추가하고 인증하세요.',
     },
     passkeys: {
       title: '패스키',

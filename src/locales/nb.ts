@@ -257,6 +257,7 @@ const nb = {
       makePreferred: 'Gjør til foretrukket',
       addApp: 'Legg til en autentiseringsapp',
       replaceApp: 'Bytt autentiseringsapp',
+      smsNeedsPhone: 'Legg til og bekreft et telefonnummer i profilen din for å bruke tekstmeldinger.',
     },
     passkeys: {
       title: 'Tilgangsnøkler',

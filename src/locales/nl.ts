@@ -257,6 +257,7 @@ const nl = {
       makePreferred: 'Als voorkeur instellen',
       addApp: 'Authenticatie-app toevoegen',
       replaceApp: 'Authenticatie-app vervangen',
+      smsNeedsPhone: 'Voeg in je profiel een telefoonnummer toe en verifieer het om sms te gebruiken.',
     },
     passkeys: {
       title: 'Passkeys',

@@ -259,6 +259,7 @@ const pl = {
       makePreferred: 'Ustaw jako preferowaną',
       addApp: 'Dodaj aplikację uwierzytelniającą',
       replaceApp: 'Zastąp aplikację uwierzytelniającą',
+      smsNeedsPhone: 'Aby używać wiadomości SMS, dodaj i zweryfikuj numer telefonu w swoim profilu.',
     },
     passkeys: {
       title: 'Klucze dostępu',

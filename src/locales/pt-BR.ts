@@ -258,6 +258,7 @@ const ptBR = {
       makePreferred: 'Definir como preferida',
       addApp: 'Adicionar um aplicativo autenticador',
       replaceApp: 'Substituir o aplicativo autenticador',
+      smsNeedsPhone: 'Adicione e verifique um número de telefone no seu perfil para usar mensagens de texto.',
     },
     passkeys: {
       title: 'Chaves de acesso',

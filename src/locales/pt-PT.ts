@@ -258,6 +258,7 @@ const ptPT = {
       makePreferred: 'Definir como preferida',
       addApp: 'Adicionar uma aplicação de autenticação',
       replaceApp: 'Substituir a aplicação de autenticação',
+      smsNeedsPhone: 'Adicione e verifique um número de telefone no seu perfil para utilizar mensagens de texto.',
     },
     passkeys: {
       title: 'Chaves de acesso',

@@ -260,6 +260,7 @@ const ro = {
       makePreferred: 'Setați ca preferată',
       addApp: 'Adăugați o aplicație de autentificare',
       replaceApp: 'Înlocuiți aplicația de autentificare',
+      smsNeedsPhone: 'Adăugați și verificați un număr de telefon în profil pentru a folosi mesajele text.',
     },
     passkeys: {
       title: 'Chei de acces',

@@ -258,6 +258,7 @@ const sv = {
       makePreferred: 'Gör till föredragen',
       addApp: 'Lägg till en autentiseringsapp',
       replaceApp: 'Byt autentiseringsapp',
+      smsNeedsPhone: 'Lägg till och verifiera ett telefonnummer i din profil för att använda sms.',
     },
     passkeys: {
       title: 'Nycklar (passkeys)',

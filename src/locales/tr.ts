@@ -258,6 +258,7 @@ const tr = {
       makePreferred: 'Tercih edilen yap',
       addApp: 'Kimlik doğrulama uygulaması ekle',
       replaceApp: 'Kimlik doğrulama uygulamasını değiştir',
+      smsNeedsPhone: 'Kısa mesajları kullanmak için profilinize bir telefon numarası ekleyip doğrulayın.',
     },
     passkeys: {
       title: 'Geçiş anahtarları',

@@ -256,6 +256,7 @@ const vi = {
       makePreferred: 'Đặt làm ưu tiên',
       addApp: 'Thêm ứng dụng xác thực',
       replaceApp: 'Thay ứng dụng xác thực',
+      smsNeedsPhone: 'Thêm và xác minh số điện thoại trong hồ sơ của bạn để dùng tin nhắn văn bản.',
     },
     passkeys: {
       title: 'Khóa truy cập',

@@ -256,6 +256,7 @@ const zhCN = {
       makePreferred: '设为首选',
       addApp: '添加身份验证器应用',
       replaceApp: '更换身份验证器应用',
+      smsNeedsPhone: '要使用短信，请在个人资料中添加并验证电话号码。',
     },
     passkeys: {
       title: '通行密钥',

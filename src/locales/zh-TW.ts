@@ -256,6 +256,7 @@ const zhTW = {
       makePreferred: '設為偏好',
       addApp: '新增驗證器應用程式',
       replaceApp: '更換驗證器應用程式',
+      smsNeedsPhone: '若要使用簡訊，請在個人資料中新增並驗證電話號碼。',
     },
     passkeys: {
       title: '密碼金鑰',

@@ -32,7 +32,7 @@ async function newUser(tag: string): Promise<{ username: string; email: string }
 }
 
 /** The authenticator (restoring the stored session) and a `<cognito-account for=…>` beside it. */
-async function page(sections: string, attributes = 'email'): Promise<{ auth: CognitoAuthenticator; account: HTMLElement }> {
+async function page(sections: string, attributes = 'email', mfaTypes?: string): Promise<{ auth: CognitoAuthenticator; account: HTMLElement }> {
   const p = seed.pools.plain;
   const auth = document.createElement('cognito-authenticator');
   auth.id = 'auth';
@@ -43,6 +43,7 @@ async function page(sections: string, attributes = 'email'): Promise<{ auth: Cog
   account.setAttribute('for', 'auth');
   account.setAttribute('sections', sections);
   account.setAttribute('attributes', attributes);
+  if (mfaTypes) account.setAttribute('mfa-types', mfaTypes);
   document.body.append(auth, account);
   mounted.push(auth, account);
   await until(() => auth.getAttribute('screen') === 'signed-in', { what: 'the restored session', ...WAIT });
@@ -109,6 +110,15 @@ describe('<cognito-account> (e2e, through the DOM)', function () {
     fill(mfa, 'code', await freshTotp(secret));
     mfa.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
     await until(() => auth.getAttribute('screen') === 'signed-in', { what: 'signed in with a code', ...WAIT });
+  });
+
+  it('SMS for a user with no phone number: not offered (Cognito would refuse it), the row says what to do', async () => {
+    await newUser('nosms');
+    const { account } = await page('mfa', 'email', 'SOFTWARE_TOKEN_MFA SMS_MFA');
+    const row = await until(() => account.querySelector('cognito-account-mfa [data-mfa-type="SMS_MFA"]'), { what: 'the SMS row', ...WAIT });
+    expect(row.getAttribute('data-enabled')).to.equal('false');
+    expect(row.querySelector('[data-action="turn-on"]')).to.equal(null);
+    expect(row.querySelector('[data-hint]')?.textContent?.trim()).to.equal('Add and verify a phone number in your profile to use text messages.');
   });
 
   it('change the email and verify it with the code', async () => {

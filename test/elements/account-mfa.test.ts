@@ -54,4 +54,53 @@ describe('<cognito-account-mfa>', () => {
     await until(() => el.querySelector('[data-mfa-type="SOFTWARE_TOKEN_MFA"][data-enabled="false"]'), 'off');
     expect(h.cognito.callsOf('setUserMfaPreference').at(-1)?.SoftwareTokenMfaSettings).to.deep.equal({ Enabled: false, PreferredMfa: false });
   });
+
+  it('SMS without a verified phone number: no Turn on, the hint says what to do; with one, Turn on works', async () => {
+    const h = await signedIn({ mfaTypes: 'SOFTWARE_TOKEN_MFA SMS_MFA' });
+    const unverified = { ...USER, UserAttributes: [...USER.UserAttributes, { Name: 'phone_number', Value: '+14155550100' }, { Name: 'phone_number_verified', Value: 'false' }] };
+    h.cognito.on('getUser', () => USER);
+    let el = await mountAccount<HTMLElement>('cognito-account-mfa', { account: h.account, flow: h.flow });
+    let sms = await until(() => el.querySelector('[data-mfa-type="SMS_MFA"]'), 'the SMS row');
+    expect(sms.querySelector('[data-action="turn-on"]')).to.equal(null);
+    expect(text(sms.querySelector('[data-hint]'))).to.equal('Add and verify a phone number in your profile to use text messages.');
+    expect(el.querySelector('[data-mfa-type="SOFTWARE_TOKEN_MFA"] [data-action="add-app"]')).to.exist;
+    await expectAccessible(el);
+    el.remove();
+
+    const h2 = await signedIn({ mfaTypes: 'SOFTWARE_TOKEN_MFA SMS_MFA' });
+    h2.cognito.on('getUser', () => unverified);
+    el = await mountAccount<HTMLElement>('cognito-account-mfa', { account: h2.account, flow: h2.flow });
+    sms = await until(() => el.querySelector('[data-mfa-type="SMS_MFA"]'), 'the SMS row');
+    expect(sms.querySelector('[data-action="turn-on"]'), 'an unverified number').to.equal(null);
+    expect(sms.querySelector('[data-hint]')).to.exist;
+    el.remove();
+
+    const h3 = await signedIn({ mfaTypes: 'SOFTWARE_TOKEN_MFA SMS_MFA' });
+    const verified = { ...unverified, UserAttributes: unverified.UserAttributes.map((a) => (a.Name === 'phone_number_verified' ? { ...a, Value: 'true' } : a)) };
+    h3.cognito.on('getUser', () => verified, () => ({ ...verified, UserMFASettingList: ['SMS_MFA'], PreferredMfaSetting: 'SMS_MFA' }));
+    h3.cognito.on('setUserMfaPreference', () => ({}));
+    el = await mountAccount<HTMLElement>('cognito-account-mfa', { account: h3.account, flow: h3.flow });
+    sms = await until(() => el.querySelector('[data-mfa-type="SMS_MFA"]'), 'the SMS row');
+    expect(sms.querySelector('[data-hint]')).to.equal(null);
+    await press(sms, 'turn-on');
+    await until(() => el.querySelector('[data-mfa-type="SMS_MFA"][data-enabled="true"][data-preferred="true"]'), 'SMS on');
+    expect(h3.cognito.callsOf('setUserMfaPreference')[0]?.SMSMfaSettings).to.deep.equal({ Enabled: true, PreferredMfa: true });
+    expect(el.querySelector('[data-notice="mfa-updated"]')).to.exist;
+  });
+
+  it('Cognito refuses SMS (no phone number any more): the user is read again, the row says to add a phone number', async () => {
+    const h = await signedIn({ mfaTypes: 'SMS_MFA' });
+    const withPhone = { ...USER, UserAttributes: [...USER.UserAttributes, { Name: 'phone_number', Value: '+14155550100' }, { Name: 'phone_number_verified', Value: 'true' }] };
+    h.cognito.on('getUser', () => withPhone, () => USER);
+    h.cognito.on('setUserMfaPreference', () => exception('InvalidParameterException', 'User does not have delivery config set to turn on SMS_MFA'));
+    const el = await mountAccount<HTMLElement>('cognito-account-mfa', { account: h.account, flow: h.flow });
+    await until(() => el.querySelector('[data-mfa-type="SMS_MFA"] [data-action="turn-on"]'), 'Turn on');
+    await press(el, 'turn-on');
+    await until(() => el.querySelector('[role="alert"][data-error-code]'), 'the refusal');
+    const sms = await until(() => el.querySelector('[data-mfa-type="SMS_MFA"] [data-hint]'), 'the hint');
+    expect(text(sms)).to.equal('Add and verify a phone number in your profile to use text messages.');
+    expect(el.querySelector('[data-mfa-type="SMS_MFA"] [data-action="turn-on"]')).to.equal(null);
+    expect(el.querySelector('[data-notice]')).to.equal(null);
+    expect(h.cognito.callsOf('getUser')).to.have.length(2);
+  });
 });

@@ -64,4 +64,42 @@ describe('<cognito-account-profile>', () => {
     expect(h.dom.filter((e) => e.type === 'cognito-account-updated').map((e) => e.detail.change)).to.deep.equal(['profile', 'email-verified']);
     await expectAccessible(el);
   });
+
+  it('a sign-in name (email in an email-username pool) cannot be emptied: said under the field, focused, nothing sent', async () => {
+    const h = await signedIn({ attributes: 'given_name family_name email phone_number' }, { usernameAttributes: 'email' });
+    h.cognito.on('getUser', () => USER);
+    h.cognito.on('updateUserAttributes', () => ({}));
+    h.cognito.on('deleteUserAttributes', () => ({}));
+    const el = await mountAccount<HTMLElement>('cognito-account-profile', { account: h.account, flow: h.flow });
+    const email = await until(() => el.querySelector<HTMLInputElement>('[name="email"]'), 'the form');
+    expect(email.getAttribute('aria-required')).to.equal('true');
+    fill(el, 'email', '');
+    await submitForm(el, '[name="email"]');
+    const message = await until(() => el.querySelector('[data-attribute="email"] .cognito-field-error'), 'the message under Email');
+    expect(text(message)).to.equal('Enter your email address.');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.contain(message.id);
+    await until(() => document.activeElement === email, 'focus on Email');
+    expect(h.cognito.callsOf('deleteUserAttributes')).to.have.length(0);
+    expect(h.cognito.callsOf('updateUserAttributes')).to.have.length(0);
+    expect(el.querySelector('[data-notice]')).to.equal(null);
+    expect(h.dom.find((e) => e.type === 'cognito-error')?.detail).to.deep.include({ code: 'required-field', field: 'email', section: 'profile' });
+    // An attribute that is not a sign-in name may still be emptied (DeleteUserAttributes).
+    expect(el.querySelector('[name="given_name"]')?.getAttribute('aria-required')).to.equal('false');
+  });
+
+  it('an invalid phone number is said once: under the field, the section banner for it hidden', async () => {
+    const h = await signedIn({ attributes: 'given_name phone_number' });
+    h.cognito.on('getUser', () => USER);
+    const el = await mountAccount<HTMLElement>('cognito-account-profile', { account: h.account, flow: h.flow });
+    await until(() => el.querySelector('[name="phone_number"]'), 'the form');
+    fill(el, 'phone_number', '12345');
+    await submitForm(el, '[name="phone_number"]');
+    await until(() => el.querySelector('[data-attribute="phone_number"] .cognito-field-error'), 'the message under the field');
+    const said = [...el.querySelectorAll('.cognito-error-text')].filter((n) => n.checkVisibility() && text(n).includes('country code'));
+    expect(said.map((n) => text(n))).to.deep.equal(['Enter the phone number with its country code, for example +14155550100.']);
+    expect(said[0]?.closest('[data-attribute="phone_number"]')).to.exist;
+    expect(el.querySelector('[role="alert"][data-error-code="invalid-phone-number"]')).to.exist;
+    expect(h.cognito.callsOf('updateUserAttributes')).to.have.length(0);
+  });
 });

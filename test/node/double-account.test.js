@@ -2,7 +2,7 @@
 // for GetUser, UpdateUserAttributes and VerifyUserAttribute): what the account flow (src/account/) relies on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CognitoIdentityProviderClient, ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, ChangePasswordCommand, SetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { call, totp, useDouble, advanceClock } from './double-harness.js';
 
 const ctx = useDouble();
@@ -87,6 +87,34 @@ describe('double: SetUserMFAPreference keeps the preferred method (API_SetUserMF
     got = (await call(ctx.endpoint, 'GetUser', { AccessToken })).json;
     assert.deepEqual([got.UserMFASettingList ?? [], got.PreferredMfaSetting], [[], undefined]);
     assert.ok((await signIn(u.username, u.password)).json.AuthenticationResult);
+  });
+
+  it('SMS for a user with no phone number is refused as Cognito does; with a number (even unverified) it is turned on', async () => {
+    // Real Cognito: InvalidParameterException "User does not have delivery config set to turn on SMS_MFA" (scripts/double/account.js).
+    const name = `nophone${Date.now().toString(36)}`;
+    const password = 'Nophone-Pass-123!';
+    await call(ctx.endpoint, 'SignUp', { ClientId: plain().clientId, Username: name, Password: password, UserAttributes: [{ Name: 'email', Value: `${name}@example.com` }] });
+    await call(ctx.endpoint, 'ConfirmSignUp', { ClientId: plain().clientId, Username: name, ConfirmationCode: ctx.seed.code });
+    const { AccessToken } = (await signIn(name, password)).json.AuthenticationResult;
+    const refused = await call(ctx.endpoint, 'SetUserMFAPreference', { AccessToken, SMSMfaSettings: { Enabled: true, PreferredMfa: true } });
+    assert.deepEqual(error(refused.status, refused.json), {
+      status: 400,
+      type: 'InvalidParameterException',
+      message: 'User does not have delivery config set to turn on SMS_MFA',
+    });
+    const client = new CognitoIdentityProviderClient({ endpoint: ctx.endpoint, region: ctx.seed.region, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    await assert.rejects(
+      client.send(new SetUserMFAPreferenceCommand({ AccessToken, SMSMfaSettings: { Enabled: true } })),
+      (e) => e.name === 'InvalidParameterException' && e.message === 'User does not have delivery config set to turn on SMS_MFA',
+    );
+    let got = (await call(ctx.endpoint, 'GetUser', { AccessToken })).json;
+    assert.deepEqual(got.UserMFASettingList ?? [], []);
+    assert.ok((await signIn(name, password)).json.AuthenticationResult, 'still signs in without a second step');
+    await call(ctx.endpoint, 'UpdateUserAttributes', { AccessToken, UserAttributes: [{ Name: 'phone_number', Value: '+15555550177' }] });
+    const ok = await call(ctx.endpoint, 'SetUserMFAPreference', { AccessToken, SMSMfaSettings: { Enabled: true, PreferredMfa: true } });
+    assert.equal(ok.status, 200, JSON.stringify(ok.json));
+    got = (await call(ctx.endpoint, 'GetUser', { AccessToken })).json;
+    assert.deepEqual(got.UserMFASettingList, ['SMS_MFA']);
   });
 
   it('email MFA is refused: the seed\'s pools have no email MFA configuration', async () => {

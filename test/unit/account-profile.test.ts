@@ -31,6 +31,21 @@ describe('AccountFlow: no one signed in', () => {
 });
 
 describe('AccountFlow: profile', () => {
+  it('updateProfile never empties a sign-in name of the pool (username-attributes), even when the page does not say so', async () => {
+    const h = await signedInAccount({ attributes: 'given_name email phone_number' }, { usernameAttributes: 'email' });
+    h.cognito.on('getUser', () => getUserAnswer({ phone_number: '+14155550100' }));
+    await h.account.load();
+    const calls = h.cognito.calls.length;
+    await h.account.updateProfile({ attributes: { given_name: 'Ada', email: '  ', phone_number: '' } });
+    expect(h.account.state.profile.error).to.deep.include({ code: 'required-field', field: 'email' });
+    expect(h.account.state.profile.notice).to.equal(undefined);
+    expect(h.cognito.calls.slice(calls)).to.deep.equal([]);
+    // Not a sign-in name in this pool: emptied with DeleteUserAttributes.
+    h.cognito.on('deleteUserAttributes', () => ({}));
+    await h.account.updateProfile({ attributes: { given_name: 'Ada', email: 'ada@example.com', phone_number: '' } });
+    expect(h.cognito.callsOf('deleteUserAttributes')).to.deep.equal([{ AccessToken: ACCESS(h), UserAttributeNames: ['phone_number'] }]);
+  });
+
   it('load: GetUser with the access token; attributes, unverified contacts and MFA settings in the state', async () => {
     const h = await signedInAccount();
     h.cognito.on('getUser', () => getUserAnswer({ phone_number: '+14155550100', phone_number_verified: 'false' }, { list: ['SOFTWARE_TOKEN_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' }));

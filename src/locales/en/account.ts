@@ -43,6 +43,7 @@ export default {
       makePreferred: 'Make preferred',
       addApp: 'Add an authenticator app',
       replaceApp: 'Replace the authenticator app',
+      smsNeedsPhone: 'Add and verify a phone number in your profile to use text messages.',
     },
     passkeys: {
       title: 'Passkeys',
