@@ -39,6 +39,7 @@ export type AuthErrorCode =
   | 'session-expired'
   | 'mfa-method-not-found'
   | 'software-token-not-found'
+  | 'sms-mfa-needs-phone'
   | 'totp-verification-failed'
   | 'totp-code-reused'
   | 'unsupported-challenge'

@@ -84,6 +84,9 @@ const SPECIFIC_MESSAGES: Record<string, readonly (readonly [RegExp, AuthErrorCod
     // InitiateAuth with an AuthFlow the app client does not allow ("USER_SRP_AUTH is not enabled for the client.",
     // "USER_PASSWORD_AUTH flow not enabled for this client").
     [/_auth\b.*not enabled/, 'auth-flow-not-enabled'],
+    // SetUserMFAPreference turning SMS on for a user with no phone number ("User does not have delivery config set to
+    // turn on SMS_MFA"; older: "User does not have a phone_number set to turn on SMS MFA", aws-amplify/amplify-js#618).
+    [/delivery config set to turn on sms|phone_number set to turn on sms/, 'sms-mfa-needs-phone'],
   ],
   // A TOTP code is accepted once: the same code again in its 30-second window is refused with this message (at
   // RespondToAuthChallenge and VerifySoftwareToken alike). The challenge session is still valid: wait for the next code.

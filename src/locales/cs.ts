@@ -376,6 +376,7 @@ const cs = {
     'passkey-create-timeout': 'Přístupový klíč nebyl vytvořen: žádosti vypršel čas. Můžete to zkusit znovu.',
     'passkey-create-not-supported': 'Přístupový klíč nebyl vytvořen: tento prohlížeč nebo zařízení neumí vytvořit klíč, který tento web přijímá.',
     'passkey-create-failed': 'Přístupový klíč nelze na tomto webu vytvořit.',
+    'sms-mfa-needs-phone': 'Chcete-li používat textové zprávy, přidejte a ověřte v profilu telefonní číslo.',
     unknown: 'Něco se pokazilo. Zkuste to znovu.',
   },
   idp: {

@@ -377,6 +377,7 @@ const da = {
     'passkey-create-timeout': 'Adgangsnøglen blev ikke oprettet: anmodningen fik timeout. Du kan prøve igen.',
     'passkey-create-not-supported': 'Adgangsnøglen blev ikke oprettet: denne browser eller enhed kan ikke lave en nøgle, som denne side accepterer.',
     'passkey-create-failed': 'Adgangsnøglen kan ikke oprettes på denne side.',
+    'sms-mfa-needs-phone': 'Tilføj og bekræft et telefonnummer i din profil for at bruge sms.',
     unknown: 'Noget gik galt. Prøv igen.',
   },
   idp: {

@@ -379,6 +379,7 @@ const de = {
     'passkey-create-timeout': 'Der Passkey wurde nicht erstellt: Die Anfrage hat zu lange gedauert. Sie können es erneut versuchen.',
     'passkey-create-not-supported': 'Der Passkey wurde nicht erstellt: Dieser Browser oder dieses Gerät kann keinen Passkey erstellen, den diese Website akzeptiert.',
     'passkey-create-failed': 'Der Passkey kann auf dieser Website nicht erstellt werden.',
+    'sms-mfa-needs-phone': 'Fügen Sie in Ihrem Profil eine Telefonnummer hinzu und bestätigen Sie sie, um SMS zu verwenden.',
     unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
   idp: {

@@ -380,6 +380,7 @@ const es = {
     'passkey-create-timeout': 'No se creó la llave de acceso: la solicitud caducó. Puedes intentarlo de nuevo.',
     'passkey-create-not-supported': 'No se creó la llave de acceso: este navegador o dispositivo no puede crear una que este sitio acepte.',
     'passkey-create-failed': 'No se puede crear la llave de acceso en este sitio.',
+    'sms-mfa-needs-phone': 'Añade y verifica un número de teléfono en tu perfil para usar mensajes de texto.',
     unknown: 'Se ha producido un error. Inténtelo de nuevo.',
   },
   idp: {

@@ -375,6 +375,7 @@ const fi = {
     'passkey-create-timeout': 'Pääsyavainta ei luotu: pyyntö aikakatkaistiin. Voit yrittää uudelleen.',
     'passkey-create-not-supported': 'Pääsyavainta ei luotu: tämä selain tai laite ei voi luoda avainta, jonka tämä sivusto hyväksyy.',
     'passkey-create-failed': 'Pääsyavainta ei voi luoda tällä sivustolla.',
+    'sms-mfa-needs-phone': 'Lisää ja vahvista puhelinnumero profiiliisi, jotta voit käyttää tekstiviestejä.',
     unknown: 'Jokin meni vikaan. Yritä uudelleen.',
   },
   idp: {

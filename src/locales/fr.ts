@@ -381,6 +381,7 @@ const fr = {
     'passkey-create-timeout': 'La clé d’accès n’a pas été créée : la demande a expiré. Vous pouvez réessayer.',
     'passkey-create-not-supported': 'La clé d’accès n’a pas été créée : ce navigateur ou cet appareil ne peut pas créer de clé acceptée par ce site.',
     'passkey-create-failed': 'La clé d’accès ne peut pas être créée sur ce site.',
+    'sms-mfa-needs-phone': 'Ajoutez et vérifiez un numéro de téléphone dans votre profil pour utiliser les SMS.',
     unknown: 'Une erreur s’est produite. Réessayez.',
   },
   idp: {

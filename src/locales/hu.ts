@@ -376,6 +376,7 @@ const hu = {
     'passkey-create-timeout': 'A jelkulcs nem jött létre: a kérés időtúllépés miatt megszakadt. Megpróbálhatja újra.',
     'passkey-create-not-supported': 'A jelkulcs nem jött létre: ez a böngésző vagy eszköz nem tud olyan jelkulcsot létrehozni, amelyet ez a webhely elfogad.',
     'passkey-create-failed': 'A jelkulcs ezen a webhelyen nem hozható létre.',
+    'sms-mfa-needs-phone': 'A szöveges üzenetek használatához adjon meg és erősítsen meg egy telefonszámot a profiljában.',
     unknown: 'Hiba történt. Próbálja újra.',
   },
   idp: {

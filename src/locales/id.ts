@@ -374,6 +374,7 @@ const id = {
     'passkey-create-timeout': 'Kunci sandi tidak dibuat: permintaan habis waktunya. Anda dapat mencoba lagi.',
     'passkey-create-not-supported': 'Kunci sandi tidak dibuat: browser atau perangkat ini tidak dapat membuat kunci sandi yang diterima situs ini.',
     'passkey-create-failed': 'Kunci sandi tidak dapat dibuat di situs ini.',
+    'sms-mfa-needs-phone': 'Tambahkan dan verifikasi nomor telepon di profil Anda untuk menggunakan pesan teks.',
     unknown: 'Terjadi kesalahan. Coba lagi.',
   },
   idp: {

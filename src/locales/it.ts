@@ -377,6 +377,7 @@ const it = {
     'passkey-create-timeout': 'La passkey non è stata creata: la richiesta è scaduta. Puoi riprovare.',
     'passkey-create-not-supported': 'La passkey non è stata creata: questo browser o dispositivo non può creare una passkey accettata da questo sito.',
     'passkey-create-failed': 'Non è possibile creare la passkey su questo sito.',
+    'sms-mfa-needs-phone': 'Aggiungi e verifica un numero di telefono nel tuo profilo per usare gli SMS.',
     unknown: 'Si è verificato un errore. Riprova.',
   },
   idp: {

@@ -372,6 +372,7 @@ const ko = {
     'passkey-create-timeout': '패스키가 만들어지지 않았습니다. 요청 시간이 초과되었습니다. 다시 시도할 수 있습니다.',
     'passkey-create-not-supported': '패스키가 만들어지지 않았습니다. 이 브라우저 또는 기기에서는 이 사이트가 허용하는 패스키를 만들 수 없습니다.',
     'passkey-create-failed': '이 사이트에서는 패스키를 만들 수 없습니다.',
+    'sms-mfa-needs-phone': '문자 메시지를 사용하려면 프로필에서 전화번호를 추가하고 인증하세요.',
     unknown: '문제가 발생했습니다. 다시 시도하세요.',
   },
   idp: {

@@ -376,6 +376,7 @@ const nb = {
     'passkey-create-timeout': 'Tilgangsnøkkelen ble ikke opprettet: forespørselen tok for lang tid. Du kan prøve igjen.',
     'passkey-create-not-supported': 'Tilgangsnøkkelen ble ikke opprettet: denne nettleseren eller enheten kan ikke lage en nøkkel som dette nettstedet godtar.',
     'passkey-create-failed': 'Tilgangsnøkkelen kan ikke opprettes på dette nettstedet.',
+    'sms-mfa-needs-phone': 'Legg til og bekreft et telefonnummer i profilen din for å bruke tekstmeldinger.',
     unknown: 'Noe gikk galt. Prøv igjen.',
   },
   idp: {

@@ -376,6 +376,7 @@ const nl = {
     'passkey-create-timeout': 'De passkey is niet gemaakt: het verzoek is verlopen. Probeer het opnieuw.',
     'passkey-create-not-supported': 'De passkey is niet gemaakt: deze browser of dit apparaat kan geen passkey maken die deze site accepteert.',
     'passkey-create-failed': 'De passkey kan op deze site niet worden gemaakt.',
+    'sms-mfa-needs-phone': 'Voeg in je profiel een telefoonnummer toe en verifieer het om sms te gebruiken.',
     unknown: 'Er is iets misgegaan. Probeer het opnieuw.',
   },
   idp: {

@@ -378,6 +378,7 @@ const pl = {
     'passkey-create-timeout': 'Klucz dostępu nie został utworzony: upłynął czas żądania. Możesz spróbować ponownie.',
     'passkey-create-not-supported': 'Klucz dostępu nie został utworzony: ta przeglądarka lub to urządzenie nie może utworzyć klucza akceptowanego przez tę witrynę.',
     'passkey-create-failed': 'Nie można utworzyć klucza dostępu w tej witrynie.',
+    'sms-mfa-needs-phone': 'Aby używać wiadomości SMS, dodaj i zweryfikuj numer telefonu w swoim profilu.',
     unknown: 'Coś poszło nie tak. Spróbuj ponownie.',
   },
   idp: {

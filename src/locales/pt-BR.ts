@@ -377,6 +377,7 @@ const ptBR = {
     'passkey-create-timeout': 'A chave de acesso não foi criada: a solicitação expirou. Você pode tentar novamente.',
     'passkey-create-not-supported': 'A chave de acesso não foi criada: este navegador ou dispositivo não consegue criar uma chave aceita por este site.',
     'passkey-create-failed': 'Não é possível criar a chave de acesso neste site.',
+    'sms-mfa-needs-phone': 'Adicione e verifique um número de telefone no seu perfil para usar mensagens de texto.',
     unknown: 'Algo deu errado. Tente novamente.',
   },
   idp: {

@@ -377,6 +377,7 @@ const ptPT = {
     'passkey-create-timeout': 'A chave de acesso não foi criada: o pedido expirou. Pode tentar novamente.',
     'passkey-create-not-supported': 'A chave de acesso não foi criada: este navegador ou dispositivo não consegue criar uma chave aceite por este site.',
     'passkey-create-failed': 'Não é possível criar a chave de acesso neste site.',
+    'sms-mfa-needs-phone': 'Adicione e verifique um número de telefone no seu perfil para utilizar mensagens de texto.',
     unknown: 'Ocorreu um erro. Tente novamente.',
   },
   idp: {

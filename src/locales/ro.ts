@@ -382,6 +382,7 @@ const ro = {
     'passkey-create-timeout': 'Cheia de acces nu a fost creată: solicitarea a expirat. Puteți încerca din nou.',
     'passkey-create-not-supported': 'Cheia de acces nu a fost creată: acest browser sau dispozitiv nu poate crea o cheie acceptată de acest site.',
     'passkey-create-failed': 'Cheia de acces nu poate fi creată pe acest site.',
+    'sms-mfa-needs-phone': 'Adăugați și verificați un număr de telefon în profil pentru a folosi mesajele text.',
     unknown: 'A apărut o eroare. Încercați din nou.',
   },
   idp: {

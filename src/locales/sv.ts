@@ -380,6 +380,7 @@ const sv = {
     'passkey-create-timeout': 'Nyckeln skapades inte: begäran tog för lång tid. Du kan försöka igen.',
     'passkey-create-not-supported': 'Nyckeln skapades inte: den här webbläsaren eller enheten kan inte skapa en nyckel som den här webbplatsen godtar.',
     'passkey-create-failed': 'Nyckeln kan inte skapas på den här webbplatsen.',
+    'sms-mfa-needs-phone': 'Lägg till och verifiera ett telefonnummer i din profil för att använda sms.',
     unknown: 'Något gick fel. Försök igen.',
   },
   idp: {

@@ -380,6 +380,7 @@ const tr = {
     'passkey-create-timeout': 'Geçiş anahtarı oluşturulmadı: istek zaman aşımına uğradı. Tekrar deneyebilirsiniz.',
     'passkey-create-not-supported': 'Geçiş anahtarı oluşturulmadı: bu tarayıcı veya cihaz, bu sitenin kabul ettiği bir geçiş anahtarı oluşturamıyor.',
     'passkey-create-failed': 'Bu sitede geçiş anahtarı oluşturulamıyor.',
+    'sms-mfa-needs-phone': 'Kısa mesajları kullanmak için profilinize bir telefon numarası ekleyip doğrulayın.',
     unknown: 'Bir sorun oluştu. Tekrar deneyin.',
   },
   idp: {

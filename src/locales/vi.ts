@@ -378,6 +378,7 @@ const vi = {
     'passkey-create-timeout': 'Chưa tạo được khóa truy cập: yêu cầu đã hết thời gian. Bạn có thể thử lại.',
     'passkey-create-not-supported': 'Chưa tạo được khóa truy cập: trình duyệt hoặc thiết bị này không thể tạo khóa mà trang web này chấp nhận.',
     'passkey-create-failed': 'Không thể tạo khóa truy cập trên trang web này.',
+    'sms-mfa-needs-phone': 'Thêm và xác minh số điện thoại trong hồ sơ của bạn để dùng tin nhắn văn bản.',
     unknown: 'Đã xảy ra lỗi. Hãy thử lại.',
   },
   idp: {

@@ -372,6 +372,7 @@ const zhCN = {
     'passkey-create-timeout': '未创建通行密钥：请求已超时。您可以重试。',
     'passkey-create-not-supported': '未创建通行密钥：此浏览器或设备无法创建此网站接受的通行密钥。',
     'passkey-create-failed': '无法在此网站上创建通行密钥。',
+    'sms-mfa-needs-phone': '要使用短信，请在个人资料中添加并验证电话号码。',
     unknown: '出现问题。请重试。',
   },
   idp: {

@@ -372,6 +372,7 @@ const zhTW = {
     'passkey-create-timeout': '未建立密碼金鑰：要求已逾時。您可以再試一次。',
     'passkey-create-not-supported': '未建立密碼金鑰：此瀏覽器或裝置無法建立此網站接受的密碼金鑰。',
     'passkey-create-failed': '無法在此網站上建立密碼金鑰。',
+    'sms-mfa-needs-phone': '若要使用簡訊，請在個人資料中新增並驗證電話號碼。',
     unknown: '發生錯誤。請再試一次。',
   },
   idp: {

@@ -96,7 +96,9 @@ describe('<cognito-account-mfa>', () => {
     const el = await mountAccount<HTMLElement>('cognito-account-mfa', { account: h.account, flow: h.flow });
     await until(() => el.querySelector('[data-mfa-type="SMS_MFA"] [data-action="turn-on"]'), 'Turn on');
     await press(el, 'turn-on');
-    await until(() => el.querySelector('[role="alert"][data-error-code]'), 'the refusal');
+    const banner = await until(() => el.querySelector('[role="alert"][data-error-code]'), 'the refusal');
+    expect(banner.getAttribute('data-error-code')).to.equal('sms-mfa-needs-phone');
+    expect(text(banner)).to.include('Add and verify a phone number in your profile to use text messages.');
     const sms = await until(() => el.querySelector('[data-mfa-type="SMS_MFA"] [data-hint]'), 'the hint');
     expect(text(sms)).to.equal('Add and verify a phone number in your profile to use text messages.');
     expect(el.querySelector('[data-mfa-type="SMS_MFA"] [data-action="turn-on"]')).to.equal(null);

@@ -71,6 +71,7 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'session-expired': true,
   'mfa-method-not-found': true,
   'software-token-not-found': true,
+  'sms-mfa-needs-phone': true,
   'totp-verification-failed': true,
   'unsupported-challenge': true,
   'srp-invalid-challenge': true,
@@ -213,6 +214,8 @@ describe('toAuthError', () => {
       ['InvalidParameterException', 'USER_SRP_AUTH is not enabled for the client.', 'auth-flow-not-enabled', ['sign-in']],
       ['InvalidParameterException', 'USER_PASSWORD_AUTH flow not enabled for this client', 'auth-flow-not-enabled', ['sign-in']],
       ['ExpiredCodeException', 'Your software token has already been used once.', 'totp-code-reused', ['challenge', 'other']],
+      ['InvalidParameterException', 'User does not have delivery config set to turn on SMS_MFA', 'sms-mfa-needs-phone', ['other']],
+      ['InvalidParameterException', 'User does not have a phone_number set to turn on SMS MFA', 'sms-mfa-needs-phone', ['other']],
     ];
     for (const [name, message, code, contexts] of cases) {
       for (const context of contexts) {
@@ -420,7 +423,7 @@ describe('AuthError', () => {
 
   it('authError(code) gives every code a non-empty English message', () => {
     const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
-    expect(codes).to.have.length(72);
+    expect(codes).to.have.length(73);
     const messages = new Set<string>();
     for (const code of codes) {
       const err = authError(code);

@@ -51,5 +51,6 @@ export default {
     'passkey-create-timeout': 'The passkey was not created: the request timed out. You can try again.',
     'passkey-create-not-supported': 'The passkey was not created: this browser or device cannot make one that this site accepts.',
     'passkey-create-failed': 'The passkey could not be created on this site.',
+    'sms-mfa-needs-phone': 'Add and verify a phone number in your profile to use text messages.',
   },
 };
