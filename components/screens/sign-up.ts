@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CognitoScreen } from '../base.js';
+import { authError, type AuthError } from '../../src/errors.js';
+import { isPasswordValid } from '../../src/password-policy.js';
+import { CognitoScreen, type FormValues } from '../base.js';
 import { attributeInput, ltrDir } from '../parts/attributes.js';
 import { actionButton, errorBanner, fieldLabel, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword } from '../parts/new-password-fields.js';
@@ -20,7 +22,12 @@ import '../features/registration.js'; // its English, with this code
  * @csspart none — light DOM: style it with Cognito's *-customizable classes.
  */
 export class CognitoSignUp extends CognitoScreen<'sign-up'> {
-  static override properties = { ...CognitoScreen.properties, validateSignUp: { attribute: false }, _messages: { state: true } };
+  static override properties = {
+    ...CognitoScreen.properties,
+    validateSignUp: { attribute: false },
+    _messages: { state: true },
+    _errors: { state: true },
+  };
   readonly screen = 'sign-up' as const;
   /**
    * Checks the form before anything is sent (see SignUpValidator); default: the enclosing authenticator's
@@ -29,6 +36,13 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
   declare validateSignUp: SignUpValidator | undefined;
   /** Messages under the fields, by field name (required boxes, phone numbers, the page's validateSignUp). */
   declare _messages: Record<string, string>;
+  /**
+   * The form's own verdicts on the fields the engine checks too (username, plain attributes, password): the engine
+   * stops at the first, the form reports them all at once, as the flow's errors are shown (under each field).
+   */
+  declare _errors: Record<string, AuthError>;
+  /** The flow's error when the form's own checks last failed: it is about an earlier submit, so it is not shown. */
+  #stale: AuthError | undefined;
   /** What is typed in the password fields, for the live checklist and the mismatch message. Cleared on leaving. */
   readonly #passwords = new TypedNewPassword(this);
   /**
@@ -51,12 +65,15 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
     if (!this.current) {
       this.#typed = {};
       this._messages = {};
+      this._errors = {};
+      this.#stale = undefined;
     }
   }
 
   constructor() {
     super();
     this._messages = {};
+    this._errors = {};
   }
 
   #custom(name: string): ShapedFieldOptions {
@@ -116,17 +133,39 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
 
   #onInput(e: Event): void {
     const target = e.target as HTMLInputElement | null;
-    // The password inputs keep their own (#passwords): no password goes into #typed.
-    if (!target?.name || target.name === 'password' || target.name === 'confirm_password') return;
-    this.#typed[target.name] = target.type === 'checkbox' ? (target.checked ? 'true' : '') : target.value;
+    if (!target?.name) return;
     // A message goes once the user changes what it is about.
     const name = target.name.replace(/#region$/, '');
-    if (this._messages[name]) this._messages = Object.fromEntries(Object.entries(this._messages).filter(([k]) => k !== name));
+    if (this._messages[name]) this._messages = without(this._messages, name);
+    if (this._errors[name]) this._errors = without(this._errors, name);
+    // The password inputs keep their own (#passwords): no password goes into #typed.
+    if (name === 'password' || name === 'confirm_password') return;
+    this.#typed[target.name] = target.type === 'checkbox' ? (target.checked ? 'true' : '') : target.value;
+  }
+
+  /**
+   * What the engine would refuse before sending (a missing username or attribute, the password), every field at once:
+   * the engine stops at the first, so a form checked only there would report one missing field per submit.
+   */
+  #ownErrors(v: FormValues, fields: SignUpField[]): Record<string, AuthError> {
+    const out: Record<string, AuthError> = {};
+    const fail = (name: string, code: AuthError['code'] = 'required-field') => (out[name] = authError(code, { field: name }));
+    if (!(v.username ?? '').trim()) fail('username');
+    for (const f of fields) if (!f.custom.type && f.required && !(v[f.name] ?? '').trim()) fail(f.name);
+    const flow = this.flow;
+    if (flow && !flow.config.passwordlessSignUp) {
+      const password = v.password ?? '';
+      if (!password) fail('password');
+      else if (!isPasswordValid(flow.config.passwordPolicy, password)) fail('password', 'password-policy');
+      else if ((v.confirm_password ?? '') !== password) fail('confirm_password', 'passwords-do-not-match');
+    }
+    return out;
   }
 
   readonly #submit = this.onSubmit((v, flow, form) => {
     const fields = this.#signUpFields();
     const shaped = shapeValues(this.t, fields, v);
+    const own = this.#ownErrors(v, fields);
     const send = () => {
       const plain = fields.filter((f) => !f.custom.type).map((f) => f.name);
       // Nothing is cleared on failure: the user corrects what the error names and sends again.
@@ -141,25 +180,33 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
     };
     const validate = this.validateSignUp ?? (this.closest('.cognito-root')?.parentElement as { validateSignUp?: SignUpValidator } | null | undefined)?.validateSignUp;
     // Without the page's validateSignUp, nothing to wait for: the request goes in the same task as the submit.
-    if (!validate) return this.#showMessages(shaped.messages, fields, form) ? undefined : send();
+    if (!validate) return this.#showMessages(shaped.messages, own, form) ? undefined : send();
     const values = { username: (v.username ?? '').trim(), ...shaped.sent };
-    return pageMessages(validate, values, shaped.messages).then((messages) => (this.#showMessages(messages, fields, form) ? undefined : send()));
+    return pageMessages(validate, values, shaped.messages).then((messages) => (this.#showMessages(messages, own, form) ? undefined : send()));
   });
 
-  /** Shows the messages under their fields and focuses the first; true when there are any (nothing is then sent). */
-  #showMessages(messages: Record<string, string>, fields: SignUpField[], form: HTMLFormElement): boolean {
-    const invalid = Object.keys(messages);
-    if (invalid.length || Object.keys(this._messages).length) this._messages = messages;
-    if (!invalid.length) return false;
-    // The first field with a message takes focus (its message is read with it, through aria-describedby).
-    const first = fields.find((f) => invalid.includes(f.name))?.name ?? invalid[0] ?? '';
-    void this.updateComplete.then(() => form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus());
+  /**
+   * Shows every message and error under its field (one per field: the form's own first) and focuses the first invalid
+   * field in the form's order; true when there are any (nothing is then sent).
+   */
+  #showMessages(messages: Record<string, string>, errors: Record<string, AuthError>, form: HTMLFormElement): boolean {
+    const shown = Object.fromEntries(Object.entries(messages).filter(([name]) => !errors[name]));
+    const invalid = new Set([...Object.keys(shown), ...Object.keys(errors)]);
+    if (invalid.size || Object.keys(this._messages).length || Object.keys(this._errors).length) {
+      this._messages = shown;
+      this._errors = errors;
+    }
+    if (!invalid.size) return false;
+    this.#stale = this.current?.error;
+    // Its message is read with it, through aria-describedby.
+    void this.updateComplete.then(() => [...form.elements].find((e): e is HTMLElement => invalid.has((e as HTMLInputElement).name))?.focus());
     return true;
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
     if (!s) return nothing;
+    const error = s.error === this.#stale ? undefined : s.error;
     const id = this.#id;
     const errorId = `${id}-error`;
     const username = this.#usernameInput();
@@ -174,7 +221,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
       ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('signUp.title'))}</div>
       <p class="textDescription-customizable">${this.t('signUp.heading')}</p>
-      ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
+      ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, error, errorId)}
       ${this.field({
         t: this.t,
         id: `${id}-username`,
@@ -186,7 +233,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
         value: this.#typed.username ?? s.username,
         hint: username.hint,
         hintId: `${id}-username-hint`,
-        error: s.error,
+        error: this._errors.username ?? error,
         errorId,
       })}${this._messages.username ? fieldMessage(this._messages.username, `${id}-username-message`, 'invalid-field') : nothing}
       ${this.#fields().map((name, i) => {
@@ -218,7 +265,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
           value: this.#typed[name],
           hint: name === 'phone_number' ? this.t('signUp.phoneHint') : undefined,
           hintId: `${id}-attr-${i}-hint`,
-          error: s.error,
+          error: this._errors[name] ?? error,
           errorId,
         })}${message ? fieldMessage(message, `${id}-attr-${i}-message`, 'invalid-field') : nothing}`;
       })}
@@ -228,7 +275,7 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
             id,
             label: this.t('common.password'),
             policy: this.flow?.config.passwordPolicy,
-            error: s.error,
+            error: this._errors.password ?? this._errors.confirm_password ?? error,
             errorId,
             typed: this.#passwords,
           })}
@@ -239,6 +286,10 @@ export class CognitoSignUp extends CognitoScreen<'sign-up'> {
       ${slotted('footer')}
     </form>`;
   }
+}
+
+function without<T>(record: Record<string, T>, name: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== name));
 }
 
 if (!customElements.get('cognito-sign-up')) customElements.define('cognito-sign-up', CognitoSignUp);

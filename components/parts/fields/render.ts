@@ -78,13 +78,18 @@ export function shapedField(t: Translate, o: ShapedFieldInput): TemplateResult {
         ${after}
       </div>`;
     case 'tel': {
-      const first = o.region ?? preferredRegion(o.langs);
+      // The list's order depends only on the user's likely region, never on the choice: re-ordered under a picked
+      // option, the <select> would keep its index and show (and send) another country. The chosen region (the screen's
+      // state, kept from every input event of the picker) is set on its option, the property, not the attribute: an
+      // option the user picked ignores a `selected` attribute.
+      const first = preferredRegion(o.langs);
+      const chosen = o.region ?? first;
       return html`<div class="cognito-field cognito-tel-field" data-field=${o.name}>
         ${label}
         <div class="cognito-tel" dir="ltr">
           <select class="inputField-customizable cognito-tel-region" name=${regionName(o.name)} aria-label=${t('fields.countryCode')}
             autocomplete="tel-country-code">
-            ${regionChoices(o.langs[0], first).map((r) => html`<option value=${r.region} ?selected=${r.region === first}>${r.label}</option>`)}
+            ${regionChoices(o.langs[0], first).map((r) => html`<option value=${r.region} .selected=${r.region === chosen}>${r.label}</option>`)}
           </select>
           <input id=${o.id} class="inputField-customizable" type="tel" name=${o.name} autocomplete="tel-national" inputmode="tel" dir="ltr"
             placeholder=${ifDefined(c.placeholder)} .value=${o.value ?? ''} aria-required=${common.required} aria-invalid=${common.invalid}

@@ -47,7 +47,7 @@ export function shapeValues(t: Translate, fields: SignUpField[], form: Record<st
       if (e164) value = e164;
       else out.messages[f.name] = t('fields.phoneInvalid');
     } else if (type && !value && f.required) {
-      out.messages[f.name] = t('fieldErrors.other', { field: f.label });
+      out.messages[f.name] = type === 'tel' ? t('fieldErrors.phone') : t('fieldErrors.other', { field: f.label });
     }
     out.sent[f.name] = value;
     if (!value) continue;
