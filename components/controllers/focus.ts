@@ -17,7 +17,8 @@ const BUSY_READONLY = 'data-busy-readonly';
  * - when a step appears, the input the step exists for (`[data-primary-input]`: the code, the new password), so typing
  *   works at once and a phone shows its keyboard and one-time-code suggestion; its label and aria-describedby (the
  *   step's title and description) let a screen reader still hear the step. A step without one such input focuses its
- *   heading (`[data-screen-heading]`). The first screen of a page takes no focus at all (`focusOnArrival` off).
+ *   heading (`[data-screen-heading]`): so do choices (how to sign in, the passkey offer), whose buttons are not such
+ *   an input, so the title is heard first. The first screen of a page takes no focus at all (`focusOnArrival` off).
  * - on each new error, the input it names (`[name=…]`), else its banner (`[role="alert"]`), when visible.
  * - while a request runs, the inputs are read-only, not disabled: what was sent cannot change under it, and focus
  *   stays where it is (a disabled input would drop it).

@@ -148,7 +148,7 @@ export function field(o: FieldOptions): TemplateResult {
       .value=${o.value ?? ''}
       ?required=${o.required !== false}
       aria-required=${o.required !== false ? 'true' : 'false'}
-      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-invalid=${invalid}
       aria-describedby=${ifDefined(describedBy)}
       autocapitalize="off"
       spellcheck="false"
@@ -201,7 +201,7 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
         placeholder=${ifDefined(o.placeholder)}
         ?required=${o.required !== false}
         aria-required=${o.required !== false ? 'true' : 'false'}
-        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-invalid=${invalid}
         aria-describedby=${ifDefined(describedBy)}
         autocapitalize="off"
         spellcheck="false"
@@ -219,12 +219,16 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
 
 /** The submit button, after the page's `before-submit` content for the screen (components/controllers/slots.ts). */
 export function submitButton(t: Translate, label: string, busy: boolean): TemplateResult {
-  return html`${slotted('before-submit')}<button type="submit" class="submitButton-customizable" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>
+  return html`${slotted('before-submit')}<button type="submit" class="submitButton-customizable" ?disabled=${busy} aria-busy=${busy}>
     ${busy ? html`<span class="cognito-spinner" aria-hidden="true"></span><span class="cognito-visually-hidden">${t('common.busy')}</span>` : nothing}
     <span class="cognito-submit-label">${label}</span>
   </button>`;
 }
 
-export function actionButton(action: string, label: string, onClick: () => void, disabled = false): TemplateResult {
-  return html`<button type="button" class="redirect-customizable cognito-link" data-action=${action} ?disabled=${disabled} @click=${onClick}>${label}</button>`;
+/**
+ * A secondary action ("Send a new code", Back). While a request runs it is aria-disabled and does nothing, but never
+ * `disabled`: that would drop the focus of a user who just pressed it to <body> (README: focus stays where it is).
+ */
+export function actionButton(action: string, label: string, onClick: () => void, busy = false): TemplateResult {
+  return html`<button type="button" class="redirect-customizable cognito-link" data-action=${action} aria-disabled=${busy} @click=${busy ? nothing : onClick}>${label}</button>`;
 }

@@ -16,7 +16,9 @@ export interface MethodButtonsOptions {
   pending?: SignInMethod;
   /**
    * The choice screen: each button submits the form with its method (`name="method"`), the first one looks like the
-   * primary action and takes focus when the step appears. Elsewhere ("Other ways to sign in") plain buttons.
+   * primary action. Elsewhere ("Other ways to sign in") plain buttons. None takes focus when the step appears: a choice
+   * is not an input the step exists for, so the heading does (README, Focus and messages) and a screen reader hears
+   * the title and "Signing in as …" before the ways.
    */
   submit: boolean;
   /** For the plain buttons: what a click chooses. */
@@ -42,7 +44,6 @@ export function methodButtons(t: Translate, o: MethodButtonsOptions): TemplateRe
         value=${m}
         data-action="method"
         data-method=${m}
-        ?data-primary-input=${first}
         ?disabled=${o.busy}
         aria-busy=${o.busy && o.pending === m ? 'true' : 'false'}
         @click=${o.submit ? undefined : () => o.onChoose?.(m)}

@@ -25,6 +25,9 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
     if (!s) return nothing;
     const id = this.#id;
     const errorId = `${id}-error`;
+    // Where the code went, in the sign-in code screen's words ("by email", "by text message"): confirmSignUp.sentTo
+    // put the medium's label ("Email", "Text message (SMS)") into running text.
+    const sms = s.delivery?.medium === 'SMS';
     // The error banner comes before the resend message: on an error the base class focuses the first role=alert.
     return html`<form
       class="cognito-form"
@@ -37,7 +40,7 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
       ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('confirmSignUp.title'))}</div>
       <p id=${`${id}-sent`} class="textDescription-customizable" data-delivery>
-        ${deliveryText(this.t, 'confirmSignUp.sentTo', 'confirmSignUp.sentNowhere', s.delivery)}
+        ${deliveryText(this.t, sms ? 'mfaCode.sms' : 'mfaCode.email', 'confirmSignUp.sentNowhere', s.delivery)}
       </p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
       ${s.resendError

@@ -36,7 +36,6 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
           type="submit"
           class="submitButton-customizable"
           data-action="create-passkey"
-          data-primary-input
           aria-describedby=${`${id}-h ${id}-desc`}
           ?disabled=${s.busy}
           aria-busy=${s.busy ? 'true' : 'false'}

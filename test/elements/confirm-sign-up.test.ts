@@ -1,7 +1,9 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import '../../components/screens/confirm-sign-up.js';
 import type { CognitoConfirmSignUp } from '../../components/screens/confirm-sign-up.js';
 import { authResult, CLIENT, exception } from '../support/fake-cognito.js';
+import { until } from '../support/until.js';
 import { click, expectAccessible, harness, input, mount, settle, submit, type, described } from './helpers.js';
 
 const PASSWORD = 'Pass-word-1';
@@ -25,7 +27,7 @@ describe('<cognito-confirm-sign-up>', () => {
     const { el } = await confirmScreen();
     expect(el.querySelectorAll('form')).to.have.length(1);
     expect(el.querySelector('[data-screen-heading]')!.textContent).to.equal('Confirm your account');
-    expect(delivery(el)).to.contain('by Email to');
+    expect(delivery(el)).to.contain('by email to');
     expect(delivery(el)).to.contain('a***@e***.com');
     expect(el.querySelector('form')!.getAttribute('aria-describedby')).to.equal(el.querySelector('[data-delivery]')!.id);
     const code = input(el, 'code');
@@ -94,7 +96,7 @@ describe('<cognito-confirm-sign-up>', () => {
     const notice = el.querySelector('[data-notice="code-resent"]')!;
     expect(notice.getAttribute('role')).to.equal('status');
     expect(notice.textContent).to.equal('A new code has been sent.');
-    expect(delivery(el)).to.contain('Text message (SMS)');
+    expect(delivery(el)).to.contain('by text message to');
     expect(delivery(el)).to.contain('+*******0100');
     await expectAccessible(el);
   });
@@ -122,7 +124,7 @@ describe('<cognito-confirm-sign-up>', () => {
     expect(h.flow.state.screen).to.equal('signed-in');
   });
 
-  it('is busy while confirming: submit and resend are disabled', async () => {
+  it('is busy while confirming: submit disabled, resend aria-disabled (focusable)', async () => {
     const { h, el } = await confirmScreen();
     let release!: () => void;
     h.cognito.on('confirmSignUp', () => new Promise((r) => (release = () => r({})))).on('initiateAuth', () => authResult());
@@ -131,10 +133,33 @@ describe('<cognito-confirm-sign-up>', () => {
     const button = el.querySelector<HTMLButtonElement>('.submitButton-customizable')!;
     expect(button.disabled).to.equal(true);
     expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(el.querySelector<HTMLButtonElement>('[data-action="resend-code"]')!.disabled).to.equal(true);
+    // Busy, but focusable: aria-disabled, never disabled (that would drop a keyboard user's focus).
+    expect(el.querySelector('[data-action="resend-code"]')!.getAttribute('aria-disabled')).to.equal('true');
     release();
     await settle();
     expect(h.flow.state.screen).to.equal('signed-in');
+  });
+
+  it('"Send a new code" by keyboard: focus stays on it while the code is sent and after; pressed again, nothing is sent', async () => {
+    const { h, el } = await confirmScreen();
+    let release!: () => void;
+    h.cognito.on('resendConfirmationCode', () => new Promise((r) => (release = () => r(EMAIL_DELIVERY))));
+    const resend = el.querySelector<HTMLButtonElement>('[data-action="resend-code"]')!;
+    resend.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.querySelector('.submitButton-customizable[aria-busy="true"]'), 'busy');
+    // What has focus, by name (a failing DOM-element comparison is too big for the runner to report).
+    const focused = () => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.localName;
+    expect(focused(), 'focus while busy').to.equal('resend-code');
+    expect(resend.getAttribute('aria-disabled')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    resend.click();
+    expect(h.cognito.callsOf('resendConfirmationCode')).to.have.length(1);
+    release();
+    await until(() => el.querySelector('[data-notice="code-resent"]'), 'the resent notice');
+    expect(focused(), 'focus after').to.equal('resend-code');
+    expect(resend.getAttribute('aria-disabled')).to.equal('false');
+    expect(h.cognito.callsOf('resendConfirmationCode')).to.have.length(1);
   });
 
   it('the back link returns to sign-in with the username', async () => {

@@ -74,7 +74,7 @@ describe('<cognito-forgot-password>', () => {
     const button = el.querySelector<HTMLButtonElement>('.submitButton-customizable')!;
     expect(button.disabled).to.equal(true);
     expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(el.querySelector<HTMLButtonElement>('[data-action="back"]')!.disabled).to.equal(true);
+    expect(el.querySelector('[data-action="back"]')!.getAttribute('aria-disabled')).to.equal('true');
     release();
     await until(() => h.flow.state.screen === 'confirm-forgot-password', 'the confirm screen');
   });

@@ -1,7 +1,7 @@
 // Choice-based sign-in in <cognito-authenticator> on a fake Cognito: the identifier-first form (password optional), the
 // choice of methods, the first-factor code screen (masked destination, resend, one-time-code field), the password step
 // with the other ways, and "Remember this device" on the MFA screen. Keyboard only where it matters; axe on each step.
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import { authResult, exception, FakeCognito } from '../support/fake-cognito.js';
 import { until } from '../support/until.js';
@@ -45,7 +45,8 @@ describe('choice-based sign-in screens', () => {
   });
 
   it('username only -> the choice (page order, keyboard) -> an email code: masked destination, resend, then signed in', async () => {
-    cognito.on('initiateAuth', () => selectChallenge(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP']), () => emailOtp);
+    let release!: () => void; // the resend's answer, held so the test sees the busy state
+    cognito.on('initiateAuth', () => selectChallenge(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP']), () => new Promise((r) => (release = () => r(emailOtp))));
     cognito.on('respondToAuthChallenge', () => emailOtp, () => exception('CodeMismatchException', 'Invalid code or auth state for the user.'), () => authResult('sub-ada'));
     const el = await create({ 'sign-in-methods': 'email-otp password', 'passkey-prompt': 'off' });
     const form = await screen(el, 'sign-in');
@@ -58,9 +59,12 @@ describe('choice-based sign-in screens', () => {
     const buttons = [...choice.querySelectorAll<HTMLButtonElement>('button[data-method]')];
     // SMS_OTP is Cognito's but not the page's: not offered.
     expect(buttons.map((b) => text(b))).to.deep.equal(['Email me a code', 'Use my password']);
-    await until(() => document.activeElement === buttons[0], 'focus on the first way');
+    // No input the step exists for: the heading takes focus, so a screen reader hears the title and the account first.
+    await until(() => document.activeElement === choice.querySelector('h1'), 'focus on the heading');
     await expectAccessible(el);
-    // Keyboard only: Tab to the password button, Shift+Tab back, Enter on the email one.
+    // Keyboard only: Tab to the first way, then the password button, Shift+Tab back, Enter on the email one.
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(buttons[0]);
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(buttons[1]);
     await sendKeys({ down: 'Shift' });
@@ -78,8 +82,18 @@ describe('choice-based sign-in screens', () => {
     expect(text(code.querySelector('.cognito-other-ways'))).to.contain('Use my password');
     await expectAccessible(el);
 
-    code.querySelector<HTMLButtonElement>('[data-action="resend"]')!.click();
+    // "Send a new code" by keyboard: focus stays on it (busy, it is aria-disabled, never disabled), pressed twice, one request.
+    const resend = code.querySelector<HTMLButtonElement>('[data-action="resend"]')!;
+    resend.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => code.querySelector('.submitButton-customizable[aria-busy="true"]'), 'busy');
+    const focused = () => document.activeElement?.getAttribute('data-action') ?? document.activeElement?.localName;
+    expect(focused(), 'focus while busy').to.equal('resend');
+    await sendKeys({ press: 'Enter' });
+    release();
     await until(() => el.querySelector('[data-notice="code-resent"]'), 'the resent notice');
+    expect(focused(), 'focus after the resend').to.equal('resend');
+    expect(cognito.callsOf('initiateAuth')).to.have.length(2);
     expect(cognito.callsOf('initiateAuth')[1]!.AuthParameters).to.deep.equal({ USERNAME: 'ada', PREFERRED_CHALLENGE: 'EMAIL_OTP' });
 
     type(code, 'code', '000000');
@@ -116,6 +130,40 @@ describe('choice-based sign-in screens', () => {
     step.querySelector<HTMLButtonElement>('.cognito-other-ways [data-method="email-otp"]')!.click();
     await screen(el, 'sign-in-code');
     expect(cognito.callsOf('initiateAuth')[1]!.AuthParameters).to.deep.include({ PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+  });
+
+  it('the method buttons show their label on one line, centred, in every theme at 320 and 1280 px (idp.css adopted)', async () => {
+    cognito.on('initiateAuth', () => selectChallenge(['PASSWORD', 'EMAIL_OTP', 'SMS_OTP']));
+    try {
+      for (const theme of ['classic', 'modern', 'dark']) {
+        const el = await create({ 'sign-in-methods': 'email-otp sms-otp password', theme });
+        const form = await screen(el, 'sign-in');
+        type(form, 'username', 'ada');
+        form.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+        const choice = await screen(el, 'sign-in-method');
+        // The live element's sheets: the theme (its window shows once it came) and idp.css, with the method buttons' code.
+        await until(() => choice.checkVisibility({ visibilityProperty: true }), `the ${theme} theme`);
+        const buttons = [...choice.querySelectorAll<HTMLButtonElement>('button[data-method]')];
+        expect(buttons.map((b) => b.dataset.method)).to.deep.equal(['email-otp', 'sms-otp', 'password']);
+        expect(getComputedStyle(buttons[1]!).backgroundColor, 'idp.css styles the other ways').not.to.equal(getComputedStyle(buttons[0]!).backgroundColor);
+        for (const width of [320, 1280]) {
+          await setViewport({ width, height: 900 });
+          for (const b of buttons) {
+            const label = b.querySelector<HTMLElement>('.cognito-submit-label')!;
+            const box = label.getBoundingClientRect();
+            const button = b.getBoundingClientRect();
+            const lineHeight = parseFloat(getComputedStyle(label).lineHeight);
+            const where = `${theme} ${width}px "${text(label)}"`;
+            expect(box.height, `${where}: one line`).to.be.below(1.5 * lineHeight);
+            expect(box.width, `${where}: as wide as its text`).to.be.above(60);
+            expect(Math.abs(box.left + box.width / 2 - (button.left + button.width / 2)), `${where}: centred`).to.be.below(2);
+          }
+        }
+        removeAll();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('no way this account can use here: the choice says so, with Back to sign in', async () => {
