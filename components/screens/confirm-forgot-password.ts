@@ -26,11 +26,14 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
     if (!s) return nothing;
     const id = this.#id;
     const errorId = `${id}-error`;
+    // One sentence per medium ("by email", "by text message"): the medium's option label ("Text message (SMS)") reads
+    // wrongly inside running text.
+    const sent = s.delivery?.medium === 'SMS' ? 'confirmForgotPassword.sentSms' : 'confirmForgotPassword.sentEmail';
     return html`<form class="cognito-form" data-screen="confirm-forgot-password" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
       ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('confirmForgotPassword.title'))}</div>
       <p id=${`${id}-desc`} class="textDescription-customizable" data-delivery>
-        ${deliveryText(this.t, 'confirmForgotPassword.sentTo', 'confirmForgotPassword.sentNowhere', s.delivery)}
+        ${deliveryText(this.t, sent, 'confirmForgotPassword.sentNowhere', s.delivery)}
       </p>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, errorId)}
       ${usernameForPasswordManager(s.username)}

@@ -25,8 +25,8 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
     if (!s) return nothing;
     const id = this.#id;
     const errorId = `${id}-error`;
-    // Where the code went, in the sign-in code screen's words ("by email", "by text message"): confirmSignUp.sentTo
-    // put the medium's label ("Email", "Text message (SMS)") into running text.
+    // Where the code went, in the sign-in code screen's words ("by email", "by text message"): one sentence per medium,
+    // since the medium's option label ("Email", "Text message (SMS)") reads wrongly inside running text.
     const sms = s.delivery?.medium === 'SMS';
     // The error banner comes before the resend message: on an error the base class focuses the first role=alert.
     return html`<form

@@ -73,7 +73,6 @@ const cs = {
   },
   confirmSignUp: {
     title: 'Potvrzení účtu',
-    sentTo: 'Na {{destination}} jsme vám poslali kód ({{medium}}). Zadejte ho níže a potvrďte tím svůj účet.',
     sentNowhere: 'Zadejte kód, který jsme vám poslali, a potvrďte tím svůj účet.',
     submit: 'Ověřit',
     resend: 'Poslat nový kód',
@@ -89,7 +88,8 @@ const cs = {
   },
   confirmForgotPassword: {
     title: 'Obnovení hesla',
-    sentTo: 'Na {{destination}} jsme vám poslali kód pro obnovení hesla ({{medium}}). Zadejte ho níže a obnovte si heslo.',
+    sentEmail: 'Na adresu {{destination}} jsme vám poslali kód pro obnovení hesla e-mailem. Zadejte ho níže a obnovte si heslo.',
+    sentSms: 'Na číslo {{destination}} jsme vám poslali kód pro obnovení hesla v SMS. Zadejte ho níže a obnovte si heslo.',
     sentNowhere: 'Zadejte kód pro obnovení hesla, který jsme vám poslali.',
     submit: 'Obnovit heslo',
     resend: 'Poslat nový kód',

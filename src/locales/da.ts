@@ -73,7 +73,6 @@ const da = {
   },
   confirmSignUp: {
     title: 'Bekræft din konto',
-    sentTo: 'Vi har sendt en kode til {{destination}} ({{medium}}). Indtast den nedenfor for at bekræfte din konto.',
     sentNowhere: 'Indtast den kode, vi har sendt dig, for at bekræfte din konto.',
     submit: 'Bekræft',
     resend: 'Send en ny kode',
@@ -90,8 +89,10 @@ const da = {
   },
   confirmForgotPassword: {
     title: 'Nulstil din adgangskode',
-    sentTo:
-      'Vi har sendt en kode til nulstilling af adgangskoden til {{destination}} ({{medium}}). Indtast den nedenfor for at nulstille din adgangskode.',
+    sentEmail:
+      'Vi har sendt en kode til nulstilling af adgangskoden via e-mail til {{destination}}. Indtast den nedenfor for at nulstille din adgangskode.',
+    sentSms:
+      'Vi har sendt en kode til nulstilling af adgangskoden via sms til {{destination}}. Indtast den nedenfor for at nulstille din adgangskode.',
     sentNowhere: 'Indtast den kode til nulstilling af adgangskoden, som vi har sendt dig.',
     submit: 'Nulstil min adgangskode',
     resend: 'Send en ny kode',

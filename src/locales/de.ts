@@ -73,7 +73,6 @@ const de = {
   },
   confirmSignUp: {
     title: 'Konto bestätigen',
-    sentTo: 'Wir haben Ihnen einen Code per {{medium}} an {{destination}} gesendet. Geben Sie ihn unten ein, um Ihr Konto zu bestätigen.',
     sentNowhere: 'Geben Sie den Code ein, den wir Ihnen gesendet haben, um Ihr Konto zu bestätigen.',
     submit: 'Bestätigen',
     resend: 'Neuen Code senden',
@@ -90,8 +89,10 @@ const de = {
   },
   confirmForgotPassword: {
     title: 'Passwort zurücksetzen',
-    sentTo:
-      'Wir haben Ihnen einen Code zum Zurücksetzen des Passworts per {{medium}} an {{destination}} gesendet. Geben Sie ihn unten ein, um Ihr Passwort zurückzusetzen.',
+    sentEmail:
+      'Wir haben Ihnen einen Code zum Zurücksetzen des Passworts per E-Mail an {{destination}} gesendet. Geben Sie ihn unten ein, um Ihr Passwort zurückzusetzen.',
+    sentSms:
+      'Wir haben Ihnen einen Code zum Zurücksetzen des Passworts per SMS an {{destination}} gesendet. Geben Sie ihn unten ein, um Ihr Passwort zurückzusetzen.',
     sentNowhere: 'Geben Sie den Code zum Zurücksetzen des Passworts ein, den wir Ihnen gesendet haben.',
     submit: 'Passwort zurücksetzen',
     resend: 'Neuen Code senden',

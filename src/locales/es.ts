@@ -73,7 +73,6 @@ const es = {
   },
   confirmSignUp: {
     title: 'Confirme su cuenta',
-    sentTo: 'Hemos enviado un código a {{destination}} ({{medium}}). Introdúzcalo a continuación para confirmar su cuenta.',
     sentNowhere: 'Introduzca el código que le hemos enviado para confirmar su cuenta.',
     submit: 'Verificar',
     resend: 'Enviar un código nuevo',
@@ -90,8 +89,10 @@ const es = {
   },
   confirmForgotPassword: {
     title: 'Restablezca su contraseña',
-    sentTo:
-      'Hemos enviado un código para restablecer la contraseña a {{destination}} ({{medium}}). Introdúzcalo a continuación para restablecer su contraseña.',
+    sentEmail:
+      'Hemos enviado un código para restablecer la contraseña por correo electrónico a {{destination}}. Introdúzcalo a continuación para restablecer su contraseña.',
+    sentSms:
+      'Hemos enviado un código para restablecer la contraseña por SMS a {{destination}}. Introdúzcalo a continuación para restablecer su contraseña.',
     sentNowhere: 'Introduzca el código para restablecer la contraseña que le hemos enviado.',
     submit: 'Restablecer mi contraseña',
     resend: 'Enviar un código nuevo',

@@ -73,7 +73,6 @@ const fi = {
   },
   confirmSignUp: {
     title: 'Vahvista tilisi',
-    sentTo: 'Lähetimme koodin kohteeseen {{destination}} ({{medium}}). Vahvista tilisi antamalla koodi alla.',
     sentNowhere: 'Vahvista tilisi antamalla koodi, jonka lähetimme sinulle.',
     submit: 'Vahvista',
     resend: 'Lähetä uusi koodi',
@@ -89,7 +88,8 @@ const fi = {
   },
   confirmForgotPassword: {
     title: 'Nollaa salasanasi',
-    sentTo: 'Lähetimme salasanan nollauskoodin kohteeseen {{destination}} ({{medium}}). Nollaa salasanasi antamalla koodi alla.',
+    sentEmail: 'Lähetimme salasanan nollauskoodin sähköpostilla osoitteeseen {{destination}}. Nollaa salasanasi antamalla koodi alla.',
+    sentSms: 'Lähetimme salasanan nollauskoodin tekstiviestillä numeroon {{destination}}. Nollaa salasanasi antamalla koodi alla.',
     sentNowhere: 'Anna salasanan nollauskoodi, jonka lähetimme sinulle.',
     submit: 'Nollaa salasana',
     resend: 'Lähetä uusi koodi',

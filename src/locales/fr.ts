@@ -73,7 +73,6 @@ const fr = {
   },
   confirmSignUp: {
     title: 'Confirmez votre compte',
-    sentTo: 'Nous avons envoyé un code à {{destination}} ({{medium}}). Saisissez-le ci-dessous pour confirmer votre compte.',
     sentNowhere: 'Saisissez le code que nous vous avons envoyé pour confirmer votre compte.',
     submit: 'Vérifier',
     resend: 'Envoyer un nouveau code',
@@ -90,8 +89,10 @@ const fr = {
   },
   confirmForgotPassword: {
     title: 'Réinitialisez votre mot de passe',
-    sentTo:
-      'Nous avons envoyé un code de réinitialisation du mot de passe à {{destination}} ({{medium}}). Saisissez-le ci-dessous pour réinitialiser votre mot de passe.',
+    sentEmail:
+      'Nous avons envoyé un code de réinitialisation du mot de passe par e-mail à {{destination}}. Saisissez-le ci-dessous pour réinitialiser votre mot de passe.',
+    sentSms:
+      'Nous avons envoyé un code de réinitialisation du mot de passe par SMS à {{destination}}. Saisissez-le ci-dessous pour réinitialiser votre mot de passe.',
     sentNowhere: 'Saisissez le code de réinitialisation du mot de passe que nous vous avons envoyé.',
     submit: 'Réinitialiser mon mot de passe',
     resend: 'Envoyer un nouveau code',

@@ -73,7 +73,6 @@ const hu = {
   },
   confirmSignUp: {
     title: 'Fiók megerősítése',
-    sentTo: 'Elküldtük a kódot ide: {{destination}} ({{medium}}). A fiókja megerősítéséhez írja be alább.',
     sentNowhere: 'A fiókja megerősítéséhez írja be az elküldött kódot.',
     submit: 'Ellenőrzés',
     resend: 'Új kód küldése',
@@ -89,7 +88,8 @@ const hu = {
   },
   confirmForgotPassword: {
     title: 'Jelszó visszaállítása',
-    sentTo: 'Elküldtük a jelszó-visszaállító kódot ide: {{destination}} ({{medium}}). A jelszava visszaállításához írja be alább.',
+    sentEmail: 'E-mailben elküldtük a jelszó-visszaállító kódot ide: {{destination}}. A jelszava visszaállításához írja be alább.',
+    sentSms: 'SMS-ben elküldtük a jelszó-visszaállító kódot ide: {{destination}}. A jelszava visszaállításához írja be alább.',
     sentNowhere: 'Írja be az elküldött jelszó-visszaállító kódot.',
     submit: 'Jelszó visszaállítása',
     resend: 'Új kód küldése',

@@ -73,7 +73,6 @@ const id = {
   },
   confirmSignUp: {
     title: 'Konfirmasi akun Anda',
-    sentTo: 'Kami telah mengirim kode melalui {{medium}} ke {{destination}}. Masukkan kode tersebut di bawah ini untuk mengonfirmasi akun Anda.',
     sentNowhere: 'Masukkan kode yang kami kirimkan untuk mengonfirmasi akun Anda.',
     submit: 'Verifikasi',
     resend: 'Kirim kode baru',
@@ -89,7 +88,10 @@ const id = {
   },
   confirmForgotPassword: {
     title: 'Atur ulang kata sandi Anda',
-    sentTo: 'Kami telah mengirim kode pengaturan ulang kata sandi melalui {{medium}} ke {{destination}}. Masukkan kode tersebut di bawah ini untuk mengatur ulang kata sandi Anda.',
+    sentEmail:
+      'Kami telah mengirim kode pengaturan ulang kata sandi melalui email ke {{destination}}. Masukkan kode tersebut di bawah ini untuk mengatur ulang kata sandi Anda.',
+    sentSms:
+      'Kami telah mengirim kode pengaturan ulang kata sandi melalui SMS ke {{destination}}. Masukkan kode tersebut di bawah ini untuk mengatur ulang kata sandi Anda.',
     sentNowhere: 'Masukkan kode pengaturan ulang kata sandi yang kami kirimkan kepada Anda.',
     submit: 'Atur ulang kata sandi saya',
     resend: 'Kirim kode baru',

@@ -73,7 +73,6 @@ const it = {
   },
   confirmSignUp: {
     title: 'Conferma il tuo account',
-    sentTo: 'Abbiamo inviato un codice a {{destination}} ({{medium}}). Inseriscilo qui sotto per confermare il tuo account.',
     sentNowhere: 'Inserisci il codice che ti abbiamo inviato per confermare il tuo account.',
     submit: 'Verifica',
     resend: 'Invia un nuovo codice',
@@ -89,7 +88,10 @@ const it = {
   },
   confirmForgotPassword: {
     title: 'Reimposta la password',
-    sentTo: 'Abbiamo inviato un codice per reimpostare la password a {{destination}} ({{medium}}). Inseriscilo qui sotto per reimpostare la password.',
+    sentEmail:
+      'Abbiamo inviato un codice per reimpostare la password via email a {{destination}}. Inseriscilo qui sotto per reimpostare la password.',
+    sentSms:
+      'Abbiamo inviato un codice per reimpostare la password via SMS a {{destination}}. Inseriscilo qui sotto per reimpostare la password.',
     sentNowhere: 'Inserisci il codice per reimpostare la password che ti abbiamo inviato.',
     submit: 'Reimposta la password',
     resend: 'Invia un nuovo codice',

@@ -73,7 +73,6 @@ const ja = {
   },
   confirmSignUp: {
     title: 'アカウントの確認',
-    sentTo: '{{medium}}で{{destination}}にコードを送信しました。アカウントを確認するには、以下にコードを入力してください。',
     sentNowhere: 'アカウントを確認するには、送信されたコードを入力してください。',
     submit: '確認',
     resend: '新しいコードを送信',
@@ -89,7 +88,8 @@ const ja = {
   },
   confirmForgotPassword: {
     title: 'パスワードのリセット',
-    sentTo: '{{medium}}で{{destination}}にパスワードリセット用のコードを送信しました。パスワードをリセットするには、以下にコードを入力してください。',
+    sentEmail: 'メールで{{destination}}にパスワードリセット用のコードを送信しました。パスワードをリセットするには、以下にコードを入力してください。',
+    sentSms: 'SMSで{{destination}}にパスワードリセット用のコードを送信しました。パスワードをリセットするには、以下にコードを入力してください。',
     sentNowhere: '送信されたパスワードリセット用のコードを入力してください。',
     submit: 'パスワードをリセット',
     resend: '新しいコードを送信',

@@ -73,7 +73,6 @@ const ko = {
   },
   confirmSignUp: {
     title: '계정 확인',
-    sentTo: '{{medium}}로 {{destination}}에 코드를 보냈습니다. 계정을 확인하려면 아래에 코드를 입력하세요.',
     sentNowhere: '계정을 확인하려면 전송된 코드를 입력하세요.',
     submit: '확인',
     resend: '새 코드 보내기',
@@ -89,7 +88,8 @@ const ko = {
   },
   confirmForgotPassword: {
     title: '암호 재설정',
-    sentTo: '{{medium}}로 {{destination}}에 암호 재설정 코드를 보냈습니다. 암호를 재설정하려면 아래에 코드를 입력하세요.',
+    sentEmail: '이메일로 {{destination}}에 암호 재설정 코드를 보냈습니다. 암호를 재설정하려면 아래에 코드를 입력하세요.',
+    sentSms: '문자 메시지로 {{destination}}에 암호 재설정 코드를 보냈습니다. 암호를 재설정하려면 아래에 코드를 입력하세요.',
     sentNowhere: '전송된 암호 재설정 코드를 입력하세요.',
     submit: '암호 재설정',
     resend: '새 코드 보내기',

@@ -73,7 +73,6 @@ const nb = {
   },
   confirmSignUp: {
     title: 'Bekreft kontoen din',
-    sentTo: 'Vi har sendt en kode til {{destination}} ({{medium}}). Skriv den inn nedenfor for å bekrefte kontoen din.',
     sentNowhere: 'Skriv inn koden vi sendte deg, for å bekrefte kontoen din.',
     submit: 'Bekreft',
     resend: 'Send en ny kode',
@@ -89,7 +88,10 @@ const nb = {
   },
   confirmForgotPassword: {
     title: 'Tilbakestill passordet',
-    sentTo: 'Vi har sendt en kode for tilbakestilling av passordet til {{destination}} ({{medium}}). Skriv den inn nedenfor for å tilbakestille passordet.',
+    sentEmail:
+      'Vi har sendt en kode for tilbakestilling av passordet på e-post til {{destination}}. Skriv den inn nedenfor for å tilbakestille passordet.',
+    sentSms:
+      'Vi har sendt en kode for tilbakestilling av passordet på SMS til {{destination}}. Skriv den inn nedenfor for å tilbakestille passordet.',
     sentNowhere: 'Skriv inn koden for tilbakestilling av passordet som vi sendte deg.',
     submit: 'Tilbakestill passordet',
     resend: 'Send en ny kode',

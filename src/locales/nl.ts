@@ -73,7 +73,6 @@ const nl = {
   },
   confirmSignUp: {
     title: 'Bevestig uw account',
-    sentTo: 'We hebben een code naar {{destination}} gestuurd ({{medium}}). Voer deze hieronder in om uw account te bevestigen.',
     sentNowhere: 'Voer de code in die we u hebben gestuurd om uw account te bevestigen.',
     submit: 'Verifiëren',
     resend: 'Nieuwe code sturen',
@@ -89,7 +88,10 @@ const nl = {
   },
   confirmForgotPassword: {
     title: 'Wachtwoord opnieuw instellen',
-    sentTo: 'We hebben een code om uw wachtwoord opnieuw in te stellen naar {{destination}} gestuurd ({{medium}}). Voer deze hieronder in om uw wachtwoord opnieuw in te stellen.',
+    sentEmail:
+      'We hebben per e-mail een code om uw wachtwoord opnieuw in te stellen naar {{destination}} gestuurd. Voer deze hieronder in om uw wachtwoord opnieuw in te stellen.',
+    sentSms:
+      'We hebben per sms een code om uw wachtwoord opnieuw in te stellen naar {{destination}} gestuurd. Voer deze hieronder in om uw wachtwoord opnieuw in te stellen.',
     sentNowhere: 'Voer de code in die we u hebben gestuurd om uw wachtwoord opnieuw in te stellen.',
     submit: 'Wachtwoord opnieuw instellen',
     resend: 'Nieuwe code sturen',

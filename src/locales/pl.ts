@@ -73,7 +73,6 @@ const pl = {
   },
   confirmSignUp: {
     title: 'Potwierdzenie konta',
-    sentTo: 'Wysłaliśmy kod na {{destination}} ({{medium}}). Wpisz go poniżej, aby potwierdzić konto.',
     sentNowhere: 'Wpisz otrzymany od nas kod, aby potwierdzić konto.',
     submit: 'Zweryfikuj',
     resend: 'Wyślij nowy kod',
@@ -89,7 +88,8 @@ const pl = {
   },
   confirmForgotPassword: {
     title: 'Resetowanie hasła',
-    sentTo: 'Wysłaliśmy kod do zresetowania hasła na {{destination}} ({{medium}}). Wpisz go poniżej, aby zresetować hasło.',
+    sentEmail: 'Wysłaliśmy kod do zresetowania hasła e-mailem na adres {{destination}}. Wpisz go poniżej, aby zresetować hasło.',
+    sentSms: 'Wysłaliśmy kod do zresetowania hasła SMS-em na numer {{destination}}. Wpisz go poniżej, aby zresetować hasło.',
     sentNowhere: 'Wpisz otrzymany od nas kod do zresetowania hasła.',
     submit: 'Zresetuj hasło',
     resend: 'Wyślij nowy kod',

@@ -73,7 +73,6 @@ const ptBR = {
   },
   confirmSignUp: {
     title: 'Confirme sua conta',
-    sentTo: 'Enviamos um código para {{destination}} ({{medium}}). Digite-o abaixo para confirmar sua conta.',
     sentNowhere: 'Digite o código que enviamos para confirmar sua conta.',
     submit: 'Verificar',
     resend: 'Enviar um novo código',
@@ -89,7 +88,8 @@ const ptBR = {
   },
   confirmForgotPassword: {
     title: 'Redefina sua senha',
-    sentTo: 'Enviamos um código de redefinição de senha para {{destination}} ({{medium}}). Digite-o abaixo para redefinir sua senha.',
+    sentEmail: 'Enviamos um código de redefinição de senha por e-mail para {{destination}}. Digite-o abaixo para redefinir sua senha.',
+    sentSms: 'Enviamos um código de redefinição de senha por SMS para {{destination}}. Digite-o abaixo para redefinir sua senha.',
     sentNowhere: 'Digite o código de redefinição de senha que enviamos para você.',
     submit: 'Redefinir minha senha',
     resend: 'Enviar um novo código',

@@ -73,7 +73,6 @@ const ptPT = {
   },
   confirmSignUp: {
     title: 'Confirmar a conta',
-    sentTo: 'Enviámos um código para {{destination}} ({{medium}}). Introduza-o abaixo para confirmar a sua conta.',
     sentNowhere: 'Introduza o código que lhe enviámos para confirmar a sua conta.',
     submit: 'Verificar',
     resend: 'Enviar um novo código',
@@ -89,7 +88,10 @@ const ptPT = {
   },
   confirmForgotPassword: {
     title: 'Repor a palavra-passe',
-    sentTo: 'Enviámos um código de reposição da palavra-passe para {{destination}} ({{medium}}). Introduza-o abaixo para repor a palavra-passe.',
+    sentEmail:
+      'Enviámos um código de reposição da palavra-passe por e-mail para {{destination}}. Introduza-o abaixo para repor a palavra-passe.',
+    sentSms:
+      'Enviámos um código de reposição da palavra-passe por SMS para {{destination}}. Introduza-o abaixo para repor a palavra-passe.',
     sentNowhere: 'Introduza o código de reposição da palavra-passe que lhe enviámos.',
     submit: 'Repor a palavra-passe',
     resend: 'Enviar um novo código',

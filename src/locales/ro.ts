@@ -73,7 +73,6 @@ const ro = {
   },
   confirmSignUp: {
     title: 'Confirmați contul',
-    sentTo: 'V-am trimis un cod la {{destination}} ({{medium}}). Introduceți-l mai jos pentru a vă confirma contul.',
     sentNowhere: 'Introduceți codul pe care vi l-am trimis pentru a vă confirma contul.',
     submit: 'Verificați',
     resend: 'Trimiteți un cod nou',
@@ -90,8 +89,8 @@ const ro = {
   },
   confirmForgotPassword: {
     title: 'Resetați parola',
-    sentTo:
-      'V-am trimis un cod de resetare a parolei la {{destination}} ({{medium}}). Introduceți-l mai jos pentru a vă reseta parola.',
+    sentEmail: 'V-am trimis un cod de resetare a parolei prin e-mail la {{destination}}. Introduceți-l mai jos pentru a vă reseta parola.',
+    sentSms: 'V-am trimis un cod de resetare a parolei prin SMS la {{destination}}. Introduceți-l mai jos pentru a vă reseta parola.',
     sentNowhere: 'Introduceți codul de resetare a parolei pe care vi l-am trimis.',
     submit: 'Resetați parola',
     resend: 'Trimiteți un cod nou',

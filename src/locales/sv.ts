@@ -73,7 +73,6 @@ const sv = {
   },
   confirmSignUp: {
     title: 'Bekräfta ditt konto',
-    sentTo: 'Vi har skickat en kod till {{destination}} ({{medium}}). Ange den nedan för att bekräfta ditt konto.',
     sentNowhere: 'Ange koden som vi skickade till dig för att bekräfta ditt konto.',
     submit: 'Verifiera',
     resend: 'Skicka en ny kod',
@@ -89,8 +88,10 @@ const sv = {
   },
   confirmForgotPassword: {
     title: 'Återställ ditt lösenord',
-    sentTo:
-      'Vi har skickat en kod för återställning av lösenordet till {{destination}} ({{medium}}). Ange den nedan för att återställa lösenordet.',
+    sentEmail:
+      'Vi har skickat en kod för återställning av lösenordet via e-post till {{destination}}. Ange den nedan för att återställa lösenordet.',
+    sentSms:
+      'Vi har skickat en kod för återställning av lösenordet via SMS till {{destination}}. Ange den nedan för att återställa lösenordet.',
     sentNowhere: 'Ange koden för återställning av lösenordet som vi skickade till dig.',
     submit: 'Återställ lösenordet',
     resend: 'Skicka en ny kod',

@@ -73,7 +73,6 @@ const tr = {
   },
   confirmSignUp: {
     title: 'Hesabınızı onaylayın',
-    sentTo: '{{medium}} ile bir kod gönderdik: {{destination}}. Hesabınızı onaylamak için kodu aşağıya girin.',
     sentNowhere: 'Hesabınızı onaylamak için size gönderdiğimiz kodu girin.',
     submit: 'Doğrula',
     resend: 'Yeni kod gönder',
@@ -90,7 +89,8 @@ const tr = {
   },
   confirmForgotPassword: {
     title: 'Şifrenizi sıfırlayın',
-    sentTo: '{{medium}} ile bir şifre sıfırlama kodu gönderdik: {{destination}}. Şifrenizi sıfırlamak için kodu aşağıya girin.',
+    sentEmail: '{{destination}} adresine e-posta ile bir şifre sıfırlama kodu gönderdik. Şifrenizi sıfırlamak için kodu aşağıya girin.',
+    sentSms: '{{destination}} numarasına SMS ile bir şifre sıfırlama kodu gönderdik. Şifrenizi sıfırlamak için kodu aşağıya girin.',
     sentNowhere: 'Size gönderdiğimiz şifre sıfırlama kodunu girin.',
     submit: 'Şifremi sıfırla',
     resend: 'Yeni kod gönder',

@@ -73,7 +73,6 @@ const vi = {
   },
   confirmSignUp: {
     title: 'Xác nhận tài khoản',
-    sentTo: 'Chúng tôi đã gửi mã qua {{medium}} đến {{destination}}. Hãy nhập mã bên dưới để xác nhận tài khoản của bạn.',
     sentNowhere: 'Hãy nhập mã chúng tôi đã gửi cho bạn để xác nhận tài khoản.',
     submit: 'Xác minh',
     resend: 'Gửi mã mới',
@@ -89,7 +88,8 @@ const vi = {
   },
   confirmForgotPassword: {
     title: 'Đặt lại mật khẩu',
-    sentTo: 'Chúng tôi đã gửi mã đặt lại mật khẩu qua {{medium}} đến {{destination}}. Hãy nhập mã bên dưới để đặt lại mật khẩu.',
+    sentEmail: 'Chúng tôi đã gửi mã đặt lại mật khẩu qua email đến {{destination}}. Hãy nhập mã bên dưới để đặt lại mật khẩu.',
+    sentSms: 'Chúng tôi đã gửi mã đặt lại mật khẩu qua SMS đến {{destination}}. Hãy nhập mã bên dưới để đặt lại mật khẩu.',
     sentNowhere: 'Hãy nhập mã đặt lại mật khẩu chúng tôi đã gửi cho bạn.',
     submit: 'Đặt lại mật khẩu',
     resend: 'Gửi mã mới',

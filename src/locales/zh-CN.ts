@@ -73,7 +73,6 @@ const zhCN = {
   },
   confirmSignUp: {
     title: '确认您的账户',
-    sentTo: '我们已通过{{medium}}将验证码发送至 {{destination}}。请在下方输入验证码以确认您的账户。',
     sentNowhere: '请输入我们发送给您的验证码以确认您的账户。',
     submit: '验证',
     resend: '发送新验证码',
@@ -89,7 +88,8 @@ const zhCN = {
   },
   confirmForgotPassword: {
     title: '重置密码',
-    sentTo: '我们已通过{{medium}}将密码重置验证码发送至 {{destination}}。请在下方输入验证码以重置您的密码。',
+    sentEmail: '我们已通过电子邮件将密码重置验证码发送至 {{destination}}。请在下方输入验证码以重置您的密码。',
+    sentSms: '我们已通过短信将密码重置验证码发送至 {{destination}}。请在下方输入验证码以重置您的密码。',
     sentNowhere: '请输入我们发送给您的密码重置验证码。',
     submit: '重置密码',
     resend: '发送新验证码',

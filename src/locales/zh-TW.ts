@@ -73,7 +73,6 @@ const zhTW = {
   },
   confirmSignUp: {
     title: '確認您的帳戶',
-    sentTo: '我們已透過{{medium}}將驗證碼傳送至 {{destination}}。請在下方輸入驗證碼以確認您的帳戶。',
     sentNowhere: '請輸入我們傳送給您的驗證碼以確認您的帳戶。',
     submit: '驗證',
     resend: '傳送新的驗證碼',
@@ -89,7 +88,8 @@ const zhTW = {
   },
   confirmForgotPassword: {
     title: '重設密碼',
-    sentTo: '我們已透過{{medium}}將密碼重設驗證碼傳送至 {{destination}}。請在下方輸入驗證碼以重設您的密碼。',
+    sentEmail: '我們已透過電子郵件將密碼重設驗證碼傳送至 {{destination}}。請在下方輸入驗證碼以重設您的密碼。',
+    sentSms: '我們已透過簡訊將密碼重設驗證碼傳送至 {{destination}}。請在下方輸入驗證碼以重設您的密碼。',
     sentNowhere: '請輸入我們傳送給您的密碼重設驗證碼。',
     submit: '重設密碼',
     resend: '傳送新的驗證碼',

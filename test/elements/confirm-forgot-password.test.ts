@@ -69,8 +69,16 @@ describe('<cognito-confirm-forgot-password>', () => {
   it('says where the code went, with the masked destination', async () => {
     const { el } = await onCodeScreen('+*******0100', 'SMS');
     const text = el.querySelector('[data-delivery]')!.textContent!;
-    expect(text).to.contain('We have sent a password reset code by Text message (SMS) to');
+    // The medium in running text's words, not its option label ("by Text message (SMS)").
+    expect(text).to.contain('We have sent a password reset code by text message to');
     expect(text).to.contain('+*******0100');
+    expect(text).to.contain('Enter it below to reset your password.');
+    expect(text).not.to.contain('(SMS)');
+    const { el: byEmail } = await onCodeScreen('a***@e***.com', 'EMAIL');
+    const emailText = byEmail.querySelector('[data-delivery]')!.textContent!;
+    expect(emailText).to.contain('We have sent a password reset code by email to');
+    expect(emailText).to.contain('a***@e***.com');
+    expect(emailText).not.to.contain('by Email');
     const none = await mount('cognito-confirm-forgot-password', undefined, {
       state: { screen: 'confirm-forgot-password', username: 'ada', busy: false, notice: 'password-reset-required' },
     });

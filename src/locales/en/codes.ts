@@ -4,7 +4,6 @@
 export default {
   confirmSignUp: {
     title: 'Confirm your account',
-    sentTo: 'We have sent a code by {{medium}} to {{destination}}. Enter it below to confirm your account.',
     sentNowhere: 'Enter the code we sent you to confirm your account.',
     submit: 'Verify',
     resend: 'Send a new code',

@@ -16,7 +16,8 @@ export default {
   },
   confirmForgotPassword: {
     title: 'Reset your password',
-    sentTo: 'We have sent a password reset code by {{medium}} to {{destination}}. Enter it below to reset your password.',
+    sentEmail: 'We have sent a password reset code by email to {{destination}}. Enter it below to reset your password.',
+    sentSms: 'We have sent a password reset code by text message to {{destination}}. Enter it below to reset your password.',
     sentNowhere: 'Enter the password reset code we sent you.',
     submit: 'Reset my password',
     resend: 'Send a new code',
