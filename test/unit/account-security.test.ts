@@ -81,13 +81,21 @@ describe('AccountFlow: two-step verification', () => {
     expect(h.cognito.callsOf('setUserMfaPreference')).to.have.length(1);
   });
 
-  it('setPreferredMfa: Enabled and PreferredMfa for that method; InvalidParameter from Cognito lands in the section', async () => {
+  it('setPreferredMfa: Enabled and PreferredMfa for that method; Cognito\'s refusals land in the section', async () => {
     const h = await signedInAccount({ mfaTypes: 'SOFTWARE_TOKEN_MFA SMS_MFA' });
     h.cognito
       .on('getUser', () => getUserAnswer({}, { list: ['SOFTWARE_TOKEN_MFA', 'SMS_MFA'], preferred: 'SOFTWARE_TOKEN_MFA' }))
-      .on('setUserMfaPreference', () => ({}), () => exception('InvalidParameterException', 'User does not have delivery config set to turn on SMS_MFA'));
+      .on(
+        'setUserMfaPreference',
+        () => ({}),
+        () => exception('InvalidParameterException', 'User does not have delivery config set to turn on SMS_MFA'),
+        () => exception('InvalidParameterException', 'Invalid request'),
+      );
     await h.account.setPreferredMfa({ type: 'SMS_MFA' });
     expect(h.cognito.callsOf('setUserMfaPreference')[0]).to.deep.equal({ AccessToken: ACCESS(h), SMSMfaSettings: { Enabled: true, PreferredMfa: true } });
+    // No phone number to send codes to: said as such (the row then asks for one).
+    await h.account.setPreferredMfa({ type: 'SMS_MFA' });
+    expect(h.account.state.mfa.error?.code).to.equal('sms-mfa-needs-phone');
     await h.account.setPreferredMfa({ type: 'SMS_MFA' });
     expect(h.account.state.mfa.error?.code).to.equal('invalid-parameter');
   });
