@@ -74,8 +74,6 @@ export default {
   },
   errors: {
     'session-expired': 'Your session has expired. Sign in again.',
-    'unsupported-challenge': 'This sign-in step is not supported here. Contact the site’s support.',
-    'srp-invalid-challenge': 'The sign-in service sent an invalid response. Try again.',
     'too-many-requests': 'Too many requests. Wait a moment and try again.',
     configuration: 'Sign-in is not set up correctly for this site.',
     offline: 'You are offline. Connect to the internet, then try again.',

@@ -6,6 +6,9 @@
  */
 export default {
   errors: {
+    // Raised while reading an answer of Cognito's (a challenge this library cannot answer, a malformed SRP challenge).
+    'unsupported-challenge': 'This sign-in step is not supported here. Contact the site’s support.',
+    'srp-invalid-challenge': 'The sign-in service sent an invalid response. Try again.',
     'incorrect-credentials': 'Incorrect username or password.',
     'user-disabled': 'This account is disabled.',
     'too-many-failed-attempts': 'Too many failed attempts. Wait a while before you try again.',
