@@ -287,8 +287,17 @@ export class CognitoAuthenticator extends LitElement {
     if (screen) this.#dispatch('cognito-screen-change', { screen, previous });
   }
 
+  /**
+   * Until DOMContentLoaded, events wait for it (in order: its listeners run as added), so a page that adds its
+   * listeners in a script after the library's (README's quick start) still hears a restored sign-in, the first screen
+   * and a configuration error. readyState cannot tell: it is "interactive" both while the page's deferred and module
+   * scripts run and after DOMContentLoaded; the navigation's timing can (0 until then).
+   */
   #dispatch(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    const fire = () => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    if ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventStart === 0) {
+      document.addEventListener('DOMContentLoaded', fire, { once: true });
+    } else fire();
   }
 
   /**

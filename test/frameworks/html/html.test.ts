@@ -152,4 +152,29 @@ describe('plain HTML: <script type="module" src="dist/cdn/cognito-elements.js">'
     expect(page.doc.querySelectorAll('form').length, 'one form').to.equal(1);
     await signIn(page);
   });
+
+  it("the README's quick start (listener in a script after the library's) hears the first screen and a restored sign-in", async () => {
+    type Recorded = { type: string; detail: Record<string, unknown> }[];
+    const page = await open('quick-start.html');
+    const first = (page.win as unknown as { pageEvents: Recorded }).pageEvents;
+    expect(first.filter((e) => e.type === 'cognito-screen-change').map((e) => [e.detail.screen, e.detail.previous])).to.deep.equal([['sign-in', null]]);
+    try {
+      await signIn(page);
+      // A returning user: the page is loaded again with the tokens in session storage. Before the events waited for
+      // DOMContentLoaded, they fired while the library's script ran, before the page's script had added its listener.
+      const frame = frames.at(-1)!;
+      const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      page.win.location.reload();
+      await reloaded;
+      const win = frame.contentWindow as unknown as { pageEvents?: Recorded };
+      await until(() => win.pageEvents?.some((e) => e.type === 'cognito-signed-in'), { what: 'the restored cognito-signed-in', timeout: 15000 });
+      const signedIn = win.pageEvents!.find((e) => e.type === 'cognito-signed-in')!;
+      expect(signedIn.detail.restored).to.equal(true);
+      expect((signedIn.detail.claims as Record<string, unknown>).email).to.equal(user.email);
+      expect(win.pageEvents!.filter((e) => e.type === 'cognito-error')).to.deep.equal([]);
+      expect(win.pageEvents!.some((e) => e.type === 'cognito-screen-change' && e.detail.screen === 'signed-in')).to.equal(true);
+    } finally {
+      sessionStorage.clear();
+    }
+  });
 });
