@@ -136,5 +136,12 @@ export type CognitoElementProps<E extends HTMLElement> = {
       : K]?: E[K];
 };
 
-/** The events of element `T`: the `cognito-*` events for the authenticator, none for the screens. */
-export type CognitoElementEvents<T extends CognitoTagName> = T extends 'cognito-authenticator' ? CognitoEventMap : Record<never, never>;
+/** The events `<cognito-account>` and its sections dispatch (components/account/events.ts). */
+export type CognitoAccountEventMap = Pick<CognitoEventMap, 'cognito-account-updated' | 'cognito-error'>;
+
+/** The events of element `T`: the `cognito-*` events for the authenticator and the account elements, none for the screens. */
+export type CognitoElementEvents<T extends CognitoTagName> = T extends 'cognito-authenticator'
+  ? CognitoEventMap
+  : T extends `cognito-account${string}`
+    ? CognitoAccountEventMap
+    : Record<never, never>;

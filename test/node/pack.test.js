@@ -244,6 +244,7 @@ void flow.state.screen;
       'app.tsx',
       { jsx: 'react-jsx' },
       `import 'cognito-elements/react';
+import 'cognito-elements/account';
 export const App = () => (
   <cognito-authenticator userPoolId="us-east-1_AbCdEf123" clientId="abc" user-pool-id="us-east-1_AbCdEf123"
     config={{ userPoolId: 'us-east-1_AbCdEf123', clientId: 'abc' }}
@@ -255,6 +256,14 @@ export const App = () => (
 export const WrongProp = () => <cognito-authenticator hideSignUp="yes" />;
 // @ts-expect-error the detail has no such field
 export const WrongDetail = () => <cognito-authenticator oncognito-signed-in={(e) => e.detail.nope} />;
+// The account elements (cognito-elements/account) type their events too.
+export const Account = () => (
+  <cognito-account for="auth"
+    oncognito-account-updated={(e) => { const change: string = e.detail.change; void change; }}
+    oncognito-error={(e) => { const section: string | undefined = e.detail.section; void section; }} />
+);
+// @ts-expect-error the account's detail has no such field
+export const WrongAccountDetail = () => <cognito-account oncognito-account-updated={(e) => e.detail.nope} />;
 `,
     );
     assert.equal(tsc.status, 0, `tsc on a React app using the packed typings:\n${tsc.stdout}${tsc.stderr}`);
