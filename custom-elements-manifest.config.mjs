@@ -84,8 +84,9 @@ function publicApiOnly() {
           if (decl.members) decl.members = decl.members.filter((m) => !m.name.startsWith('#') && !m.name.startsWith('_'));
           if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !a.fieldName?.startsWith('_'));
           if (decl.events) {
-            // `new CustomEvent(type, …)` inside a helper reads as an event named "type": keep the documented ones.
-            decl.events = decl.events.filter((e) => e.description || e.name !== 'type');
+            // `new CustomEvent(type, …)` inside a helper reads as an event named "type", and `new CustomEvent(dom.type,
+            // …)` (components/account/section.ts) as one with no name at all: keep the documented ones.
+            decl.events = decl.events.filter((e) => e.name && (e.description || e.name !== 'type'));
             for (const event of decl.events) {
               if (EVENT_DETAIL[event.name]) {
                 event.type = { text: `CustomEvent<${EVENT_DETAIL[event.name]}>` };

@@ -145,6 +145,11 @@ describe('npm pack', () => {
       ['cognito-error', 'cognito-screen-change', 'cognito-signed-in', 'cognito-signed-out', 'cognito-signed-up', 'cognito-tokens-refreshed'],
     );
     assert.ok(authenticator.attributes.some((a) => a.name === 'user-pool-id' && a.fieldName === 'userPoolId'));
+    // Every event of every element has a name (an IDE lists a nameless one as "undefined").
+    const nameless = declared.filter((d) => (d.events ?? []).some((e) => !e.name)).map((d) => d.tagName);
+    assert.deepEqual(nameless, []);
+    const account = declared.find((d) => d.tagName === 'cognito-account');
+    assert.deepEqual(account.events.map((e) => e.name).sort(), ['cognito-account-updated', 'cognito-error']);
   });
 
   test('ships the themes', () => {
