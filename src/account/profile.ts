@@ -1,6 +1,7 @@
 import type { CodeDeliveryDetailsType, GetUserResponse } from '../api/types.js';
 import { authError } from '../errors.js';
-import { delivery, fail, readCode } from '../flow/steps.js';
+import { delivery, fail } from '../flow/steps.js';
+import { readCode } from '../flow/code.js';
 import type { Guard } from '../flow/runner.js';
 import type { MfaType } from '../state/index.js';
 import type { AccountCore } from './core.js';

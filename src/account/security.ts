@@ -1,7 +1,8 @@
 import type { MfaSettingsType, SetUserMFAPreferenceRequest } from '../api/types.js';
 import { AuthError, authError } from '../errors.js';
 import { otpauthUri } from '../flow/mfa-setup.js';
-import { fail, readCode } from '../flow/steps.js';
+import { fail } from '../flow/steps.js';
+import { readCode, TOTP_CODE } from '../flow/code.js';
 import { isPasswordValid } from '../password-policy.js';
 import type { MfaType } from '../state/index.js';
 import type { AccountCore } from './core.js';
@@ -15,7 +16,6 @@ import type { AccountUser } from './state.js';
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html
 //   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html
 
-const TOTP_CODE = /^\d{6}$/;
 
 export interface ChangePasswordInput {
   currentPassword: string;

@@ -5,14 +5,14 @@ import type { FlowCore } from './core.js';
 import { mfaList } from './mfa.js';
 import type { Guard } from './runner.js';
 import { signInWith } from './sign-in.js';
-import { answerChallenge, fail, readCode, required } from './steps.js';
+import { answerChallenge, fail, required } from './steps.js';
+import { readCode, TOTP_CODE } from './code.js';
 
 // Setting up MFA: in an MFA_SETUP challenge at sign-in (TOTP, email or SMS), or an authenticator app for a signed-in
 // user.
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const TOTP_CODE = /^\d{6}$/;
 
 /** The otpauth:// URI an authenticator app reads from the set-up QR code (Key Uri Format). */
 export function otpauthUri(secret: string, account: string, issuer: string): string {

@@ -2,7 +2,8 @@ import type { AuthState, MfaType } from '../state/index.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
 import type { Guard } from './runner.js';
-import { answerChallenge, fail, readCode } from './steps.js';
+import { answerChallenge, fail } from './steps.js';
+import { readCode } from './code.js';
 
 // MFA at sign-in: a code (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP) or the choice between methods (SELECT_MFA_TYPE).
 

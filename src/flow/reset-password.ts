@@ -2,7 +2,8 @@ import { FIELD_OF_ERROR, toAuthError } from '../errors.js';
 import type { AuthState } from '../state/index.js';
 import type { FlowCore } from './core.js';
 import type { Guard } from './runner.js';
-import { backToSignIn, checkNewPassword, delivery, readCode, required, userRequest } from './steps.js';
+import { backToSignIn, checkNewPassword, delivery, required, userRequest } from './steps.js';
+import { readCode } from './code.js';
 
 /** ForgotPassword: sends a reset code (again, from the confirmation screen). */
 export async function forgotPassword(flow: FlowCore, input: { username: string }, guard: Guard): Promise<void> {

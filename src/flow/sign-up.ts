@@ -1,7 +1,8 @@
 import type { FlowCore } from './core.js';
 import type { Guard } from './runner.js';
 import { signInWith } from './sign-in.js';
-import { backToSignIn, checkNewPassword, delivery, fail, readCode, required, secretHash, userRequest } from './steps.js';
+import { backToSignIn, checkNewPassword, delivery, fail, required, secretHash, userRequest } from './steps.js';
+import { readCode } from './code.js';
 
 export interface SignUpInput {
   username: string;

@@ -9,8 +9,6 @@ import { unverifiedAttributes, verifyState } from './verify-check.js';
 
 // The small steps several journeys share, each written once.
 
-const CODE = /^\d{4,10}$/;
-
 export function fail(code: AuthErrorCode, field?: string): never {
   throw authError(code, { field });
 }
@@ -20,13 +18,6 @@ export function required(value: string, field: string): string {
   const v = value.trim();
   if (!v) fail('required-field', field);
   return v;
-}
-
-/** A one-time code as typed (spaces allowed, as apps group digits), or `invalid-code-format` on `code`. */
-export function readCode(value: string, pattern: RegExp = CODE): string {
-  const code = required(value, 'code').replace(/\s/g, '');
-  if (!pattern.test(code)) fail('invalid-code-format', 'code');
-  return code;
 }
 
 /** A new password (and its confirmation, when the form has one) checked against the pool's policy before sending. */

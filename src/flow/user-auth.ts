@@ -8,7 +8,8 @@ import { requireWebAuthn } from './passkey.js';
 import { devicesJourney } from './journeys.js';
 import type { Guard } from './runner.js';
 import { deviceKeyParam } from './sign-in.js';
-import { answerChallenge, fail, readCode, required, secretHash } from './steps.js';
+import { answerChallenge, fail, required, secretHash } from './steps.js';
+import { readCode } from './code.js';
 
 // Choice-based sign-in: InitiateAuth USER_AUTH, SELECT_CHALLENGE, and one-time codes as the first factor. Loaded with
 // import() (AuthFlow, challenge-router.ts): a password-only page never downloads it.

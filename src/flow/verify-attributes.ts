@@ -2,7 +2,8 @@ import { authError } from '../errors.js';
 import type { UserSession } from '../session/tokens.js';
 import type { StateOf } from '../state/index.js';
 import type { FlowCore } from './core.js';
-import { delivery, enterSignedIn, readCode } from './steps.js';
+import { delivery, enterSignedIn } from './steps.js';
+import { readCode } from './code.js';
 import { unverifiedAttributes, verifyState } from './verify-check.js';
 
 // "Verify your email" after sign-in (the verify-attributes state, see verify-check.ts for when it shows): send a code

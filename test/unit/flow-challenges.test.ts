@@ -59,6 +59,18 @@ describe('AuthFlow challenges', () => {
     expect(h.cognito.callsOf('respondToAuthChallenge')).to.have.length(0);
   });
 
+  it('a code typed in another script\'s digits (Arabic, Persian, Devanagari, Thai, full-width) is sent as ASCII', async () => {
+    const typed = ['١٢٣ ٤٥٦', '۱۲۳۴۵۶', '१२३४५६', '๑๒๓๔๕๖', '１２３４５６'];
+    for (const code of typed) {
+      const h = harness();
+      h.cognito.on('initiateAuth', challenge('SOFTWARE_TOKEN_MFA', {}, 's')).on('respondToAuthChallenge', () => authResult());
+      await h.flow.signIn({ username: 'ada', password: PASSWORD });
+      await h.flow.submitMfaCode({ code });
+      expect(h.flow.state.error, code).to.equal(undefined);
+      expect((h.cognito.callsOf('respondToAuthChallenge')[0]!.ChallengeResponses as Record<string, string>).SOFTWARE_TOKEN_MFA_CODE, code).to.equal('123456');
+    }
+  });
+
   it('a wrong code stays on the code screen with code-mismatch, and is never retried by itself', async () => {
     const h = harness();
     h.cognito
