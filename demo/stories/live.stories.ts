@@ -231,12 +231,21 @@ function accountPage(auth: CognitoAuthenticator, args: LiveArgs): { page: HTMLEl
     'section',
     { className: 'demo-live-account', hidden: true },
     el('p', { className: 'demo-live-note' }, 'The page’s account settings: ', el('code', {}, `<cognito-account for="${AUTH_ID}">`), ', on the authenticator’s session.'),
-    account,
   );
   page.setAttribute('aria-label', 'Account page');
+  // After an identity-provider sign-in the tokens come from the demo's local OAuth server, which stands in for
+  // Cognito's domain: the Cognito double does not know them, so the account page (which calls Cognito with them) is
+  // left out, saying why. With a real pool they are Cognito's own (and need the aws.cognito.signin.user.admin scope).
+  const federatedNote = el('p', { className: 'demo-live-note', hidden: true }, 'After a sign-in with an identity provider, the account page is not shown here: the tokens come from the demo’s local OAuth server, which the Cognito double does not know. With a real pool, add aws.cognito.signin.user.admin to scopes.');
+  page.append(federatedNote);
   // The look controls change the authenticator's theme and lang in place (demo/shell.ts): the page follows.
   const follow = () => {
     page.hidden = auth.getAttribute('screen') !== 'signed-in';
+    const federated = !page.hidden && auth.session?.claims.identities !== undefined;
+    federatedNote.hidden = !federated;
+    // There only while someone is signed in, and never for an identity provider's session (see above).
+    if (page.hidden || federated) account.remove();
+    else if (!account.isConnected) page.append(account);
     for (const name of ['theme', 'lang']) {
       const value = auth.getAttribute(name);
       if (value) account.setAttribute(name, value);
