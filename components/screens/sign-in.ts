@@ -78,8 +78,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     // "Keep me signed in" (keep-signed-in): ticked keeps this user's tokens in localStorage, else in sessionStorage.
     const keepSignedIn = flow.config.keepSignedIn ? v.keep_signed_in === 'true' : undefined;
     return flow.signIn({ username: v.username ?? '', password: v.password ?? '', keepSignedIn }).then(() => {
-      // As the hosted UI does: a failed sign-in clears the password, never the username.
-      if (this.current?.error) {
+      // As the hosted UI does: a refused sign-in clears the password, never the username. One that may be tried again
+      // (offline, network, server) keeps it: "Try again" sends what the form shows.
+      if (this.current?.error?.retryable === false) {
         const password = form.querySelector<HTMLInputElement>('input[name="password"]');
         if (password) password.value = '';
       }

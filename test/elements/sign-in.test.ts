@@ -52,6 +52,20 @@ describe('<cognito-sign-in>', () => {
     await expectAccessible(el);
   });
 
+  it('a sign-in that may be tried again (the service failed) keeps the password the retry will send', async () => {
+    const h = harness();
+    h.cognito.on('initiateAuth', () => exception('InternalErrorException', 'Internal error'), () => authResult());
+    const el = await mount('cognito-sign-in', h.flow);
+    type(el, 'username', 'ada');
+    type(el, 'password', 'Pass-word-1');
+    await submit(el);
+    await until(() => el.querySelector('[role="alert"] [data-action="retry"]'), 'the error with "Try again"');
+    expect(input(el, 'password').value).to.equal('Pass-word-1');
+    await click(el, '[data-action="retry"]');
+    await until(() => h.flow.state.screen === 'signed-in', 'signed in');
+    expect(h.cognito.callsOf('initiateAuth').map((c) => (c.AuthParameters as Record<string, string>).PASSWORD)).to.deep.equal(['Pass-word-1', 'Pass-word-1']);
+  });
+
   it('an empty username is reported on the field, which gets focus and aria-invalid', async () => {
     const h = harness();
     const el = await mount('cognito-sign-in', h.flow);
