@@ -18,6 +18,11 @@ export type AuthErrorCode =
   | 'password-reset-required'
   | 'user-not-found'
   | 'username-exists'
+  // the same two, in a pool whose usernames are email addresses or phone numbers (src/flow/sign-up.ts, reset-password.ts)
+  | 'email-exists'
+  | 'phone-exists'
+  | 'email-not-found'
+  | 'phone-not-found'
   | 'alias-exists'
   | 'invalid-password'
   | 'password-history'

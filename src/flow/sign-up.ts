@@ -1,3 +1,4 @@
+import { AuthError, authError } from '../errors.js';
 import type { FlowCore } from './core.js';
 import type { Guard } from './runner.js';
 import { signInWith } from './sign-in.js';
@@ -43,6 +44,8 @@ export async function signUp(flow: FlowCore, input: SignUpInput, guard: Guard): 
       ...(passwordless ? {} : { Password: password }),
       UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
       ...(input.clientMetadata && Object.keys(input.clientMetadata).length ? { ClientMetadata: { ...input.clientMetadata } } : {}),
+    }).catch((e: unknown) => {
+      throw taken(flow, e);
     }),
   );
   flow.runner.emit({ type: 'signed-up', username, userSub: result.UserSub, confirmed: Boolean(result.UserConfirmed) });
@@ -54,6 +57,17 @@ export async function signUp(flow: FlowCore, input: SignUpInput, guard: Guard): 
     return signInWith(flow, username, password, guard);
   }
   flow.runner.set({ screen: 'confirm-sign-up', username, busy: false, delivery: delivery(result.CodeDeliveryDetails) });
+}
+
+/**
+ * With email or phone usernames the screen asks for an email address (or phone number), so "this username already
+ * exists" would name something the user never typed: say which it is. Pools with both keep "username".
+ */
+function taken(flow: FlowCore, e: unknown): unknown {
+  const kinds = flow.config.usernameAttributes;
+  if (!(e instanceof AuthError) || e.code !== 'username-exists' || kinds.length !== 1) return e;
+  const { cognitoName, cognitoMessage, status } = e;
+  return authError(kinds[0] === 'email' ? 'email-exists' : 'phone-exists', { cognitoName, cognitoMessage, status, field: e.field ?? 'username' });
 }
 
 /**

@@ -115,6 +115,22 @@ describe('<cognito-forgot-password>', () => {
     await expectAccessible(el);
   });
 
+  it('with email usernames, an unknown address is reported as an email address', async () => {
+    const h = harness({ usernameAttributes: 'email' });
+    h.cognito.on('forgotPassword', () => exception('UserNotFoundException', 'Username/client id combination not found.'));
+    h.flow.goTo('forgot-password');
+    const el = await mount<HTMLElementTagNameMap['cognito-forgot-password']>('cognito-forgot-password', h.flow);
+    type(el, 'username', 'nobody@example.com');
+    await submit(el);
+    await el.updateComplete;
+    const username = input(el, 'username');
+    expect(el.querySelector(`label[for="${username.id}"]`)!.textContent!.trim()).to.equal('Email');
+    const text = 'We could not find an account with that email address.';
+    expect(el.querySelector('[role="alert"]')!.textContent!.trim()).to.equal(text);
+    expect(el.textContent).not.to.contain('username');
+    expect(username.value).to.equal('nobody@example.com');
+  });
+
   it('back goes to sign-in carrying the typed username', async () => {
     const h = harness();
     h.flow.goTo('forgot-password', 'ada');

@@ -235,6 +235,21 @@ describe('<cognito-sign-up>', () => {
     expect(el.querySelector('.cognito-field-status')!.textContent).to.contain('The passwords do not match.');
   });
 
+  it('with email usernames, an address already taken is reported as an email address, under the Email field', async () => {
+    const { h, el } = await signUpScreen({ usernameAttributes: 'email' });
+    h.cognito.on('signUp', () => exception('UsernameExistsException', 'An account with the given email already exists.'));
+    await typed(el, { username: 'ada@example.com', password: PASSWORD, confirm_password: PASSWORD });
+    await submit(el);
+    await el.updateComplete;
+    expect(labelOf(el, 'username')).to.equal('Email');
+    const text = 'An account with this email address already exists.';
+    expect(el.querySelector('[role="alert"]')!.textContent!.trim()).to.equal(text);
+    const username = input(el, 'username');
+    expect(username.getAttribute('aria-invalid')).to.equal('true');
+    expect(described(username)).to.contain(text);
+    expect(el.textContent).not.to.contain('username');
+  });
+
   it('a password the policy refuses is reported on the password field, which gets focus', async () => {
     const { h, el } = await signUpScreen();
     await typed(el, { username: 'ada', password: 'password', confirm_password: 'password' });

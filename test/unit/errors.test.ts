@@ -61,6 +61,10 @@ const ALL_CODES: Record<AuthErrorCode, true> = {
   'password-reset-required': true,
   'user-not-found': true,
   'username-exists': true,
+  'email-exists': true,
+  'phone-exists': true,
+  'email-not-found': true,
+  'phone-not-found': true,
   'alias-exists': true,
   'invalid-password': true,
   'password-history': true,
@@ -423,7 +427,7 @@ describe('AuthError', () => {
 
   it('authError(code) gives every code a non-empty English message', () => {
     const codes = Object.keys(ALL_CODES) as AuthErrorCode[];
-    expect(codes).to.have.length(73);
+    expect(codes).to.have.length(77);
     const messages = new Set<string>();
     for (const code of codes) {
       const err = authError(code);

@@ -16,6 +16,11 @@ export default {
     'password-reset-required': 'You must reset your password before you can sign in.',
     'user-not-found': 'We could not find an account with that username.',
     'username-exists': 'An account with this username already exists.',
+    // In a pool whose usernames are email addresses or phone numbers, the screen asks for that, not a "username".
+    'email-exists': 'An account with this email address already exists.',
+    'phone-exists': 'An account with this phone number already exists.',
+    'email-not-found': 'We could not find an account with that email address.',
+    'phone-not-found': 'We could not find an account with that phone number.',
     'alias-exists': 'An account with this email address or phone number already exists.',
     'invalid-password': 'The password does not meet the requirements.',
     'password-history': 'You have used this password before. Choose a new one.',
