@@ -50,12 +50,6 @@ const SETTINGS_KEY: Record<MfaType, 'SMSMfaSettings' | 'SoftwareTokenMfaSettings
   EMAIL_OTP: 'EmailMfaSettings',
 };
 
-/**
- * Cognito's refusal to turn SMS on for a user it cannot text: "User does not have delivery config set to turn on
- * SMS_MFA" (older: "User does not have a phone_number set to turn on SMS MFA"), InvalidParameterException.
- */
-const NO_SMS_DESTINATION = /delivery config set to turn on sms|phone_number set to turn on sms/i;
-
 /** Sends one method's settings, then GetUser (the state shows Cognito's view, not ours). */
 async function setPreference(core: AccountCore, guard: <T>(p: Promise<T>) => Promise<T>, type: MfaType, settings: MfaSettingsType): Promise<void> {
   const request = (AccessToken: string): SetUserMFAPreferenceRequest => ({ AccessToken, [SETTINGS_KEY[type]]: settings });
@@ -64,7 +58,8 @@ async function setPreference(core: AccountCore, guard: <T>(p: Promise<T>) => Pro
   } catch (e) {
     // The phone number went away (or was never there) since the page loaded the user: GetUser again, so the section
     // shows what to do (add and verify a number) in place of the button, then say the refusal.
-    if (e instanceof AuthError && e.cognitoName === 'InvalidParameterException' && NO_SMS_DESTINATION.test(e.cognitoMessage ?? '')) {
+    // (sms-mfa-needs-phone: Cognito's "User does not have delivery config set to turn on SMS_MFA", src/api/cognito-errors.ts)
+    if (e instanceof AuthError && e.code === 'sms-mfa-needs-phone') {
       await reloadUser(core, guard).catch(() => undefined);
     }
     throw e;
