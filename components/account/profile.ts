@@ -122,6 +122,9 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Nothing the user may edit (no `attributes`, no sign-up attributes on the authenticator): no section at all, rather
+    // than a title over a lone "Save changes".
+    this.hidden = Boolean(this.state?.user) && this.state?.profile.editable.length === 0;
     // A code was just sent: the code field it asks for takes focus (once per new code form).
     this.focusNewForms('form[data-verify]', 'input[name="code"]');
   }

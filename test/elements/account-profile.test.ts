@@ -34,6 +34,16 @@ describe('<cognito-account-profile>', () => {
     await expectAccessible(el);
   });
 
+  it('with nothing the user may edit, the section is not shown (no lone "Save changes")', async () => {
+    const h = await signedIn({}, { signUpAttributes: '' });
+    h.cognito.on('getUser', () => USER);
+    const el = await mountAccount<HTMLElement>('cognito-account-profile', { account: h.account, flow: h.flow });
+    await until(() => h.account.state.user, 'the user');
+    await until(() => el.hidden, 'the section hidden');
+    expect(el.getClientRects().length).to.equal(0);
+    expect(h.cognito.callsOf('updateUserAttributes')).to.have.length(0);
+  });
+
   it('a changed email: code sent, the code field focused, verified with the code (email-verified)', async () => {
     const h = await signedIn({ attributes: 'email given_name' });
     h.cognito.on('getUser', () => USER, () => UNVERIFIED, () => UNVERIFIED, () => ({ ...UNVERIFIED, UserAttributes: UNVERIFIED.UserAttributes.map((a) => (a.Name === 'email_verified' ? { ...a, Value: 'true' } : a)) }));
