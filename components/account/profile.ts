@@ -27,7 +27,8 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
   readonly #save = onSubmit((v) => {
     const editable = this.state?.profile.editable ?? [];
     const attributes = Object.fromEntries(editable.map((name) => [name, v[name] ?? '']));
-    this.run('save', (a) => a.updateProfile({ attributes, requiredAttributes: editable.filter((name) => this.#signInName(name)) }));
+    // The pool's sign-in names are required by updateProfile itself (src/account/profile.ts).
+    this.run('save', (a) => a.updateProfile({ attributes }));
   });
 
   /** Whether `name` is one the user signs in with in this pool (username-attributes): it can be changed, not emptied. */
