@@ -173,16 +173,22 @@ describe('slots: every screen', () => {
   });
 });
 
+/** A session for `sub` stored as a past visit left it, then an authenticator with `children` added to the page. */
+function restoredAuthenticator(sub: string, email: string, children: string): CognitoAuthenticator {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub, 'cognito:username': sub, email, exp: now + 3600, iat: now };
+  localStorage.setItem(tokensKey(CLIENT), JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }));
+  const el = document.createElement('test-slots-authenticator') as CognitoAuthenticator;
+  for (const [k, v] of Object.entries({ 'user-pool-id': POOL, 'client-id': CLIENT, storage: 'local' })) el.setAttribute(k, v);
+  el.innerHTML = children;
+  document.body.append(el);
+  created.push(el);
+  return el;
+}
+
 describe('slots: a stored session restored before any screen', () => {
   it('never shows the slotted children signed in, shows the page\'s signed-in content, and places them once signed out', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: 's-1', 'cognito:username': 's-1', email: 'ada@example.com', exp: now + 3600, iat: now };
-    localStorage.setItem(tokensKey(CLIENT), JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }));
-    const el = document.createElement('test-slots-authenticator') as CognitoAuthenticator;
-    for (const [k, v] of Object.entries({ 'user-pool-id': POOL, 'client-id': CLIENT, storage: 'local' })) el.setAttribute(k, v);
-    el.innerHTML = '<p slot="sign-in-footer" id="f">Need help?</p><p slot="header" id="h">Acme</p><div id="private">Your account</div>';
-    document.body.append(el);
-    created.push(el);
+    const el = restoredAuthenticator('s-1', 'ada@example.com', '<p slot="sign-in-footer" id="f">Need help?</p><p slot="header" id="h">Acme</p><div id="private">Your account</div>');
     try {
       await until(() => el.getAttribute('screen') === 'signed-in', 'the restored session');
       await el.updateComplete;
@@ -201,14 +207,7 @@ describe('slots: a stored session restored before any screen', () => {
   });
 
   it('with slotted children only, a restored session still shows the signed-in view (slotted ones are not signed-in content)', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: 's-2', 'cognito:username': 's-2', email: 'bea@example.com', exp: now + 3600, iat: now };
-    localStorage.setItem(tokensKey(CLIENT), JSON.stringify({ idToken: jwt(claims), accessToken: jwt({ ...claims, token_use: 'access' }), refreshToken: 'r', tokenType: 'Bearer', expiresAt: Date.now() + 3600_000 }));
-    const el = document.createElement('test-slots-authenticator') as CognitoAuthenticator;
-    for (const [k, v] of Object.entries({ 'user-pool-id': POOL, 'client-id': CLIENT, storage: 'local' })) el.setAttribute(k, v);
-    el.innerHTML = '<p slot="sign-in-footer">Need help?</p>';
-    document.body.append(el);
-    created.push(el);
+    const el = restoredAuthenticator('s-2', 'bea@example.com', '<p slot="sign-in-footer">Need help?</p>');
     try {
       await until(() => el.getAttribute('screen') === 'signed-in', 'the restored session');
       const view = await until(() => el.querySelector('.cognito-signed-in'), 'the built-in signed-in view');
