@@ -67,13 +67,19 @@ const { expect } = await import('chai');
 await import('../../components/index.js');
 const { until } = await import('../support/until.js');
 
-/** One cycle: create, attach, wait for its usable sign-in form, detach; then let queued work (microtasks, a task) run. */
-async function cycle(): Promise<void> {
+/** An authenticator on a pool nothing answers for (no request is ever sent), attached to the page. */
+function attached(): HTMLElementTagNameMap['cognito-authenticator'] {
   const el = document.createElement('cognito-authenticator');
   for (const [k, v] of Object.entries({ endpoint: 'http://127.0.0.1:9', 'user-pool-id': 'us-east-1_TestPool1', 'client-id': 'testclient123', storage: 'memory', lang: 'en' })) {
     el.setAttribute(k, v);
   }
   document.body.append(el);
+  return el;
+}
+
+/** One cycle: create, attach, wait for its usable sign-in form, detach; then let queued work (microtasks, a task) run. */
+async function cycle(): Promise<void> {
+  const el = attached();
   await until(() => el.querySelector('cognito-sign-in form input[name="username"]') !== null, 'the sign-in form');
   el.remove();
   await new Promise((resolve) => st(resolve, 0));
@@ -96,11 +102,7 @@ describe('attaching and detaching <cognito-authenticator>', () => {
   });
 
   it('re-added in a later task, it starts again: its sign-in form is back and it answers', async () => {
-    const el = document.createElement('cognito-authenticator');
-    for (const [k, v] of Object.entries({ endpoint: 'http://127.0.0.1:9', 'user-pool-id': 'us-east-1_TestPool1', 'client-id': 'testclient123', storage: 'memory', lang: 'en' })) {
-      el.setAttribute(k, v);
-    }
-    document.body.append(el);
+    const el = attached();
     await until(() => el.querySelector('cognito-sign-in form') !== null, 'the sign-in form');
     el.remove();
     await new Promise((resolve) => st(resolve, 0));
