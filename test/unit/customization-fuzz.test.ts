@@ -1,6 +1,8 @@
 // The customization-css sanitizer runs on the page's main thread with text from outside the page: whatever 32 KB it
-// is given, it must finish fast (linear work, a time ceiling) and write only what our rules allow, and its output
-// must stay small. Random and adversarial inputs, in Chromium.
+// is given, its work must stay linear in the input (counted in steps, which no busy machine can change) and it must
+// write only what our rules allow, and its output must stay small. Random and adversarial inputs, in Chromium.
+// Its time against the 50 ms ceiling of issue 16 is measured by `npm run bench` (customization), never asserted here:
+// a wall-clock bound in a test fails on a loaded CI machine without any change to the code.
 import { expect } from 'chai';
 import {
   ALLOWED_CUSTOMIZATION,
@@ -13,9 +15,6 @@ import { ADVERSARIAL, ALL } from '../fixtures/hostile-css.js';
 
 const SCOPE = 'cognito-authenticator[data-cognito-scope="f1"]';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-/** The bound issue 16 sets for the worst 32 KB input. */
-const CEILING_MS = 50;
-
 function timed(css: string, runs = 3): { result: CustomizationResult; ms: number; steps: number } {
   let ms = Infinity;
   let result: CustomizationResult | undefined;
@@ -66,17 +65,16 @@ function expectBounded(input: string, r: CustomizationResult, steps: number, wha
 describe('sanitizeCustomizationCss under hostile input', () => {
   const times: string[] = [];
   after(() => {
-    // The measured margin, for the record (npm run bench reports the same figure).
+    // For the record only (npm run bench measures and judges the same inputs).
     console.log(`customization-css sanitizer, slowest adversarial inputs:\n  ${times.sort().reverse().slice(0, 5).join('\n  ')}`);
   });
 
   for (const [name, css] of Object.entries(ADVERSARIAL)) {
-    it(`${name}: under ${CEILING_MS} ms, bounded, only allowed rules`, () => {
+    it(`${name}: linear work, bounded output, only allowed rules`, () => {
       expect(css.length, 'the input fits the cap').to.be.at.most(MAX_CUSTOMIZATION_CSS);
       expect(css.length, 'the input is big').to.be.at.least(8 * 1024);
       const { result, ms, steps } = timed(css);
       times.push(`${ms.toFixed(1).padStart(6)} ms  ${name}`);
-      expect(ms, `${name}: ${ms.toFixed(1)} ms`).to.be.below(CEILING_MS);
       expectBounded(css, result, steps, name);
       expectValid(result.css, name);
     });
@@ -97,7 +95,7 @@ describe('sanitizeCustomizationCss under hostile input', () => {
     expect(capped.dropped.length).to.equal(202);
   });
 
-  it('random mixtures of CSS pieces: fast, bounded, only allowed rules', () => {
+  it('random mixtures of CSS pieces: linear work, bounded output, only allowed rules', () => {
     const pieces = [
       ...ALL.map((s) => `${s}{`), '}', '{', ',', ';', ':', '(', ')', '[', ']', '"', "'", '\\', '\\61 ', '/*', '*/', '\n', ' ', '   ',
       '!', '!important', '@media x', '@import "x";', '<', '</style>', '-->', '<!--', 'url(', `url(${PNG})`, `url("${PNG}")`, 'url(0)',
@@ -114,7 +112,6 @@ describe('sanitizeCustomizationCss under hostile input', () => {
       if (n % 10 === 0) text = text.repeat(Math.floor(MAX_CUSTOMIZATION_CSS / Math.max(1, text.length)));
       const { result, ms, steps } = timed(text, n % 10 === 0 ? 3 : 1);
       slowest = Math.max(slowest, ms);
-      expect(ms, `random input #${n}: ${ms.toFixed(1)} ms`).to.be.below(CEILING_MS);
       expectBounded(text, result, steps, `random input #${n}`);
       expectValid(result.css, `random input #${n}: ${JSON.stringify(text.slice(0, 200))}`);
     }
