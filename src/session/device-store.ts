@@ -1,12 +1,14 @@
 import { deviceRecordKey } from './device-key.js';
-import { StoredJson, type StorageLike } from './storage.js';
+import { KeepSignedInStorage, StoredJson, type StorageLike } from './storage.js';
 
 /**
  * What this browser knows about itself for one user of one app client. It identifies the DEVICE, not a session, so it
  * survives sign-out on purpose: its key prefix (`cognito-elements-device.`) is outside the one sign-out clears
  * (`cognito-elements.<clientId>.`, see clearLibraryKeys), and only "Forget this device" (ForgetDevice) or a refusal of
- * the device by Cognito removes it. It is kept in the same storage as the tokens (the page's `storage` option), so a
- * page that keeps nothing beyond the tab (`session`) or the page (`memory`) remembers devices no longer either.
+ * the device by Cognito removes it. It is kept in the page's `storage` (where the tokens go by default), so a page that
+ * keeps nothing beyond the tab (`session`) or the page (`memory`) remembers devices no longer either. "Keep me signed
+ * in" does not move it: that box is about the session, and a device Cognito remembers but whose password left with a
+ * closed tab would stay in the user's device list, orphaned.
  */
 export interface DeviceRecord {
   /** NewDeviceMetadata.DeviceKey: sent as DEVICE_KEY at sign-in and refresh. */
@@ -39,7 +41,7 @@ export class DeviceStore {
   readonly #clientId: string;
 
   constructor(storage: StorageLike, clientId: string) {
-    this.#storage = storage;
+    this.#storage = storage instanceof KeepSignedInStorage ? storage.home : storage;
     this.#clientId = clientId;
   }
 

@@ -160,6 +160,8 @@ export class StoredJson<T> {
 export class KeepSignedInStorage implements StorageLike {
   readonly #local: StorageLike;
   readonly #session: StorageLike;
+  /** The page's own storage (`storage`), whatever the user chooses: for what is the device's, not the session's. */
+  readonly home: StorageLike;
   #keep: boolean;
   #chosen = false;
 
@@ -167,6 +169,7 @@ export class KeepSignedInStorage implements StorageLike {
   constructor(local: StorageLike, session: StorageLike, keep: boolean) {
     this.#local = local;
     this.#session = session;
+    this.home = keep ? local : session;
     this.#keep = keep;
   }
 

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { authResult, CLIENT, exception, harness } from '../support/fake-cognito.js';
 import { createSrpSession } from '../../src/crypto/srp-user.js';
+import { DeviceStore } from '../../src/session/device-store.js';
+import { KeepSignedInStorage, MemoryStorage, tokensKey } from '../../src/session/storage.js';
 
 const PASSWORD = 'Correct-Horse-9';
 const DEVICE = { DeviceKey: 'us-east-1_dev-1', DeviceGroupKey: '-grp1' };
@@ -140,5 +142,50 @@ describe('remembered devices', () => {
     await h.flow.signIn({ username: 'ada', password: PASSWORD });
     expect(h.cognito.callsOf('initiateAuth')[0]).to.deep.include({ AuthFlow: 'USER_AUTH' });
     expect(h.cognito.callsOf('initiateAuth')[0]!.AuthParameters).to.deep.include({ DEVICE_KEY: DEVICE.DeviceKey });
+  });
+});
+
+describe('remembered devices beside "Keep me signed in"', () => {
+  /** A flow over local + session storage, as the element makes it for keep-signed-in, for a user who signs in by email. */
+  function keeping(local: MemoryStorage, session: MemoryStorage) {
+    return harness({ keepSignedIn: true, storage: 'local' }, { storage: new KeepSignedInStorage(local, session, true) });
+  }
+  const recordsIn = (area: MemoryStorage) => Array.from({ length: area.length }, (_, i) => area.key(i)!).filter((k) => k.startsWith('cognito-elements-device.'));
+
+  it('unticked: the device stays in the page\'s own storage, so closing the tab does not orphan it', async () => {
+    const [local, session] = [new MemoryStorage(), new MemoryStorage()];
+    const h = keeping(local, session);
+    h.cognito
+      .on('initiateAuth', mfa)
+      .on('respondToAuthChallenge', withDevice)
+      .on('confirmDevice', () => ({ UserConfirmationNecessary: false }));
+    await h.flow.signIn({ username: 'ada@example.com', password: PASSWORD, keepSignedIn: false });
+    await h.flow.submitMfaCode({ code: '123456' });
+    expect(h.flow.state.screen).to.equal('signed-in');
+    expect(session.getItem(tokensKey(CLIENT)), 'the tokens follow the box').to.not.equal(null);
+    expect(recordsIn(local), 'the device does not').to.have.length(1);
+    expect(recordsIn(session)).to.deep.equal([]);
+    // A later change to the record (the passkey prompt's "Don't ask again") leaves it where it is.
+    new DeviceStore(h.storage, CLIENT).update('ada@example.com', { noPasskeyPrompt: true });
+    expect(recordsIn(local)).to.have.length(1);
+    expect(recordsIn(session)).to.deep.equal([]);
+  });
+
+  it('"Forget this device" signed in by email removes the device\'s key and password from storage', async () => {
+    const [local, session] = [new MemoryStorage(), new MemoryStorage()];
+    const h = keeping(local, session);
+    h.cognito
+      .on('initiateAuth', mfa)
+      .on('respondToAuthChallenge', withDevice)
+      .on('confirmDevice', () => ({ UserConfirmationNecessary: false }))
+      .on('forgetDevice', () => ({}));
+    await h.flow.signIn({ username: 'ada@example.com', password: PASSWORD, keepSignedIn: true });
+    await h.flow.submitMfaCode({ code: '123456' });
+    expect(h.flow.state.username, 'signed in, the state knows Cognito\'s username, not the typed email').to.equal('user-sub-1');
+    expect(JSON.stringify([local.getItem(recordsIn(local)[0]!)])).to.include('devicePassword');
+    await h.flow.forgetDevice();
+    expect(h.flow.state.notice).to.equal('device-forgotten');
+    const left = [...recordsIn(local), ...recordsIn(session)].map((k) => (local.getItem(k) ?? session.getItem(k))!);
+    expect(left.join(''), 'no key and no password left').to.not.match(/deviceKey|devicePassword/);
   });
 });
