@@ -78,7 +78,11 @@ export async function shouldOfferPasskey(flow: FlowCore, username: string): Prom
   if (!flow.config.passkeyPrompt || flow.context.usedPasskey) return false;
   const seam = await flow.webauthn();
   if (!seam?.supported()) return false;
-  return !(await flow.devices()).read(username).noPasskeyPrompt;
+  // Under the name typed (the prompt's "Don't ask again") or Cognito's own (a passkey made later, signed in: the
+  // account page knows no typed name; in email and phone pools the two differ).
+  const store = await flow.devices();
+  const signedIn = flow.sessions.session?.username;
+  return !(store.read(username).noPasskeyPrompt || (signedIn && store.read(signedIn).noPasskeyPrompt));
 }
 
 /**

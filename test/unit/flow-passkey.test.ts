@@ -122,6 +122,25 @@ describe('passkeys: registration and the prompt', () => {
     expect(h.flow.state.screen).to.equal('signed-in');
   });
 
+  it('a passkey made later from the account (signed in by email) stops the prompt at the next sign-in by email', async () => {
+    const { seam } = fakeSeam(async () => ({ id: 'new-cred', type: 'public-key' }));
+    const h = harness({ signInMethods: ['password', 'passkey'] }, { webauthn: seam });
+    h.cognito
+      .on('initiateAuth', () => authResult('user-sub-1'))
+      .on('revokeToken', () => ({}))
+      .on('startWebAuthnRegistration', () => ({ CredentialCreationOptions: creation }))
+      .on('completeWebAuthnRegistration', () => ({}));
+    await h.flow.signIn({ username: 'ada@example.com', password: 'pw-123456' });
+    await h.flow.skipPasskey();
+    // Signed in, the state knows Cognito's username (the sub), not the email typed.
+    expect(h.flow.state).to.deep.include({ screen: 'signed-in', username: 'user-sub-1' });
+    await h.flow.createPasskey();
+    expect(h.flow.state).to.deep.include({ screen: 'signed-in', notice: 'passkey-created' });
+    await h.flow.signOut();
+    await h.flow.signIn({ username: 'ada@example.com', password: 'pw-123456' });
+    expect(h.flow.state.screen, 'not asked to create a passkey this device already made').to.equal('signed-in');
+  });
+
   it('create fails (already on this authenticator): passkey-exists, still on the prompt', async () => {
     const { seam } = fakeSeam(() => Promise.reject(new WebAuthnFailure('invalid-state')));
     const h = harness({ signInMethods: ['password', 'passkey'] }, { webauthn: seam });
