@@ -83,8 +83,8 @@ export const passwordVerifier: ChallengeHandler = async (response, { flow }) => 
   }
   // Used once: a second PASSWORD_VERIFIER would need a new exchange.
   flow.context.srp = undefined;
-  // A remembered device must be named here too, or Cognito asks for MFA again instead of DEVICE_SRP_AUTH.
-  return { answer: { ...claim, ...(flow.context.deviceKey ? { DEVICE_KEY: flow.context.deviceKey } : {}) } };
+  // The remembered device is named here too (answerChallenge adds DEVICE_KEY), or Cognito asks for MFA again.
+  return { answer: { ...claim } };
 };
 
 /** Where a failed sign-in leads: unconfirmed accounts to confirmation, reset accounts to a reset code and a new password. */

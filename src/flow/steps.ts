@@ -46,13 +46,15 @@ export async function answerChallenge(
   responses: Record<string, string>,
   session = flow.context.cognitoSession,
 ) {
-  const userId = flow.context.userIdForSrp ?? '';
+  const { userIdForSrp: userId = '', deviceKey } = flow.context;
   const hash = await secretHash(flow, 'SECRET_HASH', userId);
   return flow.api.respondToAuthChallenge({
     ClientId: flow.config.clientId,
     ChallengeName: challengeName as never,
     Session: session,
-    ChallengeResponses: { USERNAME: userId, ...responses, ...hash },
+    // ChallengeResponseType: "Include a DEVICE_KEY for device authentication", in every answer (an MFA code's too, or
+    // Cognito takes a known device that is not remembered for a new one, every time).
+    ChallengeResponses: { USERNAME: userId, ...(deviceKey && { DEVICE_KEY: deviceKey }), ...responses, ...hash },
   });
 }
 

@@ -107,6 +107,27 @@ describe('sessions against the Cognito double', () => {
     }
   });
 
+  it('opt-in pools: a device the user chose not to remember is the same device at the next sign-in, not a new one', async () => {
+    const clientId = clients.optin?.clientId;
+    expect(clientId, 'the seed has an opt-in client').to.be.a('string');
+    const user = u.optinuser!;
+    const storage = new MemoryStorage();
+    const keys: string[] = [];
+    for (let n = 0; n < 2; n++) {
+      const flow = flowFor(POOL, { clientId }, storage);
+      await signInAs(flow, POOL, user);
+      expect(flow.state.screen, 'not remembered: MFA each time').to.equal('mfa-code');
+      await flow.submitMfaCode({ code: seed.code, rememberDevice: false });
+      expect(flow.state.screen, JSON.stringify(flow.state.error)).to.equal('signed-in');
+      keys.push(flow.session!.tokens.deviceKey!);
+      const listed = await raw('ListDevices', { AccessToken: flow.session!.tokens.accessToken });
+      const mine = (listed.json.Devices as { DeviceKey: string }[]).filter((d) => keys.includes(d.DeviceKey));
+      expect(mine.map((d) => d.DeviceKey), 'one device for this browser in the user\'s list').to.deep.equal([keys[0]]);
+      await flow.signOut();
+    }
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
   it('rotation: refresh uses GetTokensFromRefreshToken and keeps each new refresh token', async () => {
     const clientId = clients.rotation?.clientId;
     expect(clientId, 'the seed has a rotation client').to.be.a('string');

@@ -133,6 +133,22 @@ describe('remembered devices', () => {
     expect(again.cognito.callsOf('initiateAuth')[0]!.AuthParameters).to.not.have.property('DEVICE_KEY');
   });
 
+  it('a device not remembered (opt-in pools) is still named in every answer, the MFA code\'s too: no new device each time', async () => {
+    const first = harness();
+    await rememberOnce(first, true, false);
+    await first.flow.signOut();
+    const h = harness({}, { storage: first.storage });
+    h.cognito.on('initiateAuth', mfa).on('respondToAuthChallenge', () => authResult('user-sub-1'));
+    await h.flow.signIn({ username: 'ada', password: PASSWORD });
+    expect(h.flow.state.screen, 'a device not remembered: MFA again').to.equal('mfa-code');
+    await h.flow.submitMfaCode({ code: '123456' });
+    expect(h.cognito.callsOf('initiateAuth')[0]!.AuthParameters).to.deep.include({ DEVICE_KEY: DEVICE.DeviceKey });
+    // ChallengeResponseType: "Include a DEVICE_KEY for device authentication" (amazon-cognito-identity-js's sendMFACode does).
+    expect(h.cognito.callsOf('respondToAuthChallenge')[0]!.ChallengeResponses).to.deep.include({ SOFTWARE_TOKEN_MFA_CODE: '123456', DEVICE_KEY: DEVICE.DeviceKey });
+    expect(h.cognito.callsOf('confirmDevice'), 'the known device is not confirmed again').to.have.length(0);
+    expect(h.flow.session!.tokens.deviceKey).to.equal(DEVICE.DeviceKey);
+  });
+
   it('USER_AUTH sign-ins send DEVICE_KEY too', async () => {
     const first = harness();
     await rememberOnce(first, false);
