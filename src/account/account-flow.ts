@@ -355,19 +355,30 @@ export class AccountFlow {
   }
 
   /**
-   * DeleteUser, once the user typed the confirmation word the element shows (`expected`, compared exactly, ignoring
-   * surrounding spaces); then this device is signed out (`signed-out` with reason `deleted`): a deleted user has no
-   * session left anywhere. Fires `account-updated` (`deleted`) before `signed-out`.
+   * DeleteUser, once the user typed the confirmation word the element shows (`expected`, compared exactly but for
+   * surrounding spaces and the spellings keyboards differ in, see `asTyped`); then this device is signed out
+   * (`signed-out` with reason `deleted`): a deleted user has no session left anywhere. Fires `account-updated`
+   * (`deleted`) before `signed-out`.
    */
   deleteAccount(input: { confirmation: string; expected: string }): Promise<void> {
     return this.#run('deleteAccount', async (guard) => {
-      const typed = input.confirmation.trim().normalize('NFC');
-      if (!input.expected.trim() || typed !== input.expected.trim().normalize('NFC')) fail('confirmation-mismatch', 'confirmation');
+      const expected = asTyped(input.expected);
+      if (!expected || asTyped(input.confirmation) !== expected) fail('confirmation-mismatch', 'confirmation');
       await guard(this.#core.call((AccessToken) => this.#core.api.deleteUser({ AccessToken })));
       this.#emit({ type: 'account-updated', section: 'deleted' });
       await this.#auth.signOut({ reason: 'deleted' }).catch(() => undefined);
     });
   }
+}
+
+/**
+ * The confirmation word as any keyboard may type it: NFKC (full-width letters of an East Asian input method are
+ * letters), Romanian s/t with a cedilla as with a comma below (older layouts type the cedilla), Devanagari candrabindu
+ * as anusvara (हटाएँ is commonly typed हटाएं). Case still counts: the word is shown to be typed as shown.
+ */
+function asTyped(word: string): string {
+  const folds: Record<string, string> = { 'ş': 'ș', 'ţ': 'ț', 'Ş': 'Ș', 'Ţ': 'Ț', '\u0901': '\u0902' };
+  return word.trim().normalize('NFKC').replace(/[şţŞŢ\u0901]/g, (c) => folds[c]!);
 }
 
 export { SECTIONS as ACCOUNT_SECTIONS };

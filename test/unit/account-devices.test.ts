@@ -153,6 +153,16 @@ describe('AccountFlow: delete account', () => {
     expect(sentAfterSignIn(h)).to.deep.equal([]);
   });
 
+  it('the word as keyboards type it: Romanian cedilla or comma, Hindi candrabindu or anusvara, full-width letters', async () => {
+    for (const [expected, typed] of [['ȘTERGE', 'ŞTERGE'], ['ŞTERGE', 'ȘTERGE'], ['हटाएँ', 'हटाएं'], ['DELETE', 'ＤＥＬＥＴＥ']]) {
+      const h = await signedInAccount();
+      h.cognito.on('deleteUser', () => ({})).on('revokeToken', () => ({}));
+      await h.account.deleteAccount({ confirmation: typed!, expected: expected! });
+      expect(h.account.state.deleteAccount.error, `${typed} for ${expected}`).to.equal(undefined);
+      expect(h.cognito.callsOf('deleteUser'), `${typed} for ${expected}`).to.have.length(1);
+    }
+  });
+
   it('DeleteUser, account-updated "deleted", then signed out with reason "deleted" and a notice', async () => {
     const h = await signedInAccount();
     h.cognito.on('deleteUser', () => ({})).on('revokeToken', () => exception('NotAuthorizedException', 'Access Token has been revoked'));
