@@ -268,6 +268,8 @@ function renderControls(): void {
                   emulatorPool = (e.target as HTMLSelectElement).value;
                   storyArgs = {};
                   saveLiveArgs();
+                  // The pool's ids, client and sign-in settings are in the controls too: show the new ones.
+                  renderControls();
                   void update(['userPoolId']);
                 }}
               >
