@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AccountDevice, AccountFlow, AccountState, DevicesState } from '../../src/account/index.js';
 import { button, formatDate, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
@@ -57,7 +58,11 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
     return html`${this.heading(this.t('account.devices.title'))}
       <p class="textDescription-customizable">${this.t('account.devices.intro')}</p>
       ${sectionStatus(this.t, s, id)}
-      ${sectionList(this.t, { id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i) })}`;
+      ${s.devices?.length
+        ? // Keyed by the device key: a forgotten device's row leaves with its focused "Forget" (focus then goes to the
+          // heading, section.ts), where by index the next device's "Forget" would take its place under the focus.
+          html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${repeat(s.devices, (d) => d.key, (d, i) => this.#item(s, d, i))}</ul>`
+        : sectionList(this.t, { id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i) })}`;
   }
 }
 

@@ -58,10 +58,18 @@ export const Passkeys = accountStory('cognito-account-passkeys', {
   script: { passkeys: [{ CredentialId: 'c1', FriendlyCredentialName: 'MacBook', CreatedAt: 1_700_000_000, AuthenticatorAttachment: 'platform' }, { CredentialId: 'c2', FriendlyCredentialName: 'YubiKey', AuthenticatorAttachment: 'cross-platform' }] },
 });
 export const PasskeysEmpty = accountStory('cognito-account-passkeys', { name: 'Passkeys: none yet' });
+export const PasskeysDeleteAsks = accountStory('cognito-account-passkeys', {
+  name: 'Passkeys: delete asks first',
+  script: { passkeys: [{ CredentialId: 'c1', FriendlyCredentialName: 'MacBook' }] },
+  play: (el) => click(el, 'delete-passkey'),
+});
 export const PasskeysDeleted = accountStory('cognito-account-passkeys', {
   name: 'Passkeys: one deleted',
   script: { passkeys: [{ CredentialId: 'c1', FriendlyCredentialName: 'MacBook' }] },
-  play: (el) => click(el, 'delete-passkey'),
+  play: async (el) => {
+    await click(el, 'delete-passkey');
+    await click(el, 'confirm-delete-passkey');
+  },
 });
 export const Devices = accountStory('cognito-account-devices', {
   name: 'Devices',

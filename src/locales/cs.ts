@@ -267,6 +267,7 @@ const cs = {
       empty: 'Zatím nemáte žádné přístupové klíče.',
       add: 'Přidat přístupový klíč',
       delete: 'Smazat',
+      confirmDelete: 'Smazat přístupový klíč „{{name}}“? Už se s ním nebudete moci přihlásit.',
       unnamed: 'Přístupový klíč',
       created: 'Vytvořeno {{date}}',
       platform: 'Vestavěný v zařízení',

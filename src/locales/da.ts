@@ -268,6 +268,7 @@ const da = {
       empty: 'Du har endnu ingen adgangsnøgler.',
       add: 'Tilføj en adgangsnøgle',
       delete: 'Slet',
+      confirmDelete: 'Vil du slette adgangsnøglen »{{name}}«? Du vil ikke længere kunne logge ind med den.',
       unnamed: 'Adgangsnøgle',
       created: 'Oprettet {{date}}',
       platform: 'Indbygget i en enhed',

@@ -268,6 +268,7 @@ const de = {
       empty: 'Sie haben noch keine Passkeys.',
       add: 'Passkey hinzufügen',
       delete: 'Löschen',
+      confirmDelete: 'Passkey „{{name}}“ löschen? Sie können sich danach nicht mehr damit anmelden.',
       unnamed: 'Passkey',
       created: 'Erstellt am {{date}}',
       platform: 'In ein Gerät integriert',

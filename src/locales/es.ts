@@ -269,6 +269,7 @@ const es = {
       empty: 'Todavía no tienes llaves de acceso.',
       add: 'Añadir una llave de acceso',
       delete: 'Eliminar',
+      confirmDelete: '¿Eliminar la llave de acceso «{{name}}»? Ya no podrá iniciar sesión con ella.',
       unnamed: 'Llave de acceso',
       created: 'Creada el {{date}}',
       platform: 'Integrada en un dispositivo',

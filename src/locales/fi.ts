@@ -265,6 +265,7 @@ const fi = {
       empty: 'Sinulla ei ole vielä pääsyavaimia.',
       add: 'Lisää pääsyavain',
       delete: 'Poista',
+      confirmDelete: 'Poistetaanko pääsyavain ”{{name}}”? Et voi enää kirjautua sillä sisään.',
       unnamed: 'Pääsyavain',
       created: 'Luotu {{date}}',
       platform: 'Laitteeseen sisäänrakennettu',

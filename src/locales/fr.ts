@@ -270,6 +270,7 @@ const fr = {
       empty: 'Vous n’avez encore aucune clé d’accès.',
       add: 'Ajouter une clé d’accès',
       delete: 'Supprimer',
+      confirmDelete: 'Supprimer la clé d’accès « {{name}} » ? Vous ne pourrez plus vous connecter avec elle.',
       unnamed: 'Clé d’accès',
       created: 'Créée le {{date}}',
       platform: 'Intégrée à un appareil',

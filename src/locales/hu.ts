@@ -265,6 +265,7 @@ const hu = {
       empty: 'Még nincs hozzáférési kulcsa.',
       add: 'Hozzáférési kulcs hozzáadása',
       delete: 'Törlés',
+      confirmDelete: 'Törli a(z) „{{name}}” azonosítókulcsot? Ezután már nem tud vele bejelentkezni.',
       unnamed: 'Hozzáférési kulcs',
       created: 'Létrehozva: {{date}}',
       platform: 'Eszközbe épített',

@@ -266,6 +266,7 @@ const id = {
       empty: 'Anda belum memiliki kunci sandi.',
       add: 'Tambahkan kunci sandi',
       delete: 'Hapus',
+      confirmDelete: 'Hapus kunci sandi “{{name}}”? Anda tidak akan dapat masuk lagi dengan kunci ini.',
       unnamed: 'Kunci sandi',
       created: 'Dibuat {{date}}',
       platform: 'Terpasang di perangkat',

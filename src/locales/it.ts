@@ -268,6 +268,7 @@ const it = {
       empty: 'Non hai ancora nessuna passkey.',
       add: 'Aggiungi una passkey',
       delete: 'Elimina',
+      confirmDelete: 'Eliminare la passkey “{{name}}”? Non potrai più accedere con questa passkey.',
       unnamed: 'Passkey',
       created: 'Creata il {{date}}',
       platform: 'Integrata in un dispositivo',

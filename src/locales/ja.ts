@@ -264,6 +264,7 @@ const ja = {
       empty: 'パスキーはまだありません。',
       add: 'パスキーを追加',
       delete: '削除',
+      confirmDelete: 'パスキー「{{name}}」を削除しますか？削除すると、このパスキーではサインインできなくなります。',
       unnamed: 'パスキー',
       created: '作成日: {{date}}',
       platform: 'デバイスに内蔵',

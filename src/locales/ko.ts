@@ -264,6 +264,7 @@ const ko = {
       empty: '아직 패스키가 없습니다.',
       add: '패스키 추가',
       delete: '삭제',
+      confirmDelete: '패스키 "{{name}}"을(를) 삭제하시겠습니까? 삭제하면 이 패스키로 더 이상 로그인할 수 없습니다.',
       unnamed: '패스키',
       created: '{{date}}에 생성됨',
       platform: '기기에 내장됨',

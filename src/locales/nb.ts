@@ -267,6 +267,7 @@ const nb = {
       empty: 'Du har ingen tilgangsnøkler ennå.',
       add: 'Legg til en tilgangsnøkkel',
       delete: 'Slett',
+      confirmDelete: 'Vil du slette tilgangsnøkkelen «{{name}}»? Du kan ikke lenger logge inn med den.',
       unnamed: 'Tilgangsnøkkel',
       created: 'Opprettet {{date}}',
       platform: 'Innebygd i en enhet',

@@ -267,6 +267,7 @@ const nl = {
       empty: 'Je hebt nog geen passkeys.',
       add: 'Passkey toevoegen',
       delete: 'Verwijderen',
+      confirmDelete: 'De passkey ‘{{name}}’ verwijderen? U kunt er daarna niet meer mee inloggen.',
       unnamed: 'Passkey',
       created: 'Gemaakt op {{date}}',
       platform: 'Ingebouwd in een apparaat',

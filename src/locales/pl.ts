@@ -267,6 +267,7 @@ const pl = {
       empty: 'Nie masz jeszcze kluczy dostępu.',
       add: 'Dodaj klucz dostępu',
       delete: 'Usuń',
+      confirmDelete: 'Usunąć klucz dostępu „{{name}}”? Nie będzie można się już za jego pomocą zalogować.',
       unnamed: 'Klucz dostępu',
       created: 'Utworzono {{date}}',
       platform: 'Wbudowany w urządzenie',

@@ -266,6 +266,7 @@ const ptBR = {
       empty: 'Você ainda não tem chaves de acesso.',
       add: 'Adicionar uma chave de acesso',
       delete: 'Excluir',
+      confirmDelete: 'Excluir a chave de acesso “{{name}}”? Você não poderá mais entrar com ela.',
       unnamed: 'Chave de acesso',
       created: 'Criada em {{date}}',
       platform: 'Integrada a um dispositivo',

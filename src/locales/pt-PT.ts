@@ -268,6 +268,7 @@ const ptPT = {
       empty: 'Ainda não tem chaves de acesso.',
       add: 'Adicionar uma chave de acesso',
       delete: 'Eliminar',
+      confirmDelete: 'Eliminar a chave de acesso «{{name}}»? Deixará de poder iniciar sessão com ela.',
       unnamed: 'Chave de acesso',
       created: 'Criada em {{date}}',
       platform: 'Integrada num dispositivo',

@@ -267,6 +267,7 @@ const ro = {
       empty: 'Nu aveți încă nicio cheie de acces.',
       add: 'Adăugați o cheie de acces',
       delete: 'Ștergeți',
+      confirmDelete: 'Ștergeți cheia de acces „{{name}}”? Nu vă veți mai putea conecta cu ea.',
       unnamed: 'Cheie de acces',
       created: 'Creată pe {{date}}',
       platform: 'Integrată într-un dispozitiv',

@@ -267,6 +267,7 @@ const sv = {
       empty: 'Du har inga nycklar än.',
       add: 'Lägg till en nyckel',
       delete: 'Ta bort',
+      confirmDelete: 'Vill du ta bort nyckeln ”{{name}}”? Du kan inte längre logga in med den.',
       unnamed: 'Nyckel',
       created: 'Skapad {{date}}',
       platform: 'Inbyggd i en enhet',

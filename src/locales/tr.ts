@@ -266,6 +266,7 @@ const tr = {
       empty: 'Henüz geçiş anahtarınız yok.',
       add: 'Geçiş anahtarı ekle',
       delete: 'Sil',
+      confirmDelete: '“{{name}}” geçiş anahtarı silinsin mi? Artık bu anahtarla oturum açamayacaksınız.',
       unnamed: 'Geçiş anahtarı',
       created: 'Oluşturulma: {{date}}',
       platform: 'Bir cihaza yerleşik',

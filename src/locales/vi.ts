@@ -264,6 +264,7 @@ const vi = {
       empty: 'Bạn chưa có khóa truy cập nào.',
       add: 'Thêm khóa truy cập',
       delete: 'Xóa',
+      confirmDelete: 'Xóa khóa truy cập “{{name}}”? Bạn sẽ không thể đăng nhập bằng khóa này nữa.',
       unnamed: 'Khóa truy cập',
       created: 'Tạo ngày {{date}}',
       platform: 'Tích hợp trong thiết bị',

@@ -264,6 +264,7 @@ const zhCN = {
       empty: '您还没有通行密钥。',
       add: '添加通行密钥',
       delete: '删除',
+      confirmDelete: '删除通行密钥“{{name}}”？删除后将无法再用它登录。',
       unnamed: '通行密钥',
       created: '创建于 {{date}}',
       platform: '内置于设备',

@@ -264,6 +264,7 @@ const zhTW = {
       empty: '您還沒有密碼金鑰。',
       add: '新增密碼金鑰',
       delete: '刪除',
+      confirmDelete: '刪除密碼金鑰「{{name}}」？刪除後將無法再用它登入。',
       unnamed: '密碼金鑰',
       created: '建立於 {{date}}',
       platform: '內建於裝置',

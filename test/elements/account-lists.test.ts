@@ -18,6 +18,8 @@ describe('<cognito-account-passkeys>', () => {
     expect(text(document.getElementById(button.getAttribute('aria-describedby')!))).to.equal('My laptop');
     button.focus();
     await press(el, 'delete-passkey');
+    expect(h.cognito.callsOf('deleteWebAuthnCredential')).to.have.length(0); // it asks first (account-confirm.test.ts)
+    await press(el, 'confirm-delete-passkey');
     await until(() => el.querySelector('[data-empty]'), 'the empty list');
     expect(h.cognito.callsOf('deleteWebAuthnCredential')[0]).to.deep.include({ CredentialId: 'cred-1' });
     expect(text(el.querySelector('[data-status]'))).to.equal('The passkey has been deleted.');

@@ -51,6 +51,7 @@ export default {
       empty: 'You have no passkeys yet.',
       add: 'Add a passkey',
       delete: 'Delete',
+      confirmDelete: 'Delete the passkey “{{name}}”? You will no longer be able to sign in with it.',
       unnamed: 'Passkey',
       created: 'Created {{date}}',
       platform: 'Built into a device',
