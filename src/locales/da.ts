@@ -284,7 +284,7 @@ const da = {
       remembered: 'Husket',
       notRemembered: 'Ikke husket',
       remember: 'Husk',
-      dontRemember: 'Glem ikke længere',
+      dontRemember: 'Husk ikke længere',
       forget: 'Glem',
     },
     sessions: {
