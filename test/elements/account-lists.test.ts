@@ -39,6 +39,27 @@ describe('<cognito-account-passkeys>', () => {
   });
 });
 
+describe('account lists right to left', () => {
+  it('a name in another direction ("My laptop" on a Hebrew page) lines up with the lines under it, at the right', async () => {
+    const h = await signedIn();
+    h.cognito.on('listWebAuthnCredentials', () => ({ Credentials: [PASSKEY] }));
+    const page = document.createElement('div');
+    page.dir = 'rtl';
+    page.lang = 'he';
+    document.body.append(page);
+    const el = await mountAccount<HTMLElement>('cognito-account-passkeys', { account: h.account, flow: h.flow }, page);
+    const item = await until(() => el.querySelector('[data-passkey]'), 'the list');
+    const [name, ...lines] = [...item.querySelector('.cognito-account-item-text')!.children] as HTMLElement[];
+    const rightOfText = (node: HTMLElement) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return range.getBoundingClientRect().right;
+    };
+    expect(name!.dir).to.equal('auto');
+    for (const line of lines) expect(Math.abs(rightOfText(name!) - rightOfText(line)), text(line)).to.be.below(1);
+  });
+});
+
 describe('<cognito-account-devices>', () => {
   const DEVICES = {
     Devices: [
