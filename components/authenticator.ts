@@ -50,7 +50,7 @@ export interface CognitoAuthenticator extends OptionProperties {}
  * @cssprop --cognito-radius - Window corner radius; `--cognito-radius-control` for inputs and buttons.
  * @cssprop --cognito-max-width - The window's widest size (default 28rem). Every token: themes/base.css.
  *
- * Children you put inside the element are shown only while a user is signed in.
+ * Children you put inside the element are shown only while a user is signed in, after a notice while there is one.
  */
 export class CognitoAuthenticator extends LitElement {
   static override properties = {
@@ -86,7 +86,6 @@ export class CognitoAuthenticator extends LitElement {
   readonly #l10n = new LocalizeController(this, { translations: () => this.translations, target: () => this.#root });
   /** Screen changes since the first render: the first screen on a page never takes focus. */
   #moves = 0;
-  #rendered = false;
 
   constructor() {
     super();
@@ -191,7 +190,6 @@ export class CognitoAuthenticator extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.#rendered = true;
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
   }
 
@@ -283,7 +281,7 @@ export class CognitoAuthenticator extends LitElement {
     const previous = this.screen;
     if (previous === screen) return;
     this.screen = screen;
-    if (this.#rendered) this.#moves++;
+    if (this.hasUpdated) this.#moves++; // (Lit sets it as firstUpdated runs)
     if (screen) this.#dispatch('cognito-screen-change', { screen, previous });
   }
 
@@ -321,13 +319,14 @@ export class CognitoAuthenticator extends LitElement {
     const flow = this.#flow;
     if (!state || !flow || this._restoring) return html`<div class="cognito-restoring" role="status" aria-live="polite">${this.#l10n.t('common.busy')}</div>`;
     if (state.screen === 'signed-in') {
-      // The page's own children show now (see styles.ts); without any, a minimal signed-in view.
-      const hasChildren = [...this.children].some((c) => c !== this.#root && !c.hasAttribute('slot'));
-      if (hasChildren) return nothing;
+      // The page's own children show now (see styles.ts), after the notice if there is one ("Your passkey is ready…",
+      // a status line: the prompt's button, which had the focus, is gone); without any, a minimal signed-in view.
+      const notice = noticeBanner(this.#l10n.t, state.notice);
+      if ([...this.children].some((c) => c !== this.#root && !c.hasAttribute('slot'))) return notice;
       return this.#frame(html`<div class="cognito-signed-in">
         <h1 class="cognito-heading" tabindex="-1" data-screen-heading>${this.#l10n.t('signedIn.title')}</h1>
         <p class="textDescription-customizable">${this.#signedInAs(String(state.session.claims.email ?? state.session.username))}</p>
-        ${noticeBanner(this.#l10n.t, state.notice)}
+        ${notice}
         <button type="button" class="submitButton-customizable" data-action="sign-out" @click=${() => void this.signOut()}>${this.#l10n.t('signedIn.signOut')}</button>
       </div>`);
     }

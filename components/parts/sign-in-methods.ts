@@ -32,7 +32,12 @@ export function spinner(t: Translate, busy: boolean): TemplateResult | typeof no
   return busy ? html`<span class="cognito-spinner" aria-hidden="true"></span><span class="cognito-visually-hidden">${t('common.busy')}</span>` : nothing;
 }
 
-/** One button per way to sign in, in the order the page lists them ("Sign in with a passkey", "Email me a code", …). */
+/**
+ * One button per way to sign in, in the order the page lists them ("Sign in with a passkey", "Email me a code", …).
+ * While a request runs they are aria-disabled and do nothing (a submit one's press reaches the screen's handler, which
+ * ignores it while busy), never `disabled`: that would drop the focus of the user who just pressed one to <body>
+ * (README, Focus and messages; `actionButton` in form.ts does the same).
+ */
 export function methodButtons(t: Translate, o: MethodButtonsOptions): TemplateResult {
   return html`<div class="cognito-methods" role="group" aria-labelledby=${ifDefined(o.labelledBy)}>
     ${o.methods.map((m, i) => {
@@ -44,9 +49,9 @@ export function methodButtons(t: Translate, o: MethodButtonsOptions): TemplateRe
         value=${m}
         data-action="method"
         data-method=${m}
-        ?disabled=${o.busy}
+        aria-disabled=${o.busy}
         aria-busy=${o.busy && o.pending === m ? 'true' : 'false'}
-        @click=${o.submit ? undefined : () => o.onChoose?.(m)}
+        @click=${o.submit || o.busy ? nothing : () => o.onChoose?.(m)}
       >
         ${spinner(t, o.busy && o.pending === m)}<span class="cognito-submit-label">${t(`userAuth.methods.${m}`)}</span>
       </button>`;

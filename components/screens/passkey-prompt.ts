@@ -15,7 +15,20 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
   readonly screen = 'passkey-prompt' as const;
   readonly #id = uid();
 
-  readonly #submit = this.onSubmit((_v, flow) => flow.createPasskey());
+  readonly #submit = this.onSubmit(async (_v, flow) => {
+    // The button is aria-disabled while busy, never disabled (focus stays on it): a second press does nothing.
+    if (this.current?.busy) return;
+    const root = this.closest('.cognito-root');
+    await flow.createPasskey();
+    // Created: the prompt (and the button that had the focus) is gone. Focus goes to "Your passkey is ready…", which
+    // the authenticator shows above the page's own signed-in content too, so it is both seen and read out.
+    await (root?.parentElement as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    const notice = root?.querySelector<HTMLElement>('[data-notice="passkey-created"]');
+    if (notice && (!document.activeElement || document.activeElement === document.body)) {
+      notice.tabIndex = -1;
+      notice.focus();
+    }
+  });
 
   protected override render(): TemplateResult | typeof nothing {
     const s = this.current;
@@ -37,7 +50,7 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
           class="submitButton-customizable"
           data-action="create-passkey"
           aria-describedby=${`${id}-h ${id}-desc`}
-          ?disabled=${s.busy}
+          aria-disabled=${s.busy}
           aria-busy=${s.busy ? 'true' : 'false'}
         >
           ${spinner(this.t, s.busy)}<span class="cognito-submit-label">${this.t('passkeyPrompt.create')}</span>

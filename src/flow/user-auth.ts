@@ -147,21 +147,34 @@ export function signInUserAuth(flow: FlowCore, input: { username: string; passwo
 
 /** "Sign in with …" on the choice (and "Sign in another way" from the password or code step). */
 export function chooseSignInMethod(flow: FlowCore, method: SignInMethod): Promise<void> {
+  /** The later step's challenge, while another way is tried from it (undefined from the choice). */
+  let left: { cognitoSession: string | undefined; challengeName: string | undefined } | undefined;
   return flow.runner.run(
     ['sign-in-method', 'sign-in-password', 'sign-in-code'],
     async (guard) => {
       const state = flow.runner.state as StateOf<'sign-in-method'>;
       if (!state.methods.includes(method)) fail('invalid-parameter');
       flow.context.methods = state.methods;
-      if (state.screen !== 'sign-in-method') {
-        // Another way from a later step: that step's Cognito session answers nothing else.
+      left = undefined;
+      if (state.screen === 'sign-in-method') flow.runner.set({ ...state, pending: method, busy: true });
+      else {
+        // Another way from a later step: that step's Cognito session answers nothing else. The step stays (busy) until
+        // the next one is known: passing through the choice would flash it, move focus to its heading and fire a
+        // screen change for a screen the user never chose.
+        const { cognitoSession, challengeName } = flow.context;
+        left = { cognitoSession, challengeName };
         flow.context.cognitoSession = undefined;
         flow.context.challengeName = undefined;
       }
-      flow.runner.set({ screen: 'sign-in-method', username: state.username, methods: state.methods, pending: method, busy: true });
       await useMethod(flow, state.username, method, guard);
     },
-    recover(flow),
+    async (error, username) => {
+      const next = await recover(flow)(error, username);
+      // A failure that stays on the later step (its error shown there, "Try again" offered) leaves it answerable:
+      // the code typed there still goes with its own session.
+      if (!next && left) Object.assign(flow.context, left);
+      return next;
+    },
   );
 }
 
