@@ -82,9 +82,13 @@ export function errorBanner(t: Translate, error: AuthError | undefined, id: stri
   </div>`;
 }
 
-export function noticeBanner(t: Translate, notice: Notice | undefined): TemplateResult | typeof nothing {
-  if (!notice) return nothing;
-  return html`<p class="cognito-notice textDescription-customizable" role="status" data-notice=${notice}>${t(`notices.${notice}`)}</p>`;
+/**
+ * The screen's status line (role=status). It is always there, empty and visually hidden (no box, out of the layout,
+ * still in the accessibility tree) without a notice: a screen reader only reads what is put into a live region that
+ * already existed ("A new code has been sent.").
+ */
+export function noticeBanner(t: Translate, notice: Notice | undefined): TemplateResult {
+  return html`<p class=${notice ? 'cognito-notice textDescription-customizable' : 'cognito-visually-hidden'} role="status" data-notice=${ifDefined(notice)}>${notice && t(`notices.${notice}`)}</p>`;
 }
 
 export interface FieldOptions {
@@ -128,13 +132,18 @@ export interface FieldKit {
   passwordField(o: FieldOptions): TemplateResult;
 }
 
+/** An input's label, with "(optional)" after it on an optional field. */
+function label(o: FieldOptions): TemplateResult {
+  return html`<label class="label-customizable" for=${o.id}>${o.label}${o.optionalText ? html` <span class="cognito-optional">${o.optionalText}</span>` : nothing}</label>`;
+}
+
 /** A labelled input with Cognito's label/input classes, invalid state and descriptions wired for screen readers. */
 export function field(o: FieldOptions): TemplateResult {
   const invalid = Boolean(o.error && o.error.field === o.name);
   const messageId = invalid && o.t && !o.messageElsewhere ? `${o.id}-message` : undefined;
   const describedBy = describe(o, o.hint ? o.hintId : undefined, invalid, messageId);
   return html`<div class="cognito-field">
-    <label class="label-customizable" for=${o.id}>${o.label}${o.optionalText ? html` <span class="cognito-optional">${o.optionalText}</span>` : nothing}</label>
+    ${label(o)}
     <input
       id=${o.id}
       class="inputField-customizable"
@@ -147,7 +156,7 @@ export function field(o: FieldOptions): TemplateResult {
       placeholder=${ifDefined(o.placeholder)}
       .value=${o.value ?? ''}
       ?required=${o.required !== false}
-      aria-required=${o.required !== false ? 'true' : 'false'}
+      aria-required=${o.required !== false}
       aria-invalid=${invalid}
       aria-describedby=${ifDefined(describedBy)}
       autocapitalize="off"
@@ -190,7 +199,7 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
   // The hint (checklist, mismatch status) is named once even when it is also where the message is.
   const describedBy = describe(o, o.hintId, invalid && o.errorId !== o.hintId, messageId);
   return html`<div class="cognito-field cognito-password-field">
-    <label class="label-customizable" for=${o.id}>${o.label}${o.optionalText ? html` <span class="cognito-optional">${o.optionalText}</span>` : nothing}</label>
+    ${label(o)}
     <div class="cognito-password-box">
       <input
         id=${o.id}
@@ -200,7 +209,7 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
         autocomplete=${ifDefined(o.autocomplete)}
         placeholder=${ifDefined(o.placeholder)}
         ?required=${o.required !== false}
-        aria-required=${o.required !== false ? 'true' : 'false'}
+        aria-required=${o.required !== false}
         aria-invalid=${invalid}
         aria-describedby=${ifDefined(describedBy)}
         autocapitalize="off"
@@ -217,9 +226,12 @@ export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
   </div>`;
 }
 
-/** The submit button, after the page's `before-submit` content for the screen (components/controllers/slots.ts). */
+/**
+ * The submit button, after the page's `before-submit` content for the screen (components/controllers/slots.ts). Busy,
+ * it is aria-disabled, not disabled (focus stays on it); a second submit is refused by the flow's runner.
+ */
 export function submitButton(t: Translate, label: string, busy: boolean): TemplateResult {
-  return html`${slotted('before-submit')}<button type="submit" class="submitButton-customizable" ?disabled=${busy} aria-busy=${busy}>
+  return html`${slotted('before-submit')}<button type="submit" class="submitButton-customizable" aria-disabled=${busy} aria-busy=${busy}>
     ${busy ? html`<span class="cognito-spinner" aria-hidden="true"></span><span class="cognito-visually-hidden">${t('common.busy')}</span>` : nothing}
     <span class="cognito-submit-label">${label}</span>
   </button>`;

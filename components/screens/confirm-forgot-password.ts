@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
+import { CodeStepController } from '../controllers/code-step.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { newPasswordFields, TypedNewPassword, usernameForPasswordManager } from '../parts/new-password-fields.js';
@@ -16,6 +17,11 @@ export class CognitoConfirmForgotPassword extends CognitoScreen<'confirm-forgot-
   /** What is typed in the new-password fields, for the live checklist and the mismatch message. Cleared on leaving. */
   readonly #passwords = new TypedNewPassword(this);
   readonly #id = uid();
+
+  constructor() {
+    super();
+    new CodeStepController(this); // clears the code after "Send a new code", selects it after a wrong one
+  }
 
   readonly #submit = this.onSubmit((v, flow) =>
     flow.confirmForgotPassword({ code: v.code ?? '', password: v.password ?? '', confirmPassword: v.confirm_password ?? '' }),

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
+import { CodeStepController } from '../controllers/code-step.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, errorText, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { slotted } from '../controllers/slots.js';
@@ -17,7 +18,12 @@ export class CognitoConfirmSignUp extends CognitoScreen<'confirm-sign-up'> {
   readonly screen = 'confirm-sign-up' as const;
   readonly #id = uid();
 
-  // The code stays in the field on failure: a mistyped digit is easier to fix than to type again.
+  constructor() {
+    super();
+    new CodeStepController(this); // clears the code after "Send a new code", selects it after a wrong one
+  }
+
+  // The code stays in the field on failure, selected: typing replaces it, an arrow key keeps it to fix one digit.
   readonly #submit = this.onSubmit((v, flow) => flow.confirmSignUp({ code: v.code ?? '' }));
 
   protected override render(): TemplateResult | typeof nothing {

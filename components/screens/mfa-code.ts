@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AuthState } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
+import { CodeStepController } from '../controllers/code-step.js';
 import { deliveryText } from '../parts/code-field.js';
 import { errorBanner, submitButton, uid } from '../parts/form.js';
 import { backToSignIn, stepIntro } from '../parts/step-form.js';
@@ -25,6 +26,7 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
   constructor() {
     super();
     this.rememberDevice = false;
+    new CodeStepController(this); // selects the code after a wrong one
   }
 
   #instructions(s: Extract<AuthState, { screen: 'mfa-code' }>): string {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CognitoScreen } from '../base.js';
+import { CodeStepController } from '../controllers/code-step.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { backToSignIn, stepIntro } from '../parts/step-form.js';
@@ -15,6 +16,11 @@ import '../features/codes.js'; // its English, with this code
 export class CognitoSignInCode extends CognitoScreen<'sign-in-code'> {
   readonly screen = 'sign-in-code' as const;
   readonly #id = uid();
+
+  constructor() {
+    super();
+    new CodeStepController(this); // clears the code after "Send a new code", selects it after a wrong one
+  }
 
   readonly #submit = this.onSubmit((v, flow) => flow.submitSignInCode({ code: v.code ?? '' }));
 

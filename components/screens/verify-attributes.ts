@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AuthState } from '../../src/state/index.js';
 import { CognitoScreen } from '../base.js';
+import { CodeStepController } from '../controllers/code-step.js';
 import { deliveryText } from '../parts/code-field.js';
 import { actionButton, errorBanner, heading, noticeBanner, submitButton, uid } from '../parts/form.js';
 import { slotted } from '../controllers/slots.js';
@@ -17,6 +18,11 @@ type VerifyState = Extract<AuthState, { screen: 'verify-attributes' }>;
 export class CognitoVerifyAttributes extends CognitoScreen<'verify-attributes'> {
   readonly screen = 'verify-attributes' as const;
   readonly #id = uid();
+
+  constructor() {
+    super();
+    new CodeStepController(this); // clears the code after "Send a new code", selects it after a wrong one
+  }
 
   readonly #submit = this.onSubmit((v, flow) => (this.current?.codeSent ? flow.verifyAttribute({ code: v.code ?? '' }) : flow.sendAttributeCode()));
 

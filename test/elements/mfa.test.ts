@@ -48,7 +48,7 @@ describe('<cognito-mfa-code>', () => {
     type(el, 'code', '123456');
     await submit(el);
     const button = el.querySelector<HTMLButtonElement>('.submitButton-customizable')!;
-    expect(button.disabled).to.equal(true);
+    expect([button.disabled, button.getAttribute('aria-disabled')], 'aria-disabled, never disabled').to.deep.equal([false, 'true']);
     expect(el.querySelector('[data-action="back"]')!.getAttribute('aria-disabled')).to.equal('true');
     release();
     await settle();

@@ -82,7 +82,8 @@ describe('choice-based sign-in screens', () => {
     expect(text(code.querySelector('.cognito-other-ways'))).to.contain('Use my password');
     await expectAccessible(el);
 
-    // "Send a new code" by keyboard: focus stays on it (busy, it is aria-disabled, never disabled), pressed twice, one request.
+    // "Send a new code" by keyboard: focus stays on it while busy (aria-disabled, never disabled), pressed twice, one
+    // request; sent, focus goes to the code.
     const resend = code.querySelector<HTMLButtonElement>('[data-action="resend"]')!;
     resend.focus();
     await sendKeys({ press: 'Enter' });
@@ -92,7 +93,7 @@ describe('choice-based sign-in screens', () => {
     await sendKeys({ press: 'Enter' });
     release();
     await until(() => el.querySelector('[data-notice="code-resent"]'), 'the resent notice');
-    expect(focused(), 'focus after the resend').to.equal('resend');
+    expect(focused(), 'focus after the resend: the (cleared) code').to.equal('input');
     expect(cognito.callsOf('initiateAuth')).to.have.length(2);
     expect(cognito.callsOf('initiateAuth')[1]!.AuthParameters).to.deep.equal({ USERNAME: 'ada', PREFERRED_CHALLENGE: 'EMAIL_OTP' });
 
