@@ -17,7 +17,7 @@ export type Notice =
 
 /** What every state carries beside its screen. */
 export interface Status {
-  /** A request is in flight: the screen disables its submit button and shows progress. */
+  /** A request is in flight: the screen marks its buttons aria-disabled (focus stays), ignores presses and shows progress. */
   busy: boolean;
   error?: AuthError;
   notice?: Notice;

@@ -64,7 +64,12 @@ describe('"Keep me signed in" (keep-signed-in)', () => {
     const box = form.querySelector<HTMLInputElement>('input[name="keep_signed_in"]')!;
     expect(box.type).to.equal('checkbox');
     expect(box.checked).to.equal(true);
-    expect(form.querySelector(`label[for="${box.id}"]`)!.textContent).to.equal('Keep me signed in');
+    const label = form.querySelector<HTMLElement>(`label[for="${box.id}"]`)!;
+    expect(label.textContent).to.equal('Keep me signed in');
+    // The box and its words on one line, the box first (at the start edge).
+    const [b, l] = [box.getBoundingClientRect(), label.getBoundingClientRect()];
+    expect(b.bottom > l.top && l.bottom > b.top, `box ${b.top}-${b.bottom}, label ${l.top}-${l.bottom}`).to.equal(true);
+    expect(b.right).to.be.at.most(l.left);
     await expectAccessible(el);
     el.remove();
     const session = await create({ 'keep-signed-in': '', storage: 'session' });
