@@ -3,6 +3,7 @@ import { CognitoScreen } from '../base.js';
 import { actionButton, errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import { secretBlocks, totpFields, totpSteps } from '../parts/totp-steps.js';
 import { slotted } from '../controllers/slots.js';
+import { CodeStepController } from '../controllers/code-step.js';
 import '../features/mfa.js'; // its English and sheet, with this code
 
 /**
@@ -21,6 +22,11 @@ export class CognitoSetupTotp extends CognitoScreen<'setup-totp'> {
 
   /** What the copy button last did: said in a live region (a screen reader hears it; the button keeps focus). */
   #copied: 'copied' | 'copyFailed' | undefined;
+
+  constructor() {
+    super();
+    new CodeStepController(this); // selects the code after a wrong one
+  }
 
   #toggleSecret(): void {
     this.#showSecret = !this.#showSecret;

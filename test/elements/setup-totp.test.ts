@@ -128,6 +128,7 @@ describe('<cognito-setup-totp>', () => {
     expect(code.getAttribute('aria-invalid')).to.equal('true');
     expect(described(code)).to.contain(text(alert));
     expect(document.activeElement === code, 'focus').to.equal(true);
+    expect(code.value.slice(code.selectionStart ?? 0, code.selectionEnd ?? 0), 'selected: the next code replaces it').to.equal('000000');
     expect(h.cognito.callsOf('verifySoftwareToken')[0]).to.deep.include({ UserCode: '000000', FriendlyDeviceName: undefined });
     await expectAccessible(el);
   });
