@@ -355,7 +355,7 @@ export class AccountFlow {
   }
 
   /**
-   * DeleteUser, once the user typed the confirmation word the element shows (`expected`, compared exactly but for
+   * DeleteUser, once the user typed the confirmation word the element shows (`expected`, compared but for case,
    * surrounding spaces and the spellings keyboards differ in, see `asTyped`); then this device is signed out
    * (`signed-out` with reason `deleted`): a deleted user has no session left anywhere. Fires `account-updated`
    * (`deleted`) before `signed-out`.
@@ -374,11 +374,23 @@ export class AccountFlow {
 /**
  * The confirmation word as any keyboard may type it: NFKC (full-width letters of an East Asian input method are
  * letters), Romanian s/t with a cedilla as with a comma below (older layouts type the cedilla), Devanagari candrabindu
- * as anusvara (हटाएँ is commonly typed हटाएं). Case still counts: the word is shown to be typed as shown.
+ * as anusvara (हटाएँ is commonly typed हटाएं), and in any case: a screen reader does not say that "DELETE" is in
+ * capitals, so "delete" must match (WCAG 3.3.3). The case folding holds in every language, whatever the page's:
+ * Turkish İ lower-cases to i + U+0307 outside Turkish rules and its I/ı pair differs from i/İ, so all four are one i
+ * ("SİL", "sil", "SIL", "sıl"); German ß and ẞ are ss; Greek final ς is σ, and Greek loses its accents (capitals
+ * are written without them: ΔΙΑΓΡΑΦΗ is typed διαγραφή in lower case).
  */
 function asTyped(word: string): string {
-  const folds: Record<string, string> = { 'ş': 'ș', 'ţ': 'ț', 'Ş': 'Ș', 'Ţ': 'Ț', '\u0901': '\u0902' };
-  return word.trim().normalize('NFKC').replace(/[şţŞŢ\u0901]/g, (c) => folds[c]!);
+  const folds: Record<string, string> = { 'ş': 'ș', 'ţ': 'ț', '\u0901': '\u0902', 'ı': 'i', 'ß': 'ss', 'ς': 'σ' };
+  return word
+    .trim()
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/i\u0307/g, 'i')
+    .replace(/[şţ\u0901ıßς]/g, (c) => folds[c]!)
+    .normalize('NFD')
+    .replace(/([\u0370-\u03ff])[\u0300-\u036f]+/g, '$1')
+    .normalize('NFC');
 }
 
 export { SECTIONS as ACCOUNT_SECTIONS };

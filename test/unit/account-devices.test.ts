@@ -1,6 +1,8 @@
 // The account flow's passkeys, devices, sessions and delete-account sections at the CognitoApi seam.
 import { expect } from 'chai';
 import { exception } from '../support/fake-cognito.js';
+import de from '../../src/locales/de.js';
+import tr from '../../src/locales/tr.js';
 import { ACCESS, adaTokens, sentAfterSignIn, signedInAccount, signedOutEvents } from './account-support.js';
 
 const T = 1_764_000_000; // seconds, as Cognito's dates
@@ -146,11 +148,48 @@ describe('AccountFlow: sessions', () => {
 describe('AccountFlow: delete account', () => {
   it('sends nothing until the confirmation matches', async () => {
     const h = await signedInAccount();
-    await h.account.deleteAccount({ confirmation: 'delete', expected: 'DELETE' });
+    await h.account.deleteAccount({ confirmation: 'remove', expected: 'DELETE' });
     expect(h.account.state.deleteAccount.error).to.deep.include({ code: 'confirmation-mismatch', field: 'confirmation' });
     await h.account.deleteAccount({ confirmation: '', expected: 'DELETE' });
     expect(h.account.state.deleteAccount.error?.code).to.equal('confirmation-mismatch');
     expect(sentAfterSignIn(h)).to.deep.equal([]);
+  });
+
+  it('the word in any case: a screen reader does not say "DELETE" is in capitals (Turkish İ/ı, German ß, Greek accents)', async () => {
+    expect(tr.account.delete.word, 'the Turkish word has the dotted capital İ').to.equal('SİL');
+    const cases = [
+      ['DELETE', 'delete'],
+      ['DELETE', 'Delete'],
+      ['delete', 'DELETE'],
+      // tr.ts's word: its İ lower-cases to i + U+0307 outside Turkish rules; a Turkish keyboard's I lower-cases to ı.
+      [tr.account.delete.word, 'sil'],
+      [tr.account.delete.word, 'SIL'],
+      [tr.account.delete.word, 'SİL'],
+      [tr.account.delete.word, 'sıl'],
+      ['sil', 'SİL'],
+      ['GRÜẞE', 'grüße'],
+      ['GRÜSSE', 'grüße'],
+      ['straße', 'STRASSE'],
+      ['ΔΙΑΓΡΑΦΗ', 'διαγραφή'],
+      [de.account.delete.word, 'löschen'],
+      ['ȘTERGE', 'ştergE'],
+    ];
+    for (const [expected, typed] of cases) {
+      const h = await signedInAccount();
+      h.cognito.on('deleteUser', () => ({})).on('revokeToken', () => ({}));
+      await h.account.deleteAccount({ confirmation: typed!, expected: expected! });
+      expect(h.account.state.deleteAccount.error, `${typed} for ${expected}`).to.equal(undefined);
+      expect(h.cognito.callsOf('deleteUser'), `${typed} for ${expected}`).to.have.length(1);
+    }
+  });
+
+  it('still a mismatch: other letters, a missing letter, another accent (löschen is not loschen)', async () => {
+    for (const [expected, typed] of [['SİL', 'sel'], ['LÖSCHEN', 'loschen'], ['DELETE', 'delet'], ['XÓA', 'xoa']]) {
+      const h = await signedInAccount();
+      await h.account.deleteAccount({ confirmation: typed!, expected: expected! });
+      expect(h.account.state.deleteAccount.error?.code, `${typed} for ${expected}`).to.equal('confirmation-mismatch');
+      expect(sentAfterSignIn(h), `${typed} for ${expected}`).to.deep.equal([]);
+    }
   });
 
   it('the word as keyboards type it: Romanian cedilla or comma, Hindi candrabindu or anusvara, full-width letters', async () => {
