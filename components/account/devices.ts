@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AccountDevice, AccountFlow, AccountState, DevicesState } from '../../src/account/index.js';
-import { button, formatDate, sectionList, sectionStatus } from './parts.js';
+import { button, formatDate, listOf, loading, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 
 /**
@@ -37,7 +37,7 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
           label: this.t(d.remembered ? 'account.devices.dontRemember' : 'account.devices.remember'),
           busy: s.busy,
           running: running('status'),
-          describedBy: `${id}-name`,
+          about: `${id}-name`,
           onClick: () => this.run(`status-${d.key}`, (a) => a.setDeviceRemembered({ key: d.key, remembered: !d.remembered })),
         })}
         ${button(this.t, {
@@ -46,7 +46,7 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
           label: this.t('account.devices.forget'),
           busy: s.busy,
           running: running('forget'),
-          describedBy: `${id}-name`,
+          about: `${id}-name`,
           onClick: () => this.run(`forget-${d.key}`, (a) => a.forgetDevice({ key: d.key })),
         })}
       </div>
@@ -57,12 +57,12 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
     const id = this.uidPrefix;
     return html`${this.heading(this.t('account.devices.title'))}
       <p class="textDescription-customizable">${this.t('account.devices.intro')}</p>
-      ${sectionStatus(this.t, s, id)}
+      ${sectionStatus(this.t, s, id, { progress: loading(this.t, s.busy, s.devices !== undefined) })}
       ${s.devices?.length
         ? // Keyed by the device key: a forgotten device's row leaves with its focused "Forget" (focus then goes to the
           // heading, section.ts), where by index the next device's "Forget" would take its place under the focus.
-          html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${repeat(s.devices, (d) => d.key, (d, i) => this.#item(s, d, i))}</ul>`
-        : sectionList(this.t, { id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i) })}`;
+          listOf({ id, busy: s.busy }, repeat(s.devices, (d) => d.key, (d, i) => this.#item(s, d, i)))
+        : sectionList({ id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i) })}`;
   }
 }
 

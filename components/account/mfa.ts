@@ -3,7 +3,7 @@ import type { AccountFlow, AccountState, AccountUser, MfaState } from '../../src
 import type { MfaType } from '../../src/state/index.js';
 import { secretBlocks, totpFields, totpSteps } from '../parts/totp-steps.js';
 import { errorBanner } from '../parts/form.js';
-import { button, onSubmit, sectionList, sectionStatus } from './parts.js';
+import { button, loading, onSubmit, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 import '../features/mfa.js'; // its English and sheet, with this code
 
@@ -51,7 +51,6 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           label: this.t(on ? 'account.mfa.replaceApp' : 'account.mfa.addApp'),
           busy,
           running: run('setup'),
-          describedBy: `${id}-name`,
           onClick: () => this.run(`setup-${type}`, (a) => a.startTotpSetup()),
         }),
       );
@@ -66,7 +65,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           label: this.t('account.mfa.turnOn'),
           busy,
           running: run('on'),
-          describedBy: `${id}-name`,
+          about: `${id}-name`,
           onClick: () => this.run(`on-${type}`, (a) => a.setMfaEnabled({ type, enabled: true })),
         }),
       );
@@ -79,7 +78,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           label: this.t('account.mfa.makePreferred'),
           busy,
           running: run('preferred'),
-          describedBy: `${id}-name`,
+          about: `${id}-name`,
           onClick: () => this.run(`preferred-${type}`, (a) => a.setPreferredMfa({ type })),
         }),
       );
@@ -92,7 +91,7 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
           label: this.t('account.mfa.turnOff'),
           busy,
           running: run('off'),
-          describedBy: `${id}-name`,
+          about: `${id}-name`,
           onClick: () => this.run(`off-${type}`, (a) => a.setMfaEnabled({ type, enabled: false })),
         }),
       );
@@ -153,11 +152,12 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
 
   protected renderSection(state: AccountState, s: MfaState): TemplateResult {
     const id = this.uidPrefix;
+    // The methods come with the user (GetUser, which runs as the profile's request): "Loading…" until then.
     const user = state.user;
     return html`${this.heading(this.t('account.mfa.title'))}
       <p class="textDescription-customizable">${this.t('account.mfa.intro')}</p>
-      ${sectionStatus(this.t, s, id, { banner: !this.#errorInSetup(s) })}
-      ${sectionList(this.t, { id, busy: s.busy, items: user && this.#methods(s, user).map((type) => this.#row(s, user, type)), item: (row) => row })}
+      ${sectionStatus(this.t, s, id, { banner: !this.#errorInSetup(s), progress: loading(this.t, s.busy || state.profile.busy, user !== undefined) })}
+      ${sectionList({ id, busy: s.busy, items: user && this.#methods(s, user).map((type) => this.#row(s, user, type)), item: (row) => row })}
       ${s.totpSetup ? this.#setup(s, s.totpSetup) : nothing}`;
   }
 

@@ -9,14 +9,16 @@ import { errorBanner } from '../parts/form.js';
 /**
  * The section's error banner and its notice (`banner: false`: the section puts the banner in the form of the field it
  * is about, where base.css hides it while the field says it). The notice sits in a status region that is always there, so a screen
- * reader hears "Your password has been changed." as it appears, and focus stays where the user is.
+ * reader hears "Your password has been changed." as it appears, and focus stays where the user is. `progress`
+ * ("Loading…") goes in the same region: a status inserted already filled is often not spoken at all.
  */
-export function sectionStatus(t: Translate, status: SectionStatus, id: string, o: { banner?: boolean } = {}): TemplateResult {
+export function sectionStatus(t: Translate, status: SectionStatus, id: string, o: { banner?: boolean; progress?: string } = {}): TemplateResult {
   return html`${o.banner === false ? nothing : errorBanner(t, status.error, `${id}-error`)}
     <div class="cognito-account-status" role="status" data-status>
       ${status.notice
         ? html`<p class="cognito-notice textDescription-customizable" data-notice=${status.notice}>${t(`account.notices.${status.notice}`)}</p>`
         : nothing}
+      ${o.progress ? html`<p class="textDescription-customizable" data-progress>${o.progress}</p>` : nothing}
     </div>`;
 }
 
@@ -30,6 +32,12 @@ export interface ButtonOptions {
   /** `primary` (Cognito's submitButton-customizable), `secondary`, `danger`, `link` (redirect-customizable). */
   kind?: 'primary' | 'secondary' | 'danger' | 'link';
   describedBy?: string;
+  /**
+   * The id of what the button acts on (a passkey's, a device's, a method's name): the button is named by its own text
+   * and that name, "Delete MacBook", so the rows' same-text buttons differ in a screen reader's list of buttons
+   * (WCAG 2.4.6), with no new phrase to translate. Its id is then `${about}-${action}`.
+   */
+  about?: string;
   onClick?: () => void;
 }
 
@@ -43,12 +51,15 @@ const KIND_CLASS = {
 /** A button with the spinner and "Please wait…" while its request runs (aria-busy; aria-disabled: nothing is sent twice). */
 export function button(t: Translate, o: ButtonOptions): TemplateResult {
   const running = o.running ?? (o.busy && o.type === 'submit');
+  const id = o.about === undefined ? undefined : `${o.about}-${o.action}`;
   return html`<button
+    id=${ifDefined(id)}
     type=${o.type ?? 'button'}
     class=${KIND_CLASS[o.kind ?? 'primary']}
     data-action=${o.action}
     aria-disabled=${o.busy ? 'true' : 'false'}
     aria-busy=${running ? 'true' : 'false'}
+    aria-labelledby=${ifDefined(id && `${id} ${o.about}`)}
     aria-describedby=${ifDefined(o.describedBy)}
     @click=${(e: Event) => {
       // Not \`disabled\`: a disabled button would drop the keyboard focus; a click while busy does nothing instead.
@@ -64,19 +75,30 @@ export function button(t: Translate, o: ButtonOptions): TemplateResult {
 export interface SectionListOptions<T> {
   /** The section's id prefix: the list is labelled by its heading, `${id}-h`. */
   id: string;
+  /** The section's request is running: the list is aria-busy (its rows may change), not the section around its status. */
   busy: boolean;
-  /** undefined until loaded: "Loading…" while the request runs. */
+  /** undefined until loaded (the section's status says "Loading…", see `sectionStatus`). */
   items: readonly T[] | undefined;
   /** What an empty list says; without it an empty list is still a list. */
   empty?: string;
   item: (item: T, index: number) => TemplateResult;
 }
 
-/** A section's list: "Loading…" until it is there, the empty text, or the items. */
-export function sectionList<T>(t: Translate, o: SectionListOptions<T>): TemplateResult | typeof nothing {
-  if (o.items === undefined) return o.busy ? html`<p class="textDescription-customizable" role="status">${t('account.loading')}</p>` : nothing;
+/** A section's list: nothing until it is there, the empty text, or the items. */
+export function sectionList<T>(o: SectionListOptions<T>): TemplateResult | typeof nothing {
+  if (o.items === undefined) return nothing;
   if (o.items.length === 0 && o.empty !== undefined) return html`<p class="textDescription-customizable" data-empty>${o.empty}</p>`;
-  return html`<ul class="cognito-account-list" aria-labelledby=${`${o.id}-h`}>${o.items.map(o.item)}</ul>`;
+  return listOf(o, o.items.map(o.item));
+}
+
+/** The `<ul>` of a section's rows, labelled by its heading and aria-busy while the section's request runs. */
+export function listOf(o: { id: string; busy: boolean }, rows: unknown): TemplateResult {
+  return html`<ul class="cognito-account-list" aria-labelledby=${`${o.id}-h`} aria-busy=${o.busy ? 'true' : 'false'}>${rows}</ul>`;
+}
+
+/** "Loading…" for the section's status while its first request runs and there is nothing to show yet. */
+export function loading(t: Translate, busy: boolean, loaded: boolean): string | undefined {
+  return busy && !loaded ? t('account.loading') : undefined;
 }
 
 /** A date (ms since the epoch) in the element's language, or '' when unknown. */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AccountFlow, AccountState, Passkey, PasskeysState } from '../../src/account/index.js';
-import { button, formatDate, sectionList, sectionStatus } from './parts.js';
+import { button, formatDate, listOf, loading, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 import '../features/after-sign-in.js'; // its English, with this code
 import '../features/mfa.js'; // "Cancel" (setupTotp.cancel): the account chunk has it already, for the MFA section
@@ -86,7 +86,7 @@ export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
           label: this.t('account.passkeys.delete'),
           busy: s.busy,
           running: this.running(s.busy, `delete-${p.id}`),
-          describedBy: `${id}-name`,
+          about: `${id}-name`,
           onClick: () => this.run(`delete-${p.id}`, (a) => a.deletePasskey({ id: p.id })),
         })}
         ${button(this.t, { action: 'cancel-delete-passkey', kind: 'secondary', label: this.t('setupTotp.cancel'), busy: s.busy, onClick: () => this.#cancel(p.id) })}
@@ -114,7 +114,7 @@ export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
               kind: 'secondary',
               label: this.t('account.passkeys.delete'),
               busy: s.busy,
-              describedBy: `${id}-name`,
+              about: `${id}-name`,
               onClick: () => this.#ask(p.id),
             })}
           </div>`}
@@ -126,17 +126,18 @@ export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
     const adding = this.running(s.busy, 'add');
     // Keyed by the passkey's id: after a delete, no other row's controls (nor its confirmation) take the deleted one's place.
     const list = s.passkeys?.length
-      ? html`<ul class="cognito-account-list" aria-labelledby=${`${id}-h`}>${repeat(s.passkeys, (p) => p.id, (p, i) => this.#item(s, p, i))}</ul>`
-      : sectionList(this.t, { id, busy: s.busy, items: s.passkeys, empty: this.t('account.passkeys.empty'), item: (p, i) => this.#item(s, p, i) });
+      ? listOf({ id, busy: s.busy }, repeat(s.passkeys, (p) => p.id, (p, i) => this.#item(s, p, i)))
+      : sectionList({ id, busy: s.busy, items: s.passkeys, empty: this.t('account.passkeys.empty'), item: (p, i) => this.#item(s, p, i) });
+    // The status regions are always there, empty until they speak: one inserted already filled is often not read.
     return html`${this.heading(this.t('account.passkeys.title'))}
       <p class="textDescription-customizable">${this.t('account.passkeys.intro')}</p>
-      ${sectionStatus(this.t, s, id)}
+      ${sectionStatus(this.t, s, id, { progress: loading(this.t, s.busy, s.passkeys !== undefined) })}
       ${list}
       ${s.canAdd
         ? html`<div class="cognito-account-actions">
             ${button(this.t, { action: 'add-passkey', label: this.t('account.passkeys.add'), busy: s.busy, running: adding, onClick: () => this.run('add', (a) => a.addPasskey()) })}
           </div>
-          ${adding ? html`<p class="textDescription-customizable" role="status">${this.t('passkeyPrompt.waiting')}</p>` : nothing}`
+          <div role="status" data-add-status>${adding ? html`<p class="textDescription-customizable">${this.t('passkeyPrompt.waiting')}</p>` : nothing}</div>`
         : nothing}`;
   }
 }

@@ -3,7 +3,7 @@ import type { AccountFlow, AccountState, PendingVerification, ProfileState } fro
 import { attributeInput } from '../parts/attributes.js';
 import { codeField, deliveryText } from '../parts/code-field.js';
 import { errorBanner, fieldLabel } from '../parts/form.js';
-import { button, onSubmit, sectionStatus } from './parts.js';
+import { button, loading, onSubmit, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 
 type Contact = 'email' | 'phone_number';
@@ -105,8 +105,7 @@ export class CognitoAccountProfile extends AccountSectionElement<'profile'> {
   protected renderSection(state: AccountState, s: ProfileState): TemplateResult {
     const id = this.uidPrefix;
     if (!state.user) {
-      return html`${this.heading(this.t('account.profile.title'))}${sectionStatus(this.t, s, id)}
-        ${s.busy ? html`<p class="textDescription-customizable" role="status">${this.t('account.loading')}</p>` : nothing}`;
+      return html`${this.heading(this.t('account.profile.title'))}${sectionStatus(this.t, s, id, { progress: loading(this.t, s.busy, false) })}`;
     }
     // The banner goes in the form whose field the error is about (as on the authenticator's screens): base.css hides it
     // while that field shows the message itself, so it is said once. A code form's error is in that form.

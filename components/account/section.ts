@@ -233,12 +233,9 @@ export abstract class AccountSectionElement<K extends AccountSection> extends Ac
     const state = this.state;
     if (!state || state.status !== 'ready') return html`<section class="cognito-account-section" data-section=${this.section}>${this.signedOut()}</section>`;
     const status = state[this.section];
-    return html`<section
-      class="cognito-account-section"
-      data-section=${this.section}
-      aria-labelledby=${`${this.uidPrefix}-h`}
-      aria-busy=${status.busy ? 'true' : 'false'}
-    >
+    // Not aria-busy: screen readers hold back what changes in a busy region, and the section's status ("Loading…",
+    // "Your password has been changed.") must be spoken as it changes. Its list is aria-busy instead (parts.ts).
+    return html`<section class="cognito-account-section" data-section=${this.section} aria-labelledby=${`${this.uidPrefix}-h`}>
       ${this.renderSection(state, status)}
     </section>`;
   }

@@ -15,7 +15,8 @@ describe('<cognito-account-passkeys>', () => {
     const item = await until(() => el.querySelector('[data-passkey]'), 'the list');
     expect(text(item)).to.contain('My laptop').and.contain('Built into a device').and.contain('2023');
     const button = el.querySelector<HTMLButtonElement>('[data-action="delete-passkey"]')!;
-    expect(text(document.getElementById(button.getAttribute('aria-describedby')!))).to.equal('My laptop');
+    // Named "Delete My laptop": its own text, then the passkey's name (account-a11y.test.ts computes the names).
+    expect(button.getAttribute('aria-labelledby')!.split(' ').map((id) => text(document.getElementById(id)))).to.deep.equal(['Delete', 'My laptop']);
     button.focus();
     await press(el, 'delete-passkey');
     expect(h.cognito.callsOf('deleteWebAuthnCredential')).to.have.length(0); // it asks first (account-confirm.test.ts)
