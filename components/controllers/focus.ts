@@ -19,7 +19,8 @@ const BUSY_READONLY = 'data-busy-readonly';
  *   step's title and description) let a screen reader still hear the step. A step without one such input focuses its
  *   heading (`[data-screen-heading]`): so do choices (how to sign in, the passkey offer), whose buttons are not such
  *   an input, so the title is heard first. The first screen of a page takes no focus at all (`focusOnArrival` off).
- * - on each new error, the input it names (`[name=…]`), else its banner (`[role="alert"]`), when visible.
+ * - on each new error, the input it names (`[name=…]`), else its banner (`[role="alert"]`), when visible; an input
+ *   that already had focus has its message said as an alert instead.
  * - while a request runs, the inputs are read-only, not disabled: what was sent cannot change under it, and focus
  *   stays where it is (a disabled input would drop it).
  */
@@ -48,6 +49,17 @@ export class FocusController implements ReactiveController {
     if (error && error !== this.#lastError) {
       const field = error.field ? host.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]:not([type=hidden]):not([hidden])`) : null;
       const banner = host.querySelector<HTMLElement>('[role="alert"]');
+      // Enter in a field that already has focus: focus() does nothing, and a blur and focus back in the same task is
+      // not heard either (assistive technology learns what has focus once the task is done; Chromium fires no focus
+      // event for the node that had it). So its message, rendered in this task, is made an alert, re-inserted so that
+      // one kept from the last error is new too: said once, by any screen reader, without moving focus (no keystroke
+      // lost, and code-step.ts's selection of a wrong code stays). Focus that arrives from elsewhere says the message
+      // as the field's description: it stays a plain paragraph then.
+      const message = field?.matches(':focus') ? field.closest('.cognito-field')?.querySelector('.cognito-field-error') : null;
+      if (message) {
+        message.setAttribute('role', 'alert');
+        message.replaceWith(message);
+      }
       (field ?? (banner?.checkVisibility() ? banner : null))?.focus();
     }
     this.#lastError = error;

@@ -141,10 +141,17 @@ function label(o: FieldOptions): TemplateResult {
 export function field(o: FieldOptions): TemplateResult {
   const invalid = Boolean(o.error && o.error.field === o.name);
   const messageId = invalid && o.t && !o.messageElsewhere ? `${o.id}-message` : undefined;
-  const describedBy = describe(o, o.hint ? o.hintId : undefined, invalid, messageId);
   return html`<div class="cognito-field">
     ${label(o)}
-    <input
+    ${input(o, invalid, describe(o, o.hint ? o.hintId : undefined, invalid, messageId))}
+    ${message(o.t, o, messageId)}
+    ${o.hint ? html`<p id=${ifDefined(o.hintId)} class="cognito-hint textDescription-customizable">${o.hint}</p>` : nothing}
+  </div>`;
+}
+
+/** The input of `field` and `passwordField` (one template, so the first paint carries it once). */
+function input(o: FieldOptions, invalid: boolean, describedBy: string | undefined): TemplateResult {
+  return html`<input
       id=${o.id}
       class="inputField-customizable"
       name=${o.name}
@@ -164,10 +171,12 @@ export function field(o: FieldOptions): TemplateResult {
       ?data-primary-input=${o.primary}
       @input=${o.onInput}
       @blur=${o.onBlur}
-    />
-    ${messageId && o.t && o.error ? fieldMessage(fieldErrorText(o.t, o.error, o.label, o.type), messageId, o.error.code) : nothing}
-    ${o.hint ? html`<p id=${ifDefined(o.hintId)} class="cognito-hint textDescription-customizable">${o.hint}</p>` : nothing}
-  </div>`;
+    />`;
+}
+
+/** The message under an invalid field, when it is said there (`messageId`). */
+function message(t: Translate | undefined, o: FieldOptions, messageId: string | undefined): TemplateResult | typeof nothing {
+  return messageId && t && o.error ? fieldMessage(fieldErrorText(t, o.error, o.label, o.type), messageId, o.error.code) : nothing;
 }
 
 /** aria-describedby of an input: the step (primary inputs), the hint, then the message about it (under it, else the banner). */
@@ -180,49 +189,39 @@ function describe(o: FieldOptions, hintId: string | undefined, invalid: boolean,
 const EYE = svg`<path d="M1.5 12S5.5 5 12 5s10.5 7 10.5 7-4 7-10.5 7S1.5 12 1.5 12z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="12" r="3.2" fill="currentColor"/>`;
 
 /**
+ * The show/hide toggle: a toggle button (WAI-ARIA APG) whose name stays "Show password" while aria-pressed says
+ * whether the password shows; a name that changed too would be heard as "Hide password, pressed".
+ */
+function togglePassword(e: Event): void {
+  const button = e.currentTarget as HTMLButtonElement;
+  const input = button.closest('.cognito-field')?.querySelector('input');
+  if (!input) return;
+  const show = input.type === 'password';
+  input.type = show ? 'text' : 'password';
+  button.setAttribute('aria-pressed', String(show));
+}
+
+/**
  * A password input with a show/hide toggle that keeps focus and never changes the field's value. The toggle is an eye
- * inside the input's end (a 44 px target), its name ("Show password") spoken, so the label row never wraps.
+ * inside the input's end (a 44 px target; base.css marks its pressed state on the eye), its name ("Show password")
+ * spoken, so the label row never wraps.
  */
 export function passwordField(t: Translate, o: FieldOptions): TemplateResult {
-  const toggle = (e: Event) => {
-    const button = e.currentTarget as HTMLButtonElement;
-    const input = button.closest('.cognito-field')?.querySelector('input');
-    if (!input) return;
-    const show = input.type === 'password';
-    input.type = show ? 'text' : 'password';
-    button.setAttribute('aria-pressed', String(show));
-    const text = button.querySelector('.cognito-visually-hidden');
-    if (text) text.textContent = show ? t('common.hidePassword') : t('common.showPassword');
-  };
   const invalid = Boolean(o.error && o.error.field === o.name);
   const messageId = invalid && !o.messageElsewhere ? `${o.id}-message` : undefined;
   // The hint (checklist, mismatch status) is named once even when it is also where the message is.
   const describedBy = describe(o, o.hintId, invalid && o.errorId !== o.hintId, messageId);
+  // A password is never put back into its input (no `value`).
+  const p = { ...o, type: 'password', value: undefined };
   return html`<div class="cognito-field cognito-password-field">
     ${label(o)}
     <div class="cognito-password-box">
-      <input
-        id=${o.id}
-        class="inputField-customizable"
-        name=${o.name}
-        type="password"
-        autocomplete=${ifDefined(o.autocomplete)}
-        placeholder=${ifDefined(o.placeholder)}
-        ?required=${o.required !== false}
-        aria-required=${o.required !== false}
-        aria-invalid=${invalid}
-        aria-describedby=${ifDefined(describedBy)}
-        autocapitalize="off"
-        spellcheck="false"
-        ?data-primary-input=${o.primary}
-        @input=${o.onInput}
-        @blur=${o.onBlur}
-      />
-      <button type="button" class="cognito-show-password" data-action="show-password" aria-pressed="false" aria-controls=${o.id} @click=${toggle}>
+      ${input(p, invalid, describedBy)}
+      <button type="button" class="cognito-show-password" data-action="show-password" aria-pressed="false" aria-controls=${o.id} @click=${togglePassword}>
         <svg class="cognito-eye" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${EYE}</svg><span class="cognito-visually-hidden">${t('common.showPassword')}</span>
       </button>
     </div>
-    ${messageId && o.error ? fieldMessage(fieldErrorText(t, o.error, o.label, 'password'), messageId, o.error.code) : nothing}
+    ${message(t, p, messageId)}
   </div>`;
 }
 

@@ -102,7 +102,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     const first = methods.length ? optionsPart.module?.identifierFirst(this.t, methods, kinds.includes('email')) : undefined;
     const password = !route && (first?.password ?? true);
     // The providers' buttons come first, then "or" only when they drew something, then the sentence about passwords
-    // right above the fields it is about.
+    // right above the fields it is about (routed to a provider, with no password: the one about the corporate ID).
     const providers = federation && ui
         ? ui.idpSection({
             t: this.t,
@@ -123,7 +123,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
       ${providers}
       ${providers !== nothing && !hideNative ? html`<p class="cognito-or" role="separator">${this.t('common.or')}</p>` : nothing}
-      ${hideNative ? nothing : html`<p class="textDescription-customizable">${first?.heading ?? this.t('signIn.heading' + (kinds.includes('email') ? 'Email' : ''))}</p>`}
+      ${hideNative ? nothing : html`<p class="textDescription-customizable">${route ? this.t('idp.corporateHeading') : first?.heading ?? this.t('signIn.heading' + (kinds.includes('email') ? 'Email' : ''))}</p>`}
       ${hideNative ? nothing : html`
       ${this.field({
         t: this.t,

@@ -77,15 +77,19 @@ describe('<cognito-sign-in>', () => {
     expect(h.cognito.calls).to.have.length(0);
   });
 
-  it('show-password toggles the input type and its pressed state', async () => {
+  it('show-password toggles the input type and its pressed state; its name stays "Show password" (APG toggle button)', async () => {
     const h = harness();
     const el = await mount('cognito-sign-in', h.flow);
+    const eye = el.querySelector('[data-action="show-password"]')!;
+    const heard = () => [eye.textContent!.trim(), eye.getAttribute('aria-label'), eye.getAttribute('aria-pressed')];
     type(el, 'password', 'secret-Value-1');
+    expect(heard()).to.deep.equal(['Show password', null, 'false']);
     await click(el, '[data-action="show-password"]');
     expect(input(el, 'password').type).to.equal('text');
-    expect(el.querySelector('[data-action="show-password"]')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(heard(), 'pressed, same name').to.deep.equal(['Show password', null, 'true']);
     await click(el, '[data-action="show-password"]');
     expect(input(el, 'password').type).to.equal('password');
+    expect(heard()).to.deep.equal(['Show password', null, 'false']);
     expect(input(el, 'password').value).to.equal('secret-Value-1');
   });
 
@@ -113,5 +117,28 @@ describe('<cognito-sign-in>', () => {
     expect(el.querySelector('img')).to.equal(null);
     expect(input(el, 'username').value).to.equal('<img src=x onerror=alert(1)>');
     void h;
+  });
+
+  it('idp-routing="auto": routed to a provider (no password), the instruction says the corporate ID, not "email and password"', async () => {
+    const h = harness({
+      domain: 'https://auth.example.com',
+      redirectUri: 'https://app.example.com/',
+      allowCrossOriginRedirect: true,
+      usernameAttributes: 'email',
+      idpRouting: 'auto',
+      identityProviders: [{ name: 'GlobexOIDC', label: 'Globex', identifiers: ['globex.example'] }],
+    });
+    const el = await mount<HTMLElement & { updateComplete: Promise<unknown> }>('cognito-sign-in', h.flow);
+    const instruction = () => el.querySelector('form > p.textDescription-customizable:not(.cognito-alt)')?.textContent?.trim();
+    expect(instruction()).to.equal('Sign in with your email and password');
+    type(el, 'username', 'ada@globex.example');
+    await el.updateComplete;
+    expect(el.querySelector('input[name="password"]'), 'no password').to.equal(null);
+    expect(el.querySelector('.submitButton-customizable')!.textContent!.trim()).to.equal('Continue with Globex');
+    expect(instruction()).to.equal('Sign in with your corporate ID');
+    type(el, 'username', 'ada@example.org');
+    await el.updateComplete;
+    expect(input(el, 'password')).to.exist;
+    expect(instruction()).to.equal('Sign in with your email and password');
   });
 });
