@@ -78,6 +78,11 @@ export interface IdpSectionOptions {
   errorId: string;
   /** Show the email box (false when `idp-routing="auto"` routes from the username field instead). */
   emailBox: boolean;
+  /**
+   * The address the email box sent, back with an error from its provider (the engine puts it in the state's
+   * username: src/flow/hosted.ts). Shown in the box only beside an oauth-* error, so retrying is one press.
+   */
+  email?: string;
   onProvider(name: string, options: ProviderSignInOptions): void;
   onEmail(email: string, options: ProviderSignInOptions): void;
 }
@@ -136,41 +141,70 @@ const fitLabel = ref((el) => {
   if (el) wraps?.observe(el);
 });
 
+// The control pressed in each section (by its id prefix): the one whose request is running, marked aria-busy so a
+// screen reader says which provider is working. Forgotten once the section renders not busy.
+const pressed = new Map<string, string>();
+
+/** The busy spinner and its spoken text, as the submit button shows them (components/parts/form.ts). */
+function spinner(t: Translate, on: boolean): TemplateResult | typeof nothing {
+  return on ? html`<span class="cognito-spinner cognito-idp-spinner" aria-hidden="true"></span><span class="cognito-visually-hidden">${t('common.busy')}</span>` : nothing;
+}
+
 export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothing {
   const { t, federation, id, busy } = o;
+  if (!busy) pressed.delete(id);
+  const working = busy ? pressed.get(id) : undefined;
   const social = federation.providers.filter((p) => p.kind === 'social');
   const enterprise = federation.providers.filter((p) => p.kind === 'enterprise');
   const emailMode = usesEmailBox(federation);
   const enterpriseButtons = emailMode ? [] : enterprise;
   const showEmail = emailMode && o.emailBox;
   if (!social.length && !enterpriseButtons.length && !showEmail) return nothing;
+  // While a request runs the buttons are aria-disabled and do nothing, never `disabled`: that would drop the focus of
+  // the user who just pressed one to <body> (as methodButtons in sign-in-methods.ts and actionButton in form.ts).
   const button = (p: IdentityProvider, cls: string) =>
     html`<button
       type="button"
       class=${cls}
       data-action="idp"
       data-provider=${p.name}
-      ?disabled=${busy}
-      @click=${(e: Event) => o.onProvider(p.name, providerOptions(e.currentTarget as Element))}
+      aria-disabled=${busy}
+      aria-busy=${working === p.name ? 'true' : 'false'}
+      @click=${busy
+        ? nothing
+        : (e: Event) => {
+            pressed.set(id, p.name);
+            o.onProvider(p.name, providerOptions(e.currentTarget as Element));
+          }}
     >
-      ${providerMark(p.name)}<span class="cognito-idp-text" ${fitLabel}>${providerText(t, p)}</span>
+      ${spinner(t, working === p.name)}${providerMark(p.name)}<span class="cognito-idp-text" ${fitLabel}>${providerText(t, p)}</span>
     </button>`;
   const invalid = o.error?.field === 'email';
   const emailKey = (e: KeyboardEvent) => {
     // Enter sends the email box on its own: the user pool form around it is not submitted.
     if (e.key !== 'Enter' || e.isComposing) return;
     e.preventDefault();
+    if (busy) return;
     const input = e.currentTarget as HTMLInputElement;
+    pressed.set(id, 'idp-email');
     o.onEmail(input.value, providerOptions(input));
   };
   const emailClick = (e: Event) => {
     const button = e.currentTarget as HTMLElement;
     const input = button.closest('.cognito-idp-enterprise')?.querySelector<HTMLInputElement>('input[name="email"]');
+    pressed.set(id, 'idp-email');
     o.onEmail(input?.value ?? '', providerOptions(button));
   };
+  const hint = invalid && o.error?.code === 'oauth-no-provider' && !federation.hideNative;
+  const describedBy = [invalid ? o.errorId : '', hint ? `${id}-idp-hint` : ''].filter(Boolean).join(' ');
+  // Back from the provider with an error: the address the box sent, as its default value (never over what the user
+  // typed since), so trying again is one press.
+  const returned = o.error?.code.startsWith('oauth-') && o.email?.includes('@') ? o.email : undefined;
   return html`<div class="cognito-idp">
     ${social.length
-      ? html`<div class="cognito-idp-social" role="group" aria-label=${t('idp.socialHeading')}>
+      ? html`<div class="cognito-idp-social" role="group" aria-labelledby=${`${id}-idp-social-h`}>
+          <!-- A heading like the other sections' (jumping by heading reaches each); the buttons say it already. -->
+          <h2 id=${`${id}-idp-social-h`} class="cognito-visually-hidden">${t('idp.socialHeading')}</h2>
           ${social.map((p) => button(p, 'socialButton-customizable'))}
           <p class="legalText-customizable">${t('idp.legalText')}</p>
         </div>`
@@ -190,18 +224,19 @@ export function idpSection(o: IdpSectionOptions): TemplateResult | typeof nothin
                     autocomplete="email"
                     placeholder=${t('idp.emailPlaceholder')}
                     aria-invalid=${invalid ? 'true' : 'false'}
-                    aria-describedby=${ifDefined(invalid ? o.errorId : undefined)}
+                    aria-describedby=${ifDefined(describedBy || undefined)}
+                    value=${ifDefined(returned)}
                     autocapitalize="off"
                     spellcheck="false"
                     @keydown=${emailKey}
                   />
-                  ${invalid && o.error?.code === 'oauth-no-provider' && !federation.hideNative
-                    ? html`<p class="cognito-hint textDescription-customizable" data-hint="use-password">${t('idp.usePassword')}</p>`
+                  ${hint
+                    ? html`<p id=${`${id}-idp-hint`} class="cognito-hint textDescription-customizable" data-hint="use-password">${t('idp.usePassword')}</p>`
                     : nothing}
                 </div>
                 <!-- Beside the password form's own submit, the email box's button is a secondary one, named differently. -->
-                <button type="button" class=${federation.hideNative ? 'submitButton-customizable cognito-idp-submit' : 'cognito-idp-continue cognito-idp-submit'} data-action="idp-email" ?disabled=${busy} @click=${emailClick}>
-                  <span class="cognito-idp-text" ${fitLabel}>${federation.hideNative ? t('idp.submit') : t('idp.continueSso')}</span>
+                <button type="button" class=${federation.hideNative ? 'submitButton-customizable cognito-idp-submit' : 'cognito-idp-continue cognito-idp-submit'} data-action="idp-email" aria-disabled=${busy} aria-busy=${working === 'idp-email' ? 'true' : 'false'} @click=${busy ? nothing : emailClick}>
+                  ${spinner(t, working === 'idp-email')}<span class="cognito-idp-text" ${fitLabel}>${federation.hideNative ? t('idp.submit') : t('idp.continueSso')}</span>
                 </button>`
             : nothing}
         </div>`

@@ -72,11 +72,12 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
   }
 
   readonly #submit = this.onSubmit((v, flow, form) => {
-    // Identity providers only (hide-native): the form's one field is the email box.
-    if (flow.config.federation?.hideNative) return this.#signInWithEmail(v.email ?? '');
-    if (this._route) return this.#signInWithEmail(v.username ?? '');
-    // "Keep me signed in" (keep-signed-in): ticked keeps this user's tokens in localStorage, else in sessionStorage.
+    // "Keep me signed in" (keep-signed-in): ticked keeps this user's tokens in localStorage, else in sessionStorage,
+    // also after an identity provider (the choice goes with the pending sign-in).
     const keepSignedIn = flow.config.keepSignedIn ? v.keep_signed_in === 'true' : undefined;
+    // Identity providers only (hide-native): the form's one field is the email box.
+    if (flow.config.federation?.hideNative) return this.#signInWithEmail(v.email ?? '', keepSignedIn);
+    if (this._route) return this.#signInWithEmail(v.username ?? '', keepSignedIn);
     return flow.signIn({ username: v.username ?? '', password: v.password ?? '', keepSignedIn }).then(() => {
       // As the hosted UI does: a refused sign-in clears the password, never the username. One that may be tried again
       // (offline, network, server) keeps it: "Try again" sends what the form shows.
@@ -101,6 +102,10 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     const methods = this.flow?.config.signInMethods ?? [];
     const first = methods.length ? optionsPart.module?.identifierFirst(this.t, methods, kinds.includes('email')) : undefined;
     const password = !route && (first?.password ?? true);
+    // "Keep me signed in": under the password, or under the providers when there is no password form (hide-native).
+    const keep = this.flow?.config.keepSignedIn && optionsPart.module
+      ? optionsPart.module.keepSignedInBox(this.t, id, this.flow.keepSignedIn ?? this.flow.config.storage === 'local')
+      : nothing;
     // The providers' buttons come first, then "or" only when they drew something, then the sentence about passwords
     // right above the fields it is about (routed to a provider, with no password: the one about the corporate ID).
     const providers = federation && ui
@@ -112,6 +117,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
             error: s.error,
             errorId: `${id}-error`,
             emailBox: !autoRoute,
+            // Back from the email box's provider with an error: the address it sent (hosted.ts puts it in the
+            // username); the section shows it only beside an oauth-* error.
+            email: s.username,
             // The language, and the "Keep me signed in" box as it stands: read by the section (idp-buttons.ts).
             onProvider: (name, o) => void this.flow?.signInWithProvider(name, o),
             onEmail: (email, o) => void this.flow?.signInWithEmail({ email, ...o }),
@@ -121,9 +129,9 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('signIn.title'))}</div>
       ${noticeBanner(this.t, s.notice)} ${errorBanner(this.t, s.error, `${id}-error`)}
-      ${providers}
+      ${providers}${hideNative ? keep : nothing}
       ${providers !== nothing && !hideNative ? html`<p class="cognito-or" role="separator">${this.t('common.or')}</p>` : nothing}
-      ${hideNative ? nothing : html`<p class="textDescription-customizable">${route ? this.t('idp.corporateHeading') : first?.heading ?? this.t('signIn.heading' + (kinds.includes('email') ? 'Email' : ''))}</p>`}
+      ${hideNative ? nothing : html`<p class="textDescription-customizable" role=${providers === nothing ? nothing : 'heading'} aria-level=${providers === nothing ? nothing : 2}>${route ? this.t('idp.corporateHeading') : first?.heading ?? this.t('signIn.heading' + (kinds.includes('email') ? 'Email' : ''))}</p>`}
       ${hideNative ? nothing : html`
       ${this.field({
         t: this.t,
@@ -150,9 +158,7 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
       <div class="cognito-links">
         ${actionButton('forgot-password', this.t('signIn.forgotPassword'), () => this.goTo('forgot-password'), s.busy)}
       </div>` : nothing}
-      ${!route && this.flow?.config.keepSignedIn && optionsPart.module
-        ? optionsPart.module.keepSignedInBox(this.t, id, this.flow.keepSignedIn ?? this.flow.config.storage === 'local')
-        : nothing}
+      ${keep}
       ${submitButton(this.t, route ? this.t('idp.continueWith', { provider: route.provider.label ?? route.provider.name }) : this.t('signIn.submit'), s.busy)}
       ${this.hideSignUp
         ? nothing
@@ -171,8 +177,8 @@ export class CognitoSignIn extends CognitoScreen<'sign-in'> {
     if (route?.provider !== this._route?.provider) this._route = route;
   }
 
-  #signInWithEmail(email: string): void {
-    void this.flow?.signInWithEmail({ email, lang: federationPart.module?.requestedLang(this) });
+  #signInWithEmail(email: string, keepSignedIn: boolean | undefined): void {
+    void this.flow?.signInWithEmail({ email, lang: federationPart.module?.requestedLang(this), keepSignedIn });
   }
 }
 

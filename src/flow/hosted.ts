@@ -52,6 +52,9 @@ export function signInWithEmail(flow: FlowCore, input: { email: string; lang?: s
       fail('oauth-no-provider', 'email');
     }
     await hosted.begin({ idpIdentifier: route.identifier, keepSignedIn: keepChoice(flow, input.keepSignedIn) }, input.lang);
+    // Kept with the state and verifier (this tab's sessionStorage, never the URL): an error return gives it back.
+    const pending = hosted.pending.take();
+    if (pending) hosted.pending.save({ ...pending, email });
     flow.runner.set({ ...flow.runner.state, busy: false });
   });
 }
@@ -69,9 +72,16 @@ export async function completeHostedSignIn(flow: FlowCore, url: string, toSignIn
   // The way back lands on sign-in, whatever entry screen the page asked for.
   const screen = flow.runner.state.screen;
   if (screen === 'sign-up' || screen === 'forgot-password') toSignIn();
+  // Back with an error from a sign-in this tab started with the email box (the state is the one it sent): the address
+  // returns to the sign-in state (the username, as when no provider matches), and the screen to the box, so trying
+  // again is one press. An error return uses the record up anyway (redeem takes it, then throws), so it is taken here,
+  // where the address can be read; a value that is not a string is ignored (storage is not trusted).
+  const pending = callback.kind === 'error' ? hosted.pending.take() : undefined;
+  const email = callback.kind === 'error' && typeof pending?.email === 'string' && callback.state === pending.state ? pending.email : undefined;
   // Redeemed once; "Try again" after a transport failure re-sends the same exchange.
   let grant: CodeGrant | undefined;
   await flow.runner.run(['sign-in'], async (guard) => {
+    if (email) flow.runner.set({ ...flow.runner.state, username: email });
     grant ??= hosted.redeem(callback);
     // The box's value recorded with the pending sign-in this tab started (not the URL's: a link cannot choose), so
     // the tokens go where a password sign-in with that box would put them, for the session's lifetime.

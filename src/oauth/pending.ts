@@ -13,6 +13,12 @@ export interface PendingAuthorization {
    * box. Not a secret.
    */
   keepSignedIn?: boolean;
+  /**
+   * The address typed in the corporate email box (idp_identifier sign-in), to give it back to the box when the
+   * provider returns an error to this tab: trying again is then one press. Not a secret; never in the URL. Written and
+   * checked by src/flow/hosted.ts (lazy), so the parser here, in the first paint, does not grow.
+   */
+  email?: string;
 }
 
 /**

@@ -118,9 +118,10 @@ describe('<cognito-sign-in> identity providers', () => {
     expect(text(alert)).to.equal('There is no single sign-on for this email address. Check the address.');
     const email = input(el, 'email');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(email.getAttribute('aria-describedby')).to.equal(alert.id);
+    const hint = el.querySelector('[data-hint="use-password"]')!;
+    expect(email.getAttribute('aria-describedby')).to.equal(`${alert.id} ${hint.id}`);
     expect(document.activeElement === email, 'focus on the email box').to.equal(true);
-    expect(text(el.querySelector('[data-hint="use-password"]'))).to.equal('You can also sign in with your password below.');
+    expect(text(hint)).to.equal('You can also sign in with your password below.');
     expect(input(el, 'username').value).to.equal('ada@eu.acme.com');
     await expectAccessible(el);
   });
@@ -174,7 +175,7 @@ describe('<cognito-sign-in> identity providers', () => {
     expect(button.getAttribute('data-provider')).to.equal('Evil<b>');
   });
 
-  it('buttons are disabled while a redirect is being prepared', async () => {
+  it('buttons are aria-disabled (never disabled: focus stays) while a redirect is being prepared', async () => {
     const { h, el } = await signIn({ identityProviders: SOCIAL });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -185,8 +186,9 @@ describe('<cognito-sign-in> identity providers', () => {
     }) as SubtleCrypto['digest'];
     try {
       el.querySelector<HTMLButtonElement>('[data-provider="Google"]')!.click();
-      await until(() => [...el.querySelectorAll<HTMLButtonElement>('[data-action="idp"]')].every((b) => b.disabled), 'busy buttons');
-      expect([...el.querySelectorAll<HTMLButtonElement>('[data-action="idp"]')].every((b) => b.disabled)).to.equal(true);
+      const busy = (b: HTMLButtonElement) => b.getAttribute('aria-disabled') === 'true' && !b.disabled;
+      await until(() => [...el.querySelectorAll<HTMLButtonElement>('[data-action="idp"]')].every(busy), 'busy buttons');
+      expect([...el.querySelectorAll<HTMLButtonElement>('[data-action="idp"]')].every(busy)).to.equal(true);
     } finally {
       crypto.subtle.digest = original;
       release();
