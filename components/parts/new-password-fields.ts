@@ -122,31 +122,29 @@ export function usernameForPasswordManager(username: string): TemplateResult {
   return html`<input type="text" name="username" autocomplete="username" .value=${username} hidden readonly />`;
 }
 
-/** The live checklist of a password policy; each rule carries a text state as well as its class (not colour alone). */
+/**
+ * The live checklist of a password policy; each rule carries a text state as well as its class (not colour alone).
+ * One template whatever is typed: the live list is the same element from before the first keystroke (a list put in
+ * its place would be a new live region, and that keystroke would go unsaid). Each rule is atomic: a screen reader
+ * says the whole rule when its state changes ("Contains a number (met)"), never a bare "met".
+ */
 export function passwordChecklist(t: Translate, policy: PasswordPolicy, password: string, id: string): TemplateResult {
   const checks = checkPassword(policy, password);
   // Neutral until something is typed: a list of requirements, not five red crosses before the user has begun.
-  if (password === '') {
-    return html`<div class="cognito-password-checks" data-pending>
-      <p class="textDescription-customizable" id=${`${id}-title`}>${t('password.requirements')}</p>
-      <ul id=${id} aria-labelledby=${`${id}-title`} aria-live="polite">
-        ${checks.map(
-          (c) => html`<li class="cognito-check-pending" data-rule=${c.rule} data-valid="false">
-            <span class="cognito-check-icon" aria-hidden="true">•</span>
-            ${t(`password.${c.rule}`, c.count === undefined ? {} : { count: c.count })}
-          </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-  return html`<div class="cognito-password-checks">
+  const pending = password === '';
+  return html`<div class="cognito-password-checks" ?data-pending=${pending}>
     <p class="textDescription-customizable" id=${`${id}-title`}>${t('password.requirements')}</p>
     <ul id=${id} aria-labelledby=${`${id}-title`} aria-live="polite">
       ${checks.map(
-        (c) => html`<li class=${c.valid ? 'passwordCheck-valid-customizable' : 'passwordCheck-notValid-customizable'} data-rule=${c.rule} data-valid=${String(c.valid)}>
-          <span class="cognito-check-icon" aria-hidden="true">${c.valid ? '✓' : '✗'}</span>
+        (c) => html`<li
+          class=${pending ? 'cognito-check-pending' : c.valid ? 'passwordCheck-valid-customizable' : 'passwordCheck-notValid-customizable'}
+          data-rule=${c.rule}
+          data-valid=${String(!pending && c.valid)}
+          aria-atomic="true"
+        >
+          <span class="cognito-check-icon" aria-hidden="true">${pending ? '•' : c.valid ? '✓' : '✗'}</span>
           ${t(`password.${c.rule}`, c.count === undefined ? {} : { count: c.count })}
-          <span class="cognito-visually-hidden">(${c.valid ? t('password.met') : t('password.notMet')})</span>
+          <span class="cognito-visually-hidden">${pending ? '' : `(${c.valid ? t('password.met') : t('password.notMet')})`}</span>
         </li>`,
       )}
     </ul>

@@ -30,6 +30,45 @@ async function typed(el: CognitoSignUp, values: Record<string, string>): Promise
   await el.updateComplete;
 }
 
+/**
+ * What a screen reader is given from a live region as its content changes (Chromium's rule): for each change, the
+ * text of the nearest aria-atomic="true" ancestor inside the region, whole; without one, only the text that changed.
+ * aria-hidden content is never said. Each rule is reported once per batch of changes, in document order.
+ */
+function announcements(region: Element): { take(): string[]; stop(): void } {
+  const spoken = (node: Node): string => {
+    if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+    return [...node.childNodes].map(spoken).join('');
+  };
+  let changed: Node[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') changed.push(r.target);
+      else changed.push(...r.addedNodes);
+    }
+  });
+  observer.observe(region, { subtree: true, childList: true, characterData: true });
+  return {
+    take() {
+      for (const r of observer.takeRecords()) changed.push(...(r.type === 'characterData' ? [r.target] : r.addedNodes));
+      const said: string[] = [];
+      for (const node of changed) {
+        if (!region.contains(node)) continue;
+        const start = node instanceof Element ? node : node.parentElement;
+        const atomic = start?.closest('[aria-atomic="true"]');
+        const whole = atomic && region.contains(atomic) ? atomic : undefined;
+        if (!whole && start?.closest('[aria-hidden="true"]')) continue;
+        const text = spoken(whole ?? node).replace(/\s+/g, ' ').trim();
+        if (text && !said.includes(text)) said.push(text);
+      }
+      changed = [];
+      return said;
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
 describe('<cognito-sign-up>', () => {
   it('email usernames: one form, an email username field, no second email field, new-password fields', async () => {
     const { el } = await signUpScreen({ usernameAttributes: 'email', signUpAttributes: 'email given_name' });
@@ -132,6 +171,24 @@ describe('<cognito-sign-up>', () => {
     await typed(el, { password: 'a1Bc' });
     expect(rule(el, 'minLength').className).to.equal('passwordCheck-notValid-customizable');
     expect(rule(el, 'uppercase').className).to.equal('passwordCheck-valid-customizable');
+  });
+
+  it('the checklist is one live region from the start, and each change is said as a whole rule (WCAG 4.1.3)', async () => {
+    const { el } = await signUpScreen({ passwordPolicy: { MinimumLength: 8, RequireNumbers: true } });
+    const list = el.querySelector('.cognito-password-checks ul')!;
+    expect(list.getAttribute('aria-live')).to.equal('polite');
+    const said = announcements(list);
+
+    await typed(el, { password: 'a' });
+    // The same element: a list put in its place would be a new live region, and this first keystroke unsaid.
+    expect(el.querySelector('.cognito-password-checks ul') === list, 'the live list is kept').to.equal(true);
+    expect(said.take()).to.deep.equal(['At least 8 characters (not met)', 'Contains a number (not met)']);
+
+    await typed(el, { password: 'a1' });
+    expect(said.take()).to.deep.equal(['Contains a number (met)']);
+    await typed(el, { password: 'a1bcdefg' });
+    expect(said.take()).to.deep.equal(['At least 8 characters (met)']);
+    said.stop();
   });
 
   it('shows a password mismatch before submit, once both fields have text, on the confirm field', async () => {
