@@ -17,12 +17,23 @@ export interface MfaChoicesOptions {
   error?: AuthError;
   errorId?: string;
   onChange?: (e: Event) => void;
+  /** A choice is being sent: the radios say they are unavailable and refuse a change. */
+  busy?: boolean;
+}
+
+/**
+ * While the choice is being sent, a click on a radio (which is also what an arrow key or Space fires) is cancelled, so
+ * the choice sent stays checked. Read-only has no effect on a radio, and `disabled` would drop the focus.
+ */
+function refuseWhileBusy(e: Event): void {
+  const radio = e.target as HTMLInputElement;
+  if (radio.type === 'radio' && radio.getAttribute('aria-disabled') === 'true') e.preventDefault();
 }
 
 /** A fieldset of radios (name `mfa`), one per MFA method, labelled in the user's language. */
 export function mfaChoices(t: Translate, o: MfaChoicesOptions): TemplateResult {
   const invalid = o.error?.field === 'mfa';
-  return html`<fieldset class="cognito-choices" @change=${o.onChange}>
+  return html`<fieldset class="cognito-choices" @change=${o.onChange} @click=${refuseWhileBusy}>
     <legend class="label-customizable">${o.legend}</legend>
     ${o.options.map(
       (m, i) => html`<div class="cognito-choice">
@@ -34,6 +45,7 @@ export function mfaChoices(t: Translate, o: MfaChoicesOptions): TemplateResult {
           .checked=${m === o.selected}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${ifDefined(invalid ? `${o.id}-message` : undefined)}
+          aria-disabled=${ifDefined(o.busy ? 'true' : undefined)}
         />
         <label class="label-customizable" for=${`${o.id}-${i}`}>${t(`mfaTypes.${m}`)}</label>
       </div>`,
@@ -67,6 +79,7 @@ export class CognitoSelectMfa extends CognitoScreen<'select-mfa'> {
         selected: s.options[0],
         error: s.error,
         errorId: `${id}-error`,
+        busy: s.busy,
       })}
       ${submitButton(this.t, this.t('selectMfa.submit'), s.busy)}
       ${backToSignIn(this.t, this.flow, s.busy)}

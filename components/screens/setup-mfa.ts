@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MfaType } from '../../src/state/index.js';
+import type { Translate } from '../../src/i18n.js';
 import { CognitoScreen } from '../base.js';
 import { errorBanner, heading, submitButton, uid } from '../parts/form.js';
 import { backToSignIn } from '../parts/step-form.js';
@@ -28,6 +29,13 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
     this.requestUpdate();
   }
 
+  /**
+   * The screen's words, where an address the flow refused is said as what to fix ("Enter a valid email address."),
+   * not as the generic "Some of the details you entered are not valid." (the only field here the flow checks so).
+   */
+  readonly #words: Translate = (key, options) =>
+    key === 'errors.invalid-parameter' && this.current?.error?.field === 'email' ? this.t('setupMfa.emailInvalid') : this.t(key, options);
+
   readonly #submit = this.onSubmit((v, flow) => flow.chooseMfaSetup((v.mfa ?? '') as MfaType, { email: v.email }));
 
   protected override render(): TemplateResult | typeof nothing {
@@ -35,11 +43,12 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
     if (!s) return nothing;
     const id = this.#id;
     const selected = this.#selected(s.options);
+    const t = this.#words;
     return html`<form class="cognito-form" data-screen="setup-mfa" novalidate @submit=${this.#submit} aria-labelledby=${`${id}-h`}>
       ${slotted('header')}
       <div id=${`${id}-h`}>${heading(this.t('setupMfa.title'))}</div>
       <p class="textDescription-customizable">${this.t('setupMfa.instructions')}</p>
-      ${errorBanner(this.t, s.error, `${id}-error`)}
+      ${errorBanner(t, s.error, `${id}-error`)}
       ${mfaChoices(this.t, {
         id: `${id}-mfa`,
         legend: this.t('setupMfa.legend'),
@@ -48,10 +57,11 @@ export class CognitoSetupMfa extends CognitoScreen<'setup-mfa'> {
         error: s.error,
         errorId: `${id}-error`,
         onChange: (e) => this.#change(e),
+        busy: s.busy,
       })}
       ${selected === 'EMAIL_OTP'
         ? this.field({
-        t: this.t,
+            t,
             id: `${id}-email`,
             name: 'email',
             label: this.t('setupMfa.emailLabel'),

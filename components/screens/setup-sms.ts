@@ -36,7 +36,9 @@ export class CognitoSetupSms extends CognitoScreen<'setup-sms'> {
         type: 'tel',
         autocomplete: 'tel',
         dir: 'ltr',
-        hint: this.t('setupSms.phoneHint', { example: EXAMPLE_NUMBER }),
+        // The message about a number without its country code says what the hint says (the code, an example): while
+        // it shows, it replaces the hint, so the field is described (and read) once.
+        hint: s.error?.code === 'invalid-phone-number' ? undefined : this.t('setupSms.phoneHint', { example: EXAMPLE_NUMBER }),
         hintId: `${id}-phone-hint`,
         error: s.error,
         errorId: `${id}-error`,

@@ -112,6 +112,7 @@ const cs = {
     submit: 'Pokračovat',
     emailLabel: 'E-mailová adresa pro zasílání kódů',
     legend: 'Metoda k nastavení',
+    emailInvalid: 'Zadejte platnou e-mailovou adresu.',
   },
   setupTotp: {
     title: 'Nastavení ověřovací aplikace',

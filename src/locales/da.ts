@@ -115,6 +115,7 @@ const da = {
     submit: 'Fortsæt',
     emailLabel: 'E-mailadresse til koder',
     legend: 'Metode, der skal opsættes',
+    emailInvalid: 'Indtast en gyldig e-mailadresse.',
   },
   setupTotp: {
     title: 'Opsæt en godkendelsesapp',

@@ -115,6 +115,7 @@ const de = {
     submit: 'Weiter',
     emailLabel: 'E-Mail-Adresse für Codes',
     legend: 'Einzurichtende Methode',
+    emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein.',
   },
   setupTotp: {
     title: 'Authenticator-App einrichten',

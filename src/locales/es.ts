@@ -115,6 +115,7 @@ const es = {
     submit: 'Continuar',
     emailLabel: 'Correo electrónico para recibir los códigos',
     legend: 'Método que se va a configurar',
+    emailInvalid: 'Introduzca una dirección de correo electrónico válida.',
   },
   setupTotp: {
     title: 'Configurar una aplicación de autenticación',

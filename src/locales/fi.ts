@@ -112,6 +112,7 @@ const fi = {
     submit: 'Jatka',
     emailLabel: 'Sähköpostiosoite koodeja varten',
     legend: 'Käyttöön otettava tapa',
+    emailInvalid: 'Anna kelvollinen sähköpostiosoite.',
   },
   setupTotp: {
     title: 'Ota todennussovellus käyttöön',

@@ -115,6 +115,7 @@ const fr = {
     submit: 'Continuer',
     emailLabel: 'Adresse e-mail pour recevoir les codes',
     legend: 'Méthode à configurer',
+    emailInvalid: 'Saisissez une adresse e-mail valide.',
   },
   setupTotp: {
     title: 'Configurer une application d’authentification',

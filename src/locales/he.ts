@@ -112,6 +112,7 @@ const he = {
     submit: 'המשך',
     emailLabel: 'כתובת אימייל לקבלת קודים',
     legend: 'שיטה להגדרה',
+    emailInvalid: 'יש להזין כתובת אימייל תקינה.',
   },
   setupTotp: {
     title: 'הגדרת אפליקציית אימות',

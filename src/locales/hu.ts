@@ -112,6 +112,7 @@ const hu = {
     submit: 'Tovább',
     emailLabel: 'E-mail-cím a kódokhoz',
     legend: 'Beállítandó mód',
+    emailInvalid: 'Adjon meg egy érvényes e-mail-címet.',
   },
   setupTotp: {
     title: 'Hitelesítő alkalmazás beállítása',

@@ -114,6 +114,7 @@ const id = {
     submit: 'Lanjutkan',
     emailLabel: 'Alamat email untuk kode',
     legend: 'Metode yang akan disiapkan',
+    emailInvalid: 'Masukkan alamat email yang valid.',
   },
   setupTotp: {
     title: 'Siapkan aplikasi autentikator',

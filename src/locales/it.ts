@@ -114,6 +114,7 @@ const it = {
     submit: 'Continua',
     emailLabel: 'Indirizzo email per i codici',
     legend: 'Metodo da configurare',
+    emailInvalid: 'Inserisci un indirizzo email valido.',
   },
   setupTotp: {
     title: 'Configura un’app di autenticazione',

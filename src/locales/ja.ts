@@ -112,6 +112,7 @@ const ja = {
     submit: '続行',
     emailLabel: 'コードの送信先メールアドレス',
     legend: '設定する方法',
+    emailInvalid: '有効なメールアドレスを入力してください。',
   },
   setupTotp: {
     title: '認証アプリの設定',

@@ -112,6 +112,7 @@ const ko = {
     submit: '계속',
     emailLabel: '코드를 받을 이메일 주소',
     legend: '설정할 방법',
+    emailInvalid: '올바른 이메일 주소를 입력하세요.',
   },
   setupTotp: {
     title: '인증 앱 설정',

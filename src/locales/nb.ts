@@ -114,6 +114,7 @@ const nb = {
     submit: 'Fortsett',
     emailLabel: 'E-postadresse for koder',
     legend: 'Metode som skal settes opp',
+    emailInvalid: 'Skriv inn en gyldig e-postadresse.',
   },
   setupTotp: {
     title: 'Sett opp en autentiseringsapp',

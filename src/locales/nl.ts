@@ -114,6 +114,7 @@ const nl = {
     submit: 'Doorgaan',
     emailLabel: 'E-mailadres voor codes',
     legend: 'In te stellen methode',
+    emailInvalid: 'Voer een geldig e-mailadres in.',
   },
   setupTotp: {
     title: 'Een authenticator-app instellen',

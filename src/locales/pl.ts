@@ -112,6 +112,7 @@ const pl = {
     submit: 'Dalej',
     emailLabel: 'Adres e-mail do otrzymywania kodów',
     legend: 'Metoda do skonfigurowania',
+    emailInvalid: 'Wpisz prawidłowy adres e-mail.',
   },
   setupTotp: {
     title: 'Konfiguracja aplikacji uwierzytelniającej',

@@ -112,6 +112,7 @@ const ptBR = {
     submit: 'Continuar',
     emailLabel: 'Endereço de e-mail para os códigos',
     legend: 'Método a configurar',
+    emailInvalid: 'Digite um endereço de e-mail válido.',
   },
   setupTotp: {
     title: 'Configure um aplicativo autenticador',

@@ -114,6 +114,7 @@ const ptPT = {
     submit: 'Continuar',
     emailLabel: 'Endereço de e-mail para os códigos',
     legend: 'Método a configurar',
+    emailInvalid: 'Introduza um endereço de email válido.',
   },
   setupTotp: {
     title: 'Configurar uma aplicação de autenticação',

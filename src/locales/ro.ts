@@ -113,6 +113,7 @@ const ro = {
     submit: 'Continuați',
     emailLabel: 'Adresa de e-mail pentru coduri',
     legend: 'Metoda de configurat',
+    emailInvalid: 'Introduceți o adresă de e-mail validă.',
   },
   setupTotp: {
     title: 'Configurați o aplicație de autentificare',

@@ -114,6 +114,7 @@ const sv = {
     submit: 'Fortsätt',
     emailLabel: 'E-postadress för koder',
     legend: 'Metod att konfigurera',
+    emailInvalid: 'Ange en giltig e-postadress.',
   },
   setupTotp: {
     title: 'Konfigurera en autentiseringsapp',

@@ -113,6 +113,7 @@ const tr = {
     submit: 'Devam',
     emailLabel: 'Kodlar için e-posta adresi',
     legend: 'Ayarlanacak yöntem',
+    emailInvalid: 'Geçerli bir e-posta adresi girin.',
   },
   setupTotp: {
     title: 'Kimlik doğrulama uygulaması ayarlayın',

@@ -112,6 +112,7 @@ const vi = {
     submit: 'Tiếp tục',
     emailLabel: 'Địa chỉ email nhận mã',
     legend: 'Phương thức cần thiết lập',
+    emailInvalid: 'Nhập địa chỉ email hợp lệ.',
   },
   setupTotp: {
     title: 'Thiết lập ứng dụng xác thực',

@@ -112,6 +112,7 @@ const zhCN = {
     submit: '继续',
     emailLabel: '接收验证码的电子邮件地址',
     legend: '要设置的方式',
+    emailInvalid: '请输入有效的电子邮件地址。',
   },
   setupTotp: {
     title: '设置身份验证器应用',

@@ -112,6 +112,7 @@ const zhTW = {
     submit: '繼續',
     emailLabel: '接收驗證碼的電子郵件地址',
     legend: '要設定的方式',
+    emailInvalid: '請輸入有效的電子郵件地址。',
   },
   setupTotp: {
     title: '設定驗證器應用程式',

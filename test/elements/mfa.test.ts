@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import '../../components/screens/mfa-code.js';
 import '../../components/screens/select-mfa.js';
@@ -185,6 +186,64 @@ describe('<cognito-select-mfa>', () => {
   });
 });
 
+/**
+ * A held Cognito answer (the test releases it), so the screen can be looked at while its request runs.
+ */
+function held<T>(value: T): { handler: () => Promise<T>; release: () => void } {
+  let release = () => {};
+  return { handler: () => new Promise<T>((r) => (release = () => r(value))), release: () => release() };
+}
+
+/** The radios' checked states, and what a screen reader is told of them (aria-disabled), never `disabled`. */
+function radios(el: Element): { checked: boolean[]; ariaDisabled: (string | null)[]; disabled: boolean[] } {
+  const all = [...el.querySelectorAll<HTMLInputElement>('input[type="radio"][name="mfa"]')];
+  return { checked: all.map((r) => r.checked), ariaDisabled: all.map((r) => r.getAttribute('aria-disabled')), disabled: all.map((r) => r.disabled) };
+}
+
+describe('the MFA choice while it is being sent (WCAG 3.2.2, 4.1.2)', () => {
+  it('<cognito-select-mfa>: the radios are aria-disabled, keep focus, and arrow keys or a click do not change the choice sent', async () => {
+    const h = await at('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' });
+    const answer = held(challenge('SMS_MFA', SMS, 's2')());
+    h.cognito.on('respondToAuthChallenge', answer.handler);
+    const el = await mount('cognito-select-mfa', h.flow);
+    expect(radios(el).ariaDisabled).to.deep.equal([null, null]);
+    await submit(el);
+    expect(h.flow.state.busy).to.equal(true);
+    expect(radios(el)).to.deep.equal({ checked: [true, false], ariaDisabled: ['true', 'true'], disabled: [false, false] });
+
+    const first = input(el, 'mfa');
+    first.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(radios(el).checked, 'arrow key refused').to.deep.equal([true, false]);
+    await click(el, 'input[value="SOFTWARE_TOKEN_MFA"]');
+    await click(el, `label[for="${el.querySelector('input[value="SOFTWARE_TOKEN_MFA"]')!.id}"]`);
+    expect(radios(el).checked, 'click refused').to.deep.equal([true, false]);
+    expect(el.contains(document.activeElement), 'focus stays in the choice').to.equal(true);
+    await expectAccessible(el);
+
+    answer.release();
+    await until(() => h.flow.state.screen === 'mfa-code', 'the code step');
+    expect(h.cognito.callsOf('respondToAuthChallenge').map((c) => c.ChallengeResponses)).to.deep.equal([{ USERNAME: 'u', ANSWER: 'SMS_MFA' }]);
+  });
+
+  it('<cognito-setup-mfa>: the method being set up stays checked while busy, and no other method’s field appears', async () => {
+    const h = await at('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA","EMAIL_OTP"]' });
+    const answer = held({ SecretCode: 'JBSWY3DPEHPK3PXP', Session: 's2' });
+    h.cognito.on('associateSoftwareToken', answer.handler);
+    const el = await mount('cognito-setup-mfa', h.flow);
+    await submit(el);
+    expect(h.flow.state.busy).to.equal(true);
+    expect(radios(el)).to.deep.equal({ checked: [true, false], ariaDisabled: ['true', 'true'], disabled: [false, false] });
+    input(el, 'mfa').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(radios(el).checked, 'arrow key refused').to.deep.equal([true, false]);
+    expect(el.querySelector('[name="email"]'), 'no email field for a method not being set up').to.equal(null);
+    answer.release();
+    await until(() => h.flow.state.screen === 'setup-totp', 'the authenticator app step');
+  });
+});
+
 describe('<cognito-setup-mfa>', () => {
   it('offers the methods; choosing email shows an email field, and sends MFA_SETUP with EMAIL', async () => {
     const h = await at('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA","EMAIL_OTP"]' });
@@ -222,6 +281,21 @@ describe('<cognito-setup-mfa>', () => {
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement === email, 'focus').to.equal(true);
     expect(described(email)).to.contain('Enter your email address.');
+    expect(h.cognito.callsOf('respondToAuthChallenge')).to.have.length(0);
+    await expectAccessible(el);
+  });
+
+  it('an address that is not one says what to fix, under the field and nowhere generic (WCAG 3.3.3)', async () => {
+    const h = await at('MFA_SETUP', { MFAS_CAN_SETUP: '["EMAIL_OTP","SOFTWARE_TOKEN_MFA"]' });
+    const el = await mount('cognito-setup-mfa', h.flow);
+    type(el, 'email', 'ada@');
+    await submit(el);
+    const email = input(el, 'email');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(document.activeElement === email, 'focus').to.equal(true);
+    expect(described(email)).to.equal('Enter a valid email address.');
+    expect(text(el.querySelector('[role="alert"]')!)).to.equal('Enter a valid email address.');
+    expect(el.textContent).not.to.contain('not valid');
     expect(h.cognito.callsOf('respondToAuthChallenge')).to.have.length(0);
     await expectAccessible(el);
   });
@@ -285,7 +359,9 @@ describe('<cognito-setup-sms>', () => {
     const alert = el.querySelector('[role="alert"]')!;
     expect(text(alert)).to.equal('Enter the phone number with its country code, for example +14155550100.');
     expect(phone.getAttribute('aria-invalid')).to.equal('true');
-    expect(described(phone)).to.contain(text(alert));
+    // Said once: the message replaces the hint that says the same (the country code, the example).
+    expect(described(phone)).to.equal(text(alert));
+    expect(el.textContent).not.to.contain('Include the country code');
     expect(document.activeElement === phone, 'focus').to.equal(true);
     expect(saved).to.have.length(0);
     await expectAccessible(el);

@@ -13,6 +13,7 @@ export default {
     submit: 'Continue',
     emailLabel: 'Email address for codes',
     legend: 'Method to set up',
+    emailInvalid: 'Enter a valid email address.',
   },
   setupTotp: {
     title: 'Set up an authenticator app',
