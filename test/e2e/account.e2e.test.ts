@@ -111,9 +111,9 @@ describe('account (e2e)', function () {
     const account = new AccountFlow(flow);
     const updates: string[] = [];
     account.onEvent((e) => e.type === 'account-updated' && updates.push(e.section));
-    await account.deleteAccount({ confirmation: 'delete', expected: 'DELETE' });
+    await account.deleteAccount({ confirmation: 'remove', expected: 'DELETE' });
     expect(account.state.deleteAccount.error?.code).to.equal('confirmation-mismatch');
-    await account.deleteAccount({ confirmation: 'DELETE', expected: 'DELETE' });
+    await account.deleteAccount({ confirmation: 'delete', expected: 'DELETE' }); // in any case
     expect(updates).to.deep.equal(['deleted']);
     expect(events.filter((e) => e.type === 'signed-out')).to.deep.equal([{ type: 'signed-out', reason: 'deleted' }]);
     expect(flow.state).to.deep.include({ screen: 'sign-in', notice: 'account-deleted' });
