@@ -162,21 +162,26 @@ describe('remembered devices', () => {
 });
 
 describe('remembered devices beside "Keep me signed in"', () => {
-  /** A flow over local + session storage, as the element makes it for keep-signed-in, for a user who signs in by email. */
-  function keeping(local: MemoryStorage, session: MemoryStorage) {
-    return harness({ keepSignedIn: true, storage: 'local' }, { storage: new KeepSignedInStorage(local, session, true) });
+  /**
+   * Signed in by email with MFA on a new device (confirmed, remembered), over local + session storage as the element
+   * makes it for keep-signed-in, with the box as `keepSignedIn` says.
+   */
+  async function signedInKeeping(local: MemoryStorage, session: MemoryStorage, keepSignedIn: boolean) {
+    const h = harness({ keepSignedIn: true, storage: 'local' }, { storage: new KeepSignedInStorage(local, session, true) });
+    h.cognito
+      .on('initiateAuth', mfa)
+      .on('respondToAuthChallenge', withDevice)
+      .on('confirmDevice', () => ({ UserConfirmationNecessary: false }))
+      .on('forgetDevice', () => ({}));
+    await h.flow.signIn({ username: 'ada@example.com', password: PASSWORD, keepSignedIn });
+    await h.flow.submitMfaCode({ code: '123456' });
+    return h;
   }
   const recordsIn = (area: MemoryStorage) => Array.from({ length: area.length }, (_, i) => area.key(i)!).filter((k) => k.startsWith('cognito-elements-device.'));
 
   it('unticked: the device stays in the page\'s own storage, so closing the tab does not orphan it', async () => {
     const [local, session] = [new MemoryStorage(), new MemoryStorage()];
-    const h = keeping(local, session);
-    h.cognito
-      .on('initiateAuth', mfa)
-      .on('respondToAuthChallenge', withDevice)
-      .on('confirmDevice', () => ({ UserConfirmationNecessary: false }));
-    await h.flow.signIn({ username: 'ada@example.com', password: PASSWORD, keepSignedIn: false });
-    await h.flow.submitMfaCode({ code: '123456' });
+    const h = await signedInKeeping(local, session, false);
     expect(h.flow.state.screen).to.equal('signed-in');
     expect(session.getItem(tokensKey(CLIENT)), 'the tokens follow the box').to.not.equal(null);
     expect(recordsIn(local), 'the device does not').to.have.length(1);
@@ -189,14 +194,7 @@ describe('remembered devices beside "Keep me signed in"', () => {
 
   it('"Forget this device" signed in by email removes the device\'s key and password from storage', async () => {
     const [local, session] = [new MemoryStorage(), new MemoryStorage()];
-    const h = keeping(local, session);
-    h.cognito
-      .on('initiateAuth', mfa)
-      .on('respondToAuthChallenge', withDevice)
-      .on('confirmDevice', () => ({ UserConfirmationNecessary: false }))
-      .on('forgetDevice', () => ({}));
-    await h.flow.signIn({ username: 'ada@example.com', password: PASSWORD, keepSignedIn: true });
-    await h.flow.submitMfaCode({ code: '123456' });
+    const h = await signedInKeeping(local, session, true);
     expect(h.flow.state.username, 'signed in, the state knows Cognito\'s username, not the typed email').to.equal('user-sub-1');
     expect(JSON.stringify([local.getItem(recordsIn(local)[0]!)])).to.include('devicePassword');
     await h.flow.forgetDevice();
