@@ -11,7 +11,6 @@ const ar = {
     confirmPassword: 'تأكيد كلمة المرور',
     code: 'الرمز',
     showPassword: 'إظهار كلمة المرور',
-    hidePassword: 'إخفاء كلمة المرور',
     optional: '(اختياري)',
     busy: 'يُرجى الانتظار…',
     retry: 'إعادة المحاولة',

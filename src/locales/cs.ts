@@ -11,7 +11,6 @@ const cs = {
     confirmPassword: 'Potvrzení hesla',
     code: 'Kód',
     showPassword: 'Zobrazit heslo',
-    hidePassword: 'Skrýt heslo',
     optional: '(nepovinné)',
     busy: 'Čekejte prosím…',
     retry: 'Zkusit znovu',

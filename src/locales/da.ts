@@ -11,7 +11,6 @@ const da = {
     confirmPassword: 'Bekræft adgangskode',
     code: 'Kode',
     showPassword: 'Vis adgangskode',
-    hidePassword: 'Skjul adgangskode',
     optional: '(valgfrit)',
     busy: 'Vent venligst…',
     retry: 'Prøv igen',

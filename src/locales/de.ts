@@ -11,7 +11,6 @@ const de = {
     confirmPassword: 'Passwort bestätigen',
     code: 'Code',
     showPassword: 'Passwort anzeigen',
-    hidePassword: 'Passwort verbergen',
     optional: '(optional)',
     busy: 'Bitte warten …',
     retry: 'Erneut versuchen',

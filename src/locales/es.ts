@@ -11,7 +11,6 @@ const es = {
     confirmPassword: 'Confirmar contraseña',
     code: 'Código',
     showPassword: 'Mostrar contraseña',
-    hidePassword: 'Ocultar contraseña',
     optional: '(opcional)',
     busy: 'Espere, por favor…',
     retry: 'Reintentar',

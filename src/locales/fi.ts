@@ -11,7 +11,6 @@ const fi = {
     confirmPassword: 'Vahvista salasana',
     code: 'Koodi',
     showPassword: 'Näytä salasana',
-    hidePassword: 'Piilota salasana',
     optional: '(valinnainen)',
     busy: 'Odota hetki…',
     retry: 'Yritä uudelleen',

@@ -11,7 +11,6 @@ const fr = {
     confirmPassword: 'Confirmer le mot de passe',
     code: 'Code',
     showPassword: 'Afficher le mot de passe',
-    hidePassword: 'Masquer le mot de passe',
     optional: '(facultatif)',
     busy: 'Veuillez patienter…',
     retry: 'Réessayer',

@@ -11,7 +11,6 @@ const he = {
     confirmPassword: 'אימות הסיסמה',
     code: 'קוד',
     showPassword: 'הצגת הסיסמה',
-    hidePassword: 'הסתרת הסיסמה',
     optional: '(אופציונלי)',
     busy: 'נא להמתין…',
     retry: 'ניסיון חוזר',

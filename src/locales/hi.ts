@@ -11,7 +11,6 @@ const hi = {
     confirmPassword: 'पासवर्ड की पुष्टि करें',
     code: 'कोड',
     showPassword: 'पासवर्ड दिखाएं',
-    hidePassword: 'पासवर्ड छिपाएं',
     optional: '(वैकल्पिक)',
     busy: 'कृपया प्रतीक्षा करें…',
     retry: 'फिर से कोशिश करें',

@@ -11,7 +11,6 @@ const hu = {
     confirmPassword: 'Jelszó megerősítése',
     code: 'Kód',
     showPassword: 'Jelszó megjelenítése',
-    hidePassword: 'Jelszó elrejtése',
     optional: '(nem kötelező)',
     busy: 'Kérjük, várjon…',
     retry: 'Újrapróbálkozás',

@@ -11,7 +11,6 @@ const id = {
     confirmPassword: 'Konfirmasi kata sandi',
     code: 'Kode',
     showPassword: 'Tampilkan kata sandi',
-    hidePassword: 'Sembunyikan kata sandi',
     optional: '(opsional)',
     busy: 'Harap tunggu…',
     retry: 'Coba lagi',

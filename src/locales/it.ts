@@ -11,7 +11,6 @@ const it = {
     confirmPassword: 'Conferma password',
     code: 'Codice',
     showPassword: 'Mostra password',
-    hidePassword: 'Nascondi password',
     optional: '(facoltativo)',
     busy: 'Attendere…',
     retry: 'Riprova',

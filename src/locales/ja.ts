@@ -11,7 +11,6 @@ const ja = {
     confirmPassword: 'パスワードの確認',
     code: 'コード',
     showPassword: 'パスワードを表示',
-    hidePassword: 'パスワードを非表示',
     optional: '（任意）',
     busy: 'お待ちください…',
     retry: '再試行',

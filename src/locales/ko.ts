@@ -11,7 +11,6 @@ const ko = {
     confirmPassword: '암호 확인',
     code: '코드',
     showPassword: '암호 표시',
-    hidePassword: '암호 숨기기',
     optional: '(선택 사항)',
     busy: '잠시 기다려 주세요…',
     retry: '다시 시도',

@@ -11,7 +11,6 @@ const nb = {
     confirmPassword: 'Bekreft passordet',
     code: 'Kode',
     showPassword: 'Vis passordet',
-    hidePassword: 'Skjul passordet',
     optional: '(valgfritt)',
     busy: 'Vent litt …',
     retry: 'Prøv igjen',

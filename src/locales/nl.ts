@@ -11,7 +11,6 @@ const nl = {
     confirmPassword: 'Wachtwoord bevestigen',
     code: 'Code',
     showPassword: 'Wachtwoord weergeven',
-    hidePassword: 'Wachtwoord verbergen',
     optional: '(optioneel)',
     busy: 'Even geduld…',
     retry: 'Opnieuw proberen',

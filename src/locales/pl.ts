@@ -11,7 +11,6 @@ const pl = {
     confirmPassword: 'Potwierdź hasło',
     code: 'Kod',
     showPassword: 'Pokaż hasło',
-    hidePassword: 'Ukryj hasło',
     optional: '(opcjonalnie)',
     busy: 'Proszę czekać…',
     retry: 'Spróbuj ponownie',

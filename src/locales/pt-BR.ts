@@ -11,7 +11,6 @@ const ptBR = {
     confirmPassword: 'Confirmar senha',
     code: 'Código',
     showPassword: 'Mostrar senha',
-    hidePassword: 'Ocultar senha',
     optional: '(opcional)',
     busy: 'Aguarde…',
     retry: 'Tentar novamente',

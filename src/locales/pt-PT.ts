@@ -11,7 +11,6 @@ const ptPT = {
     confirmPassword: 'Confirmar palavra-passe',
     code: 'Código',
     showPassword: 'Mostrar palavra-passe',
-    hidePassword: 'Ocultar palavra-passe',
     optional: '(opcional)',
     busy: 'Aguarde…',
     retry: 'Tentar novamente',

@@ -11,7 +11,6 @@ const ro = {
     confirmPassword: 'Confirmați parola',
     code: 'Cod',
     showPassword: 'Afișați parola',
-    hidePassword: 'Ascundeți parola',
     optional: '(opțional)',
     busy: 'Vă rugăm să așteptați…',
     retry: 'Încercați din nou',

@@ -11,7 +11,6 @@ const ru = {
     confirmPassword: 'Подтвердите пароль',
     code: 'Код',
     showPassword: 'Показать пароль',
-    hidePassword: 'Скрыть пароль',
     optional: '(необязательно)',
     busy: 'Подождите…',
     retry: 'Повторить попытку',

@@ -11,7 +11,6 @@ const sv = {
     confirmPassword: 'Bekräfta lösenord',
     code: 'Kod',
     showPassword: 'Visa lösenord',
-    hidePassword: 'Dölj lösenord',
     optional: '(valfritt)',
     busy: 'Vänta…',
     retry: 'Försök igen',

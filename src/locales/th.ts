@@ -11,7 +11,6 @@ const th = {
     confirmPassword: 'ยืนยันรหัสผ่าน',
     code: 'รหัสยืนยัน',
     showPassword: 'แสดงรหัสผ่าน',
-    hidePassword: 'ซ่อนรหัสผ่าน',
     optional: '(ไม่บังคับ)',
     busy: 'โปรดรอสักครู่…',
     retry: 'ลองอีกครั้ง',

@@ -11,7 +11,6 @@ const tr = {
     confirmPassword: 'Şifreyi onaylayın',
     code: 'Kod',
     showPassword: 'Şifreyi göster',
-    hidePassword: 'Şifreyi gizle',
     optional: '(isteğe bağlı)',
     busy: 'Lütfen bekleyin…',
     retry: 'Tekrar dene',

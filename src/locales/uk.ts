@@ -11,7 +11,6 @@ const uk = {
     confirmPassword: 'Підтвердьте пароль',
     code: 'Код',
     showPassword: 'Показати пароль',
-    hidePassword: 'Приховати пароль',
     optional: '(необов’язково)',
     busy: 'Зачекайте…',
     retry: 'Спробувати ще раз',

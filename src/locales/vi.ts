@@ -11,7 +11,6 @@ const vi = {
     confirmPassword: 'Xác nhận mật khẩu',
     code: 'Mã',
     showPassword: 'Hiện mật khẩu',
-    hidePassword: 'Ẩn mật khẩu',
     optional: '(không bắt buộc)',
     busy: 'Vui lòng đợi…',
     retry: 'Thử lại',

@@ -11,7 +11,6 @@ const zhCN = {
     confirmPassword: '确认密码',
     code: '验证码',
     showPassword: '显示密码',
-    hidePassword: '隐藏密码',
     optional: '（可选）',
     busy: '请稍候…',
     retry: '重试',

@@ -11,7 +11,6 @@ const zhTW = {
     confirmPassword: '確認密碼',
     code: '驗證碼',
     showPassword: '顯示密碼',
-    hidePassword: '隱藏密碼',
     optional: '（選填）',
     busy: '請稍候…',
     retry: '重試',

@@ -3,6 +3,7 @@
 // validateSignUp hook (sync or async) whose messages show under the fields, and values sent as attributes or only as
 // SignUp's ClientMetadata. What is asserted is what the user sees and the request Cognito gets.
 import { expect } from 'chai';
+import { adoptBaseStyles } from '../../components/styles.js';
 import '../../components/screens/sign-up.js';
 import type { CognitoSignUp } from '../../components/screens/sign-up.js';
 import type { ShapedFormFields, SignUpValidator } from '../../components/types.js';
@@ -68,6 +69,16 @@ describe('sign-up fields shaped by the page (formFields)', () => {
     expect(box.getAttribute('aria-describedby')).to.contain(message.id);
     await until(() => document.activeElement === box, 'the box to take focus');
     await expectAccessible(el);
+    // Styled (themes/base.css): the box beside its words, the link and the message under the words, not beside them.
+    adoptBaseStyles(el);
+    const at = (e: Element) => e.getBoundingClientRect();
+    const label = at(el.querySelector(`label[for="${box.id}"]`)!);
+    expect(at(box).right, 'box before the words').to.be.at.most(label.left);
+    expect(at(box).top < label.bottom && label.top < at(box).bottom, 'box beside the words').to.equal(true);
+    for (const under of [link, message]) {
+      expect(at(under).top, `${under.textContent} under the words`).to.be.at.least(label.bottom - 1);
+      expect(Math.abs(at(under).left - label.left), `${under.textContent} lined up with the words`).to.be.below(2);
+    }
 
     tick(el, 'terms');
     await el.updateComplete;

@@ -15,7 +15,6 @@ export default {
     confirmPassword: 'Confirm password',
     code: 'Code',
     showPassword: 'Show password',
-    hidePassword: 'Hide password',
     optional: '(optional)',
     busy: 'Please wait…',
     retry: 'Try again',
