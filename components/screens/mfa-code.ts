@@ -63,7 +63,15 @@ export class CognitoMfaCode extends CognitoScreen<'mfa-code'> {
       ${this.codeField({ id, maxlength: 10, error: s.error, errorId: `${id}-error`, primary: { describedBy: `${id}-h ${id}-desc` } })}
       ${this.rememberDevice
         ? html`<div class="cognito-field cognito-checkbox-field" data-field="remember_device">
-            <input id=${`${id}-remember`} class="cognito-checkbox" type="checkbox" name="remember_device" value="true" />
+            <input
+              id=${`${id}-remember`}
+              class="cognito-checkbox"
+              type="checkbox"
+              name="remember_device"
+              value="true"
+              aria-disabled=${s.busy}
+              @click=${(e: Event) => s.busy && e.preventDefault()}
+            />
             <label class="label-customizable" for=${`${id}-remember`}>${this.t('mfaCode.rememberDevice')}</label>
           </div>`
         : nothing}

@@ -183,7 +183,11 @@ describe('choice-based sign-in screens', () => {
   it('"Remember this device" (remember-device): shown on the MFA screen, its answer sent with UpdateDeviceStatus', async () => {
     const sms = { ChallengeName: 'SMS_MFA', Session: 's1', ChallengeParameters: { CODE_DELIVERY_DESTINATION: '+*******0101', CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS' } };
     cognito.on('initiateAuth', () => sms);
-    cognito.on('respondToAuthChallenge', () => authResult('sub-ada', { NewDeviceMetadata: { DeviceKey: 'us-east-1_device-1', DeviceGroupKey: 'group-1' } }));
+    let answer!: () => void;
+    cognito.on('respondToAuthChallenge', async () => {
+      await new Promise<void>((r) => (answer = r));
+      return authResult('sub-ada', { NewDeviceMetadata: { DeviceKey: 'us-east-1_device-1', DeviceGroupKey: 'group-1' } });
+    });
     cognito.on('confirmDevice', () => ({ UserConfirmationNecessary: true }));
     cognito.on('updateDeviceStatus', () => ({}));
     const plain = await create({});
@@ -206,6 +210,11 @@ describe('choice-based sign-in screens', () => {
     type(mfa, 'code', '123456');
     box.click();
     mfa.querySelector<HTMLButtonElement>('.submitButton-customizable')!.click();
+    // While the code is sent, the box cannot change: what the user last heard is what is sent.
+    await until(() => box.getAttribute('aria-disabled') === 'true', 'the busy box');
+    box.click();
+    expect(box.checked, 'still ticked while busy').to.equal(true);
+    answer();
     await until(() => cognito.callsOf('updateDeviceStatus').length === 1, 'UpdateDeviceStatus');
     expect(cognito.callsOf('updateDeviceStatus')[0]).to.deep.include({ DeviceKey: 'us-east-1_device-1', DeviceRememberedStatus: 'remembered' });
   });
