@@ -27,7 +27,9 @@ describe('<cognito-account-mfa>', () => {
     fill(el, 'device_name', 'Work phone');
     await submitForm(el, '[name="code"]');
     await until(() => el.querySelector('[data-error-code="totp-verification-failed"]'), 'the refusal');
-    expect(document.activeElement).to.equal(el.querySelector('[name="code"]'));
+    const code = el.querySelector<HTMLInputElement>('[name="code"]')!;
+    expect(document.activeElement).to.equal(code);
+    expect(code.value.slice(code.selectionStart ?? 0, code.selectionEnd ?? 0), 'selected: the next code replaces it').to.equal('111111');
     fill(el, 'code', '222222');
     await submitForm(el, '[name="code"]');
     await until(() => el.querySelector('[data-notice="totp-enabled"]'), 'enabled');
