@@ -193,6 +193,11 @@ export class CognitoAuthenticator extends LitElement {
     if (this.#root && this.#root.parentNode !== this) this.prepend(this.#root);
   }
 
+  /** Signed in from a step (not on arrival): the built-in view's heading takes the focus the step's input had. */
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('screen') && this.#moves && document.activeElement === document.body) this.querySelector<HTMLElement>('.cognito-signed-in h1')?.focus();
+  }
+
   #start(): void {
     for (const off of this.#unsubscribe.splice(0)) off();
     this.#flow?.dispose();

@@ -3,6 +3,8 @@ import { AuthError, authError } from '../errors.js';
 import type { Tokens } from '../session/tokens.js';
 import type { ChallengeHandler } from './challenge-router.js';
 import type { FlowCore } from './core.js';
+import { addEnglish } from '../i18n-english.js';
+import devicesEnglish from '../locales/en/devices.js';
 
 // Remembered devices: ConfirmDevice (and UpdateDeviceStatus in opt-in pools) after a sign-in that returned
 // NewDeviceMetadata, the automatic DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER answers, and ForgetDevice. The device's
@@ -118,6 +120,7 @@ export async function staleDevice(flow: FlowCore, username: string, error: unkno
  * password) for every username on this browser that used it. Stays signed in, with the notice `device-forgotten`.
  */
 export function forgetDevice(flow: FlowCore): Promise<void> {
+  addEnglish(devicesEnglish); // the notice's English, off the first paint
   return flow.runner.run(['signed-in'], async (guard) => {
     const session = flow.sessions.session;
     if (!session) throw authError('not-signed-in');

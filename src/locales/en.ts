@@ -11,6 +11,7 @@ import serverErrors from './en/server-errors.js';
 import userAuth from './en/user-auth.js';
 import registration from './en/registration.js';
 import keepSignedIn from './en/keep-signed-in.js';
+import devices from './en/devices.js';
 
 /**
  * English, the reference locale: every other locale has exactly these keys and the same {{variables}}.
@@ -21,7 +22,7 @@ import keepSignedIn from './en/keep-signed-in.js';
  * that show it (components/features/*.ts register it). This file is their union, for the type of every phrase
  * (Messages), the locale tests and documentation: nothing the elements load imports it as a value.
  */
-export const ENGLISH_MODULES = { firstPaint, serverErrors, oauthErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account, keepSignedIn } as const;
+export const ENGLISH_MODULES = { firstPaint, serverErrors, oauthErrors, userAuth, idp, registration, reset, password, mfa, codes, afterSignIn, account, keepSignedIn, devices } as const;
 
 // The errors are split between three modules (those raised before any answer from Cognito, those of its answers, and
 // those of a sign-in with an identity provider), the attribute labels, notices and sign-in's phrases between the first
@@ -39,7 +40,7 @@ const en = {
   ...account,
   errors: { ...firstPaint.errors, ...serverErrors.errors, ...oauthErrors.errors },
   attributes: { ...firstPaint.attributes, ...registration.attributes },
-  notices: { ...firstPaint.notices, ...reset.notices },
+  notices: { ...firstPaint.notices, ...reset.notices, ...devices.notices },
   signIn: { ...firstPaint.signIn, ...keepSignedIn.signIn },
 };
 

@@ -92,13 +92,14 @@ describe('locales: the list', () => {
     const shared = [...owners].filter(([, names]) => names.length > 1).map(([ns, names]) => `${ns}: ${names.join(', ')}`);
     // Split: `errors` (those raised before Cognito answers: first paint; those of its answers: the transport's; those of
     // a sign-in with an identity provider: the OAuth chunks'), `attributes` (email's and phone_number's in the first
-    // paint, the rest with the forms that ask for them), `notices` (the reset screen's own with it) and `signIn` (the
-    // keep-signed-in box's with its part).
+    // paint, the rest with the forms that ask for them), `notices` (the reset screen's own with it, "Forget this device"'s with the
+    // devices journey) and `signIn` (the keep-signed-in box's with its part).
     expect(shared.sort(), 'namespaces in more than one English module').to.deep.equal(
-      ['errors: firstPaint, serverErrors, oauthErrors', 'attributes: firstPaint, registration', 'notices: firstPaint, reset', 'signIn: firstPaint, keepSignedIn'].sort(),
+      ['errors: firstPaint, serverErrors, oauthErrors', 'attributes: firstPaint, registration', 'notices: firstPaint, reset, devices', 'signIn: firstPaint, keepSignedIn'].sort(),
     );
     expect(Object.keys(ENGLISH_MODULES.firstPaint.attributes).sort(), 'the first paint\'s attribute labels').to.deep.equal(['email', 'phone_number']);
     expect(Object.keys(ENGLISH_MODULES.reset.notices), 'the reset module\'s notices').to.deep.equal(['password-reset-required']);
+    expect(Object.keys(ENGLISH_MODULES.devices.notices), 'the devices module\'s notices').to.deep.equal(['device-forgotten']);
     expect(ENGLISH_MODULES.keepSignedIn, 'the keep-signed-in module').to.deep.equal({ signIn: { keepSignedIn: 'Keep me signed in' } });
     expect(Object.keys(ENGLISH_MODULES.serverErrors), 'the server errors module').to.deep.equal(['errors']);
     expect(Object.keys(ENGLISH_MODULES.oauthErrors), 'the OAuth errors module').to.deep.equal(['errors']);

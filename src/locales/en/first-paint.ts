@@ -64,7 +64,6 @@ export default {
     'code-resent': 'A new code has been sent.',
     'totp-enabled': 'Your authenticator app is set up.',
     'passkey-created': 'Your passkey is ready. Next time, sign in with it.',
-    'device-forgotten': 'This device is forgotten. Your next sign-in will ask for your verification code again.',
     'account-deleted': 'Your account has been deleted.',
   },
   config: {
