@@ -24,8 +24,12 @@ export class CognitoPasskeyPrompt extends CognitoScreen<'passkey-prompt'> {
     // the authenticator shows above the page's own signed-in content too, so it is both seen and read out.
     await (root?.parentElement as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
     const notice = root?.querySelector<HTMLElement>('[data-notice="passkey-created"]');
-    if (notice && (!document.activeElement || document.activeElement === document.body)) {
+    // (The signed-in heading may have taken the lost focus first: the confirmation is the thing to hear.)
+    const active = document.activeElement;
+    if (notice && (!active || active === document.body || active.matches('.cognito-signed-in h1'))) {
       notice.tabIndex = -1;
+      // Focused from the script only, like the headings: no ring, which would make a status line look like a control.
+      notice.style.outline = 'none';
       notice.focus();
     }
   });
