@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { AccountDevice, AccountFlow, AccountState, DevicesState } from '../../src/account/index.js';
-import { button, formatDate, listOf, loading, sectionList, sectionStatus } from './parts.js';
+import { button, formatDate, loading, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 
 /**
@@ -58,11 +57,7 @@ export class CognitoAccountDevices extends AccountSectionElement<'devices'> {
     return html`${this.heading(this.t('account.devices.title'))}
       <p class="textDescription-customizable">${this.t('account.devices.intro')}</p>
       ${sectionStatus(this.t, s, id, { progress: loading(this.t, s.busy, s.devices !== undefined) })}
-      ${s.devices?.length
-        ? // Keyed by the device key: a forgotten device's row leaves with its focused "Forget" (focus then goes to the
-          // heading, section.ts), where by index the next device's "Forget" would take its place under the focus.
-          listOf({ id, busy: s.busy }, repeat(s.devices, (d) => d.key, (d, i) => this.#item(s, d, i)))
-        : sectionList({ id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i) })}`;
+      ${sectionList({ id, busy: s.busy, items: s.devices, empty: this.t('account.devices.empty'), item: (d, i) => this.#item(s, d, i), key: (d) => d.key })}`;
   }
 }
 

@@ -147,10 +147,6 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
   /** The refused code of the set-up, last selected: a new refusal selects the code again. */
   #refused: unknown;
 
-  /**
-   * After FocusController has put focus back in a refused code, its content is selected, so the next code typed
-   * replaces it (maxlength would silently drop what is typed after it), as on the authenticator's code steps.
-   */
   #cancel(): void {
     this.link.account?.cancelTotpSetup();
     // Back where the set-up started.
@@ -172,6 +168,8 @@ export class CognitoAccountMfa extends AccountSectionElement<'mfa'> {
     super.updated(changed);
     // The set-up just appeared: its heading takes focus, so the steps are read from the start.
     this.focusNewForms('form[data-totp-setup]', 'h3');
+    // After FocusController has put focus back in a refused code, its content is selected, so the next code typed
+    // replaces it (maxlength would silently drop what is typed after it), as code-step.ts does on the authenticator.
     const error = this.current?.error;
     if (error !== this.#refused && error?.field === 'code') this.querySelector<HTMLInputElement>('input[name="code"]')?.select();
     this.#refused = error;

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { SectionStatus } from '../../src/account/index.js';
 import type { Translate } from '../../src/i18n.js';
 import { errorBanner } from '../parts/form.js';
@@ -82,17 +83,19 @@ export interface SectionListOptions<T> {
   /** What an empty list says; without it an empty list is still a list. */
   empty?: string;
   item: (item: T, index: number) => TemplateResult;
+  /**
+   * Rows keyed by what they show (lit's repeat), for lists whose rows can go: a removed row takes its focused control
+   * with it (focus then goes to the heading, section.ts), where by index the next row's control would take its place.
+   */
+  key?: (item: T) => unknown;
 }
 
 /** A section's list: nothing until it is there, the empty text, or the items. */
 export function sectionList<T>(o: SectionListOptions<T>): TemplateResult | typeof nothing {
   if (o.items === undefined) return nothing;
   if (o.items.length === 0 && o.empty !== undefined) return html`<p class="textDescription-customizable" data-empty>${o.empty}</p>`;
-  return listOf(o, o.items.map(o.item));
-}
-
-/** The `<ul>` of a section's rows, labelled by its heading and aria-busy while the section's request runs. */
-export function listOf(o: { id: string; busy: boolean }, rows: unknown): TemplateResult {
+  const rows = o.key ? repeat(o.items, o.key, o.item) : o.items.map(o.item);
+  // Labelled by the section's heading; aria-busy while the section's request runs.
   return html`<ul class="cognito-account-list" aria-labelledby=${`${o.id}-h`} aria-busy=${o.busy ? 'true' : 'false'}>${rows}</ul>`;
 }
 

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { AccountFlow, AccountState, Passkey, PasskeysState } from '../../src/account/index.js';
-import { button, formatDate, listOf, loading, sectionList, sectionStatus } from './parts.js';
+import { button, formatDate, loading, sectionList, sectionStatus } from './parts.js';
 import { AccountSectionElement } from './section.js';
 import '../features/after-sign-in.js'; // its English, with this code
 import '../features/mfa.js'; // "Cancel" (setupTotp.cancel): the account chunk has it already, for the MFA section
@@ -125,9 +124,7 @@ export class CognitoAccountPasskeys extends AccountSectionElement<'passkeys'> {
     const id = this.uidPrefix;
     const adding = this.running(s.busy, 'add');
     // Keyed by the passkey's id: after a delete, no other row's controls (nor its confirmation) take the deleted one's place.
-    const list = s.passkeys?.length
-      ? listOf({ id, busy: s.busy }, repeat(s.passkeys, (p) => p.id, (p, i) => this.#item(s, p, i)))
-      : sectionList({ id, busy: s.busy, items: s.passkeys, empty: this.t('account.passkeys.empty'), item: (p, i) => this.#item(s, p, i) });
+    const list = sectionList({ id, busy: s.busy, items: s.passkeys, empty: this.t('account.passkeys.empty'), item: (p, i) => this.#item(s, p, i), key: (p) => p.id });
     // The status regions are always there, empty until they speak: one inserted already filled is often not read.
     return html`${this.heading(this.t('account.passkeys.title'))}
       <p class="textDescription-customizable">${this.t('account.passkeys.intro')}</p>
