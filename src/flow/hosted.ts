@@ -51,10 +51,9 @@ export function signInWithEmail(flow: FlowCore, input: { email: string; lang?: s
       if (!hosted.config.hideNative) flow.runner.set({ ...flow.runner.state, username: email });
       fail('oauth-no-provider', 'email');
     }
-    await hosted.begin({ idpIdentifier: route.identifier, keepSignedIn: keepChoice(flow, input.keepSignedIn) }, input.lang);
-    // Kept with the state and verifier (this tab's sessionStorage, never the URL): an error return gives it back.
-    const pending = hosted.pending.take();
-    if (pending) hosted.pending.save({ ...pending, email });
+    // The address is kept with the state and verifier (this tab's sessionStorage, never the URL): an error return
+    // gives it back.
+    await hosted.begin({ idpIdentifier: route.identifier, keepSignedIn: keepChoice(flow, input.keepSignedIn), email }, input.lang);
     flow.runner.set({ ...flow.runner.state, busy: false });
   });
 }

@@ -21,7 +21,7 @@ export interface AuthorizationRequest {
 }
 
 /**
- * A fresh state and PKCE verifier (to keep until the callback, with the target's keepSignedIn), and the
+ * A fresh state and PKCE verifier (to keep until the callback, with the target's keepSignedIn and email), and the
  * /oauth2/authorize URL carrying them.
  */
 export async function prepareAuthorization(r: AuthorizationRequest): Promise<{ url: string; pending: PendingAuthorization }> {
@@ -42,5 +42,6 @@ export async function prepareAuthorization(r: AuthorizationRequest): Promise<{ u
   });
   const pending: PendingAuthorization = { state, verifier, redirectUri };
   if (r.target.keepSignedIn !== undefined) pending.keepSignedIn = r.target.keepSignedIn;
+  if (r.target.email !== undefined) pending.email = r.target.email;
   return { url, pending };
 }

@@ -44,7 +44,8 @@ export interface OAuthDeps {
  * Where /oauth2/authorize sends the user; and, kept with the pending state and verifier (never sent), the "Keep me
  * signed in" box's value for the tokens that come back.
  */
-export type AuthorizeTarget = ({ identityProvider: string } | { idpIdentifier: string }) & { keepSignedIn?: boolean };
+/** Where to sign in, and what the pending record keeps for the way back (never sent): the box's value, the email typed. */
+export type AuthorizeTarget = ({ identityProvider: string } | { idpIdentifier: string }) & { keepSignedIn?: boolean; email?: string };
 
 /** The hosted (OAuth 2.0) side of sign-in for one app client: authorize, callback, token, refresh, revoke, logout. */
 export class HostedSignIn {

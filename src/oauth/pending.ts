@@ -15,8 +15,9 @@ export interface PendingAuthorization {
   keepSignedIn?: boolean;
   /**
    * The address typed in the corporate email box (idp_identifier sign-in), to give it back to the box when the
-   * provider returns an error to this tab: trying again is then one press. Not a secret; never in the URL. Written and
-   * checked by src/flow/hosted.ts (lazy), so the parser here, in the first paint, does not grow.
+   * provider returns an error to this tab: trying again is then one press. Not a secret; never in the URL. Written with
+   * the rest (src/oauth/grant.ts) and checked where it is read (src/flow/hosted.ts, lazy), so the parser here, in the
+   * first paint, does not grow.
    */
   email?: string;
 }
